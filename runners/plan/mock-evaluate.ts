@@ -1,0 +1,119 @@
+// Evaluating a Pulumi program in this process under Pulumi's mock runtime: no
+// Pulumi CLI, no engine, no credentials. Resources are "created" by the mock,
+// which records their inputs; a stack transformation records parents and
+// dependencies. The program's exports are its stack outputs.
+//
+// The Pulumi runtime is process-global: evaluate one program per process (the
+// CLI does) or reset the module registry between evaluations (tests do).
+import { pathToFileURL } from "node:url";
+import * as pulumi from "@pulumi/pulumi";
+import { InputError } from "../errors.ts";
+import type { PulumiProgram } from "./pulumi-project.ts";
+import type { ResourceGraph, ResourceNode } from "./resource-graph.ts";
+import { installFallbackResolution } from "./fallback-resolve.ts";
+
+export interface Evaluation {
+  outputs: Record<string, unknown>;
+  graph: ResourceGraph;
+}
+
+interface Pending {
+  resource: pulumi.Resource;
+  type: string;
+  name: string;
+  custom: boolean;
+  parent?: pulumi.Resource;
+  dependsOn: pulumi.Resource[];
+  implicit: Promise<Set<pulumi.Resource>>[];
+}
+
+const urnOf = (r: pulumi.Resource) => new Promise<string>((ok) => r.urn.apply(ok));
+const resolveOutput = (value: unknown) => new Promise<unknown>((ok) => pulumi.output(value).apply(ok));
+
+/** Outputs nested in a resource's props point to the resources they come from. */
+function outputSources(value: unknown, out: Promise<Set<pulumi.Resource>>[], depth = 0): void {
+  if (depth > 8 || value === null || typeof value !== "object") return;
+  if (pulumi.Output.isInstance(value)) {
+    const resources = (value as unknown as { resources?: () => Promise<Set<pulumi.Resource>> }).resources;
+    if (typeof resources === "function") out.push(resources.call(value));
+    return;
+  }
+  for (const v of Object.values(value)) outputSources(v, out, depth + 1);
+}
+
+export async function evaluateProgram(program: PulumiProgram): Promise<Evaluation> {
+  installFallbackResolution();
+  const inputs = new Map<string, { inputs: Record<string, unknown>; custom: boolean }>();
+  const pending: Pending[] = [];
+  pulumi.runtime.setAllConfig(program.config);
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        inputs.set(`${args.type}::${args.name}`, { inputs: args.inputs ?? {}, custom: args.custom ?? false });
+        return { id: `${args.name}-id`, state: args.inputs };
+      },
+      call(args) {
+        return args.inputs;
+      },
+    },
+    program.project,
+    program.stack,
+    false,
+  );
+
+  let exports: Record<string, unknown> = {};
+  try {
+    await pulumi.runtime.runInPulumiStack(async () => {
+      pulumi.runtime.registerStackTransformation((args) => {
+        const implicit: Promise<Set<pulumi.Resource>>[] = [];
+        outputSources(args.props, implicit);
+        const dependsOn = Array.isArray(args.opts.dependsOn) ? (args.opts.dependsOn as pulumi.Resource[]) : [];
+        pending.push({ resource: args.resource, type: args.type, name: args.name, custom: args.custom, parent: args.opts.parent, dependsOn, implicit });
+        return undefined;
+      });
+      exports = (await import(pathToFileURL(program.entry).href)) as Record<string, unknown>;
+      return exports;
+    });
+  } catch (error) {
+    throw programError(program, error);
+  }
+
+  const outputs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(exports)) {
+    try {
+      outputs[key] = await resolveOutput(value);
+    } catch (error) {
+      throw programError(program, error);
+    }
+  }
+  return { outputs, graph: { resources: await toNodes(pending, inputs) } };
+}
+
+async function toNodes(pending: Pending[], inputs: Map<string, { inputs: Record<string, unknown>; custom: boolean }>): Promise<ResourceNode[]> {
+  return Promise.all(
+    pending.map(async (p) => {
+      const implicit = (await Promise.all(p.implicit.map((s) => s.catch(() => new Set<pulumi.Resource>())))).flatMap((s) => [...s]);
+      const deps = new Set(await Promise.all([...p.dependsOn, ...implicit].map(urnOf)));
+      const parent = p.parent ? await urnOf(p.parent) : undefined;
+      const node: ResourceNode = {
+        urn: await urnOf(p.resource),
+        type: p.type,
+        name: p.name,
+        dependencies: [...deps].sort(),
+        inputs: inputs.get(`${p.type}::${p.name}`)?.inputs ?? {},
+        custom: p.custom,
+      };
+      if (parent && !isRootStack(parent)) node.parent = parent;
+      return node;
+    }),
+  );
+}
+
+const isRootStack = (urn: string) => urn.includes(`::${pulumi.runtime.rootPulumiStackTypeName}::`);
+
+/** A program that throws is bad input: name the file, keep our own errors' detail. */
+function programError(program: PulumiProgram, error: unknown): Error {
+  if (error && typeof error === "object" && "exitCode" in error) return error as Error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new InputError(`${program.entry}: the Pulumi program failed under the mock runtime: ${message}`, { cause: error });
+}

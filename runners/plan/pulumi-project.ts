@@ -1,0 +1,73 @@
+// Finding a Pulumi program and its stack config on disk, the way the Pulumi CLI
+// would: Pulumi.yaml names the project and `main`; Pulumi.<stack>.yaml holds config.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { InputError } from "../errors.ts";
+
+export interface PulumiProgram {
+  /** The directory holding Pulumi.yaml, or the program's own directory. */
+  projectDir: string;
+  project: string;
+  /** The TypeScript/JavaScript file to evaluate. */
+  entry: string;
+  stack: string;
+  /** Flat config as the Pulumi engine hands it over: "ns:key" → string (objects as JSON). */
+  config: Record<string, string>;
+}
+
+const ENTRY_NAMES = ["index.ts", "index.mts", "index.js", "index.mjs"];
+
+function readYaml(file: string): Record<string, unknown> {
+  try {
+    const value = parseYaml(readFileSync(file, "utf8")) as unknown;
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  } catch (error) {
+    throw new InputError(`${file}: not valid YAML: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function entryIn(dir: string, where: string): string {
+  for (const name of ENTRY_NAMES) if (existsSync(join(dir, name))) return join(dir, name);
+  throw new InputError(`${where}: no program entry found in ${dir} (looked for ${ENTRY_NAMES.join(", ")})`);
+}
+
+/** Resolve `--program DIR|FILE` (a Pulumi project directory, or an entry file). */
+export function findProgram(programPath: string, stack: string): PulumiProgram {
+  const target = resolve(programPath);
+  if (!existsSync(target)) throw new InputError(`--program: ${programPath} does not exist`);
+  const isDir = statSync(target).isDirectory();
+  const projectFile = isDir ? join(target, "Pulumi.yaml") : join(dirname(target), "Pulumi.yaml");
+  if (!existsSync(projectFile)) {
+    const entry = isDir ? entryIn(target, "--program") : target;
+    return { projectDir: dirname(entry), project: basename(dirname(entry)), entry, stack, config: {} };
+  }
+  const projectDir = dirname(projectFile);
+  const meta = readYaml(projectFile);
+  const project = typeof meta.name === "string" ? meta.name : basename(projectDir);
+  let entry = target;
+  if (isDir) {
+    const main = typeof meta.main === "string" ? resolve(projectDir, meta.main) : projectDir;
+    entry = existsSync(main) && statSync(main).isDirectory() ? entryIn(main, `${projectFile} main`) : main;
+    if (!existsSync(entry)) throw new InputError(`${projectFile}: main "${String(meta.main)}" does not exist`);
+  }
+  return { projectDir, project, entry, stack, config: stackConfig(projectDir, project, stack) };
+}
+
+/** Pulumi.<stack>.yaml's `config:` block, flattened as the engine passes it to programs. */
+export function stackConfig(projectDir: string, project: string, stack: string): Record<string, string> {
+  const file = join(projectDir, `Pulumi.${stack}.yaml`);
+  if (!existsSync(file)) return {};
+  const block = readYaml(file).config;
+  if (block === undefined || block === null) return {};
+  if (typeof block !== "object") throw new InputError(`${file}: config must be a mapping`);
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(block)) {
+    const fullKey = key.includes(":") ? key : `${project}:${key}`;
+    if (value && typeof value === "object" && "secure" in value) {
+      throw new InputError(`${file}: config ${key} is encrypted; export the plan with \`pulumi stack output continuityPlan --json\` and use --plan`);
+    }
+    out[fullKey] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return out;
+}

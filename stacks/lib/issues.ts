@@ -1,0 +1,38 @@
+// Turning a zod failure into one line per problem that names where it is:
+// `services[1] "orders-db" objectives.rto: expected a duration …`.
+import type { z } from "zod";
+
+export interface FieldProblem {
+  /** Dotted path of the field, e.g. `services[1].objectives.rto`. */
+  path: string;
+  message: string;
+}
+
+export function pathText(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || "(top level)";
+}
+
+export function problemsOf(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => {
+    let message = issue.message;
+    if (issue.code === "unrecognized_keys") message = `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    return { path: pathText(issue.path), message };
+  });
+}
+
+/** A plan or declaration that does not fit the schema; carries exit code 2. */
+export class PlanInputError extends Error {
+  readonly exitCode = 2;
+  constructor(
+    readonly source: string,
+    readonly problems: FieldProblem[],
+  ) {
+    super(`${source}: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+    this.name = "PlanInputError";
+  }
+}

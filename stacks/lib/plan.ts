@@ -1,0 +1,21 @@
+// The whole plan as one stack output: `export const continuityPlan = continuityPlan(...)`.
+import * as pulumi from "@pulumi/pulumi";
+import type { CriticalService } from "./critical-service.ts";
+import { PLAN_VERSION, type PlanT } from "./schema.ts";
+import { validatePlan } from "./validate.ts";
+
+export interface PlanMeta {
+  readonly target: "local" | "aws";
+  readonly region?: pulumi.Input<string>;
+}
+
+export function continuityPlan(services: readonly CriticalService[], meta: PlanMeta): pulumi.Output<PlanT> {
+  const project = pulumi.getProject();
+  const stack = pulumi.getStack();
+  return pulumi.all([pulumi.all(services.map((s) => s.entry)), pulumi.output(meta.region)]).apply(([entries, region]) =>
+    validatePlan(
+      { version: PLAN_VERSION, project, stack, target: meta.target, ...(region ? { region } : {}), services: entries },
+      `stack ${project}/${stack}`,
+    ),
+  );
+}

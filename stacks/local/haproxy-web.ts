@@ -1,0 +1,33 @@
+// web on this machine: instances of this project's small HTTP app (stacks/local/app)
+// behind HAProxy with active health checks, `option redispatch` and retries —
+// without those, every backend kill shows up as client errors.
+import * as pulumi from "@pulumi/pulumi";
+import type { NamedPort } from "./redis-sentinel.ts";
+
+export interface HaproxyWebArgs {
+  readonly host: string;
+  readonly frontendPort: number;
+  readonly statsPort: number;
+  readonly instances: readonly NamedPort[];
+  readonly healthCheck?: { readonly intervalMs: number; readonly fall: number; readonly rise: number };
+  readonly retries?: number;
+}
+
+export const HAPROXY_WEB_TYPE = "continuity-drill:local:HaproxyWeb";
+
+export class HaproxyWeb extends pulumi.ComponentResource {
+  public readonly url: pulumi.Output<string>;
+  public readonly endpoints: pulumi.Output<Record<string, string>>;
+
+  constructor(name: string, args: HaproxyWebArgs, opts?: pulumi.ComponentResourceOptions) {
+    if (args.instances.length < 2) throw new Error(`HaproxyWeb "${name}": instances needs at least two for failover`);
+    const healthCheck = args.healthCheck ?? { intervalMs: 500, fall: 2, rise: 2 };
+    super(HAPROXY_WEB_TYPE, name, { ...args, healthCheck, retries: args.retries ?? 3 }, opts);
+    this.url = pulumi.output(`http://${args.host}:${args.frontendPort}`);
+    this.endpoints = pulumi.output({
+      frontend: `${args.host}:${args.frontendPort}`,
+      ...Object.fromEntries(args.instances.map((i) => [i.name, `${args.host}:${i.port}`])),
+    });
+    this.registerOutputs({ url: this.url, endpoints: this.endpoints });
+  }
+}

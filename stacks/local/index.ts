@@ -1,0 +1,100 @@
+// The local reference system: `web` (two app instances behind HAProxy) depends
+// hard on `orders-db` (PostgreSQL + pg_auto_failover) and `sessions-cache`
+// (Redis + Sentinel). Everything runs on 127.0.0.1; `drill env up` starts it.
+import * as pulumi from "@pulumi/pulumi";
+import { CriticalService, continuityPlan } from "../lib/index.ts";
+import { PostgresHa, type PgNode } from "./postgres-ha.ts";
+import { RedisSentinel, type NamedPort } from "./redis-sentinel.ts";
+import { HaproxyWeb } from "./haproxy-web.ts";
+
+const config = new pulumi.Config("continuity-drill");
+const host = config.get("host") ?? "127.0.0.1";
+const db = config.requireObject<{ database: string; monitorPort: number; nodes: PgNode[] }>("ordersDb");
+const cache = config.requireObject<{ masterName: string; nodes: NamedPort[]; sentinels: NamedPort[] }>("sessionsCache");
+const web = config.requireObject<{ frontendPort: number; statsPort: number; instances: NamedPort[] }>("web");
+
+const NODE_LOSS = { id: "node-loss", title: "A node dies (host crash, OOM kill)", likelihood: "possible", impact: "major" } as const;
+const PROCESS_HANG = { id: "process-hang", title: "A process hangs but keeps its sockets open", likelihood: "unlikely", impact: "major" } as const;
+const PARTITION = { id: "network-partition", title: "A node is cut off from its clients and peers", likelihood: "unlikely", impact: "severe" } as const;
+const DEP_LATENCY = { id: "dependency-latency", title: "A dependency answers, but slowly", likelihood: "likely", impact: "moderate" } as const;
+
+const pg = new PostgresHa("orders-db-cluster", { host, database: db.database, monitorPort: db.monitorPort, nodes: db.nodes });
+const redis = new RedisSentinel("sessions-cache-cluster", { host, masterName: cache.masterName, nodes: cache.nodes, sentinels: cache.sentinels });
+const lb = new HaproxyWeb("web-tier", { host, frontendPort: web.frontendPort, statsPort: web.statsPort, instances: web.instances });
+
+export const ordersDb = new CriticalService("orders-db", {
+  tier: 1,
+  owner: "team-payments",
+  description: "Order records. Every accepted order must survive the loss of a database node.",
+  objectives: { rto: "30s", rpo: "0s", mtpd: "4h", minAvailability: 0, exerciseEvery: "30d" },
+  endpoints: { primary: pg.clientUrl },
+  failoverTargets: [{
+    name: "orders-db-standby",
+    kind: "standby",
+    mechanism: "automatic",
+    via: "pg_auto_failover",
+    replication: "synchronous",
+    primary: db.nodes[0]!.name,
+    standbys: db.nodes.slice(1).map((n) => n.name),
+    endpoints: pg.endpoints,
+  }],
+  hazards: [NODE_LOSS, PARTITION],
+  runbook: [
+    { step: "pg_auto_failover's monitor detects the primary's loss and promotes the synchronous standby", role: "automation", automated: true },
+    { step: "Confirm the new primary: pg_autoctl show state", role: "dba", automated: false, target: "5m" },
+    { step: "Bring the failed node back as a secondary: drill env heal", role: "dba", automated: false, target: "15m" },
+  ],
+}, { dependsOn: [pg] });
+
+export const sessionsCache = new CriticalService("sessions-cache", {
+  tier: 2,
+  owner: "team-web",
+  description: "User sessions. Losing the last second of session updates is tolerable; losing the cache for long is not.",
+  objectives: { rto: "10s", rpo: "5s", mtpd: "1h", minAvailability: 0, exerciseEvery: "30d" },
+  endpoints: { sentinels: redis.sentinelUrl },
+  failoverTargets: [{
+    name: "sessions-cache-replica",
+    kind: "replica",
+    mechanism: "automatic",
+    via: "redis-sentinel",
+    replication: "asynchronous",
+    primary: cache.nodes[0]!.name,
+    standbys: cache.nodes.slice(1).map((n) => n.name),
+    endpoints: redis.endpoints,
+  }],
+  hazards: [NODE_LOSS, PROCESS_HANG],
+  runbook: [
+    { step: "Sentinels agree the primary is down (quorum 2) and promote the replica", role: "automation", automated: true },
+    { step: "Check roles: redis-cli -p 16390 sentinel get-master-addr-by-name sessions", role: "sre", automated: false, target: "5m" },
+    { step: "Restart the failed node; Sentinel reconfigures it as a replica: drill env heal", role: "sre", automated: false, target: "15m" },
+  ],
+}, { dependsOn: [redis] });
+
+export const webService = new CriticalService("web", {
+  tier: 1,
+  owner: "team-web",
+  description: "The storefront API. Takes orders and keeps sessions; stateless itself.",
+  objectives: { rto: "1m", rpo: "0s", mtpd: "4h", minAvailability: 50, exerciseEvery: "30d" },
+  endpoints: { http: lb.url },
+  failoverTargets: [{
+    name: "web-instances",
+    kind: "instance",
+    mechanism: "automatic",
+    via: "haproxy",
+    replication: "none",
+    primary: web.instances[0]!.name,
+    standbys: web.instances.slice(1).map((i) => i.name),
+    endpoints: lb.endpoints,
+  }],
+  dependsOn: [
+    { service: ordersDb, kind: "hard" },
+    { service: sessionsCache, kind: "hard" },
+  ],
+  hazards: [NODE_LOSS, DEP_LATENCY],
+  runbook: [
+    { step: "HAProxy health checks take the dead instance out; retries with redispatch hide the loss from clients", role: "automation", automated: true },
+    { step: "Restart the instance: drill env heal", role: "sre", automated: false, target: "15m" },
+  ],
+}, { dependsOn: [lb] });
+
+export const plan = continuityPlan([ordersDb, sessionsCache, webService], { target: "local" });

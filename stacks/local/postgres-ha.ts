@@ -1,0 +1,69 @@
+// orders-db on this machine: PostgreSQL 15 under pg_auto_failover — one monitor,
+// two data nodes, synchronous replication as pg_auto_failover sets it up.
+// `drill env up` reads this resource's inputs from the resource graph and starts it.
+import * as pulumi from "@pulumi/pulumi";
+
+export interface PgNode {
+  readonly name: string;
+  readonly port: number;
+}
+
+/**
+ * Monitor timers (pgautofailover.* settings on the monitor). The defaults
+ * (health check every 5 s, node unhealthy after 20 s, demote after 30 s) make a
+ * failover take ~51 s here, longer than orders-db's RTO. These values make the
+ * monitor decide within a few seconds. The trade-off: a primary that stalls for
+ * longer than `nodeConsideredUnhealthyTimeoutMs` (a long checkpoint, a busy
+ * host) is failed over although it would have come back — a needless failover,
+ * never lost data, since the standby is synchronous and the old primary is
+ * demoted before the new one is promoted.
+ */
+export interface MonitorTimers {
+  readonly healthCheckPeriodMs: number;
+  readonly healthCheckTimeoutMs: number;
+  readonly healthCheckMaxRetries: number;
+  readonly healthCheckRetryDelayMs: number;
+  readonly nodeConsideredUnhealthyTimeoutMs: number;
+  readonly primaryDemoteTimeoutMs: number;
+  readonly startupGracePeriodMs: number;
+}
+
+export const TUNED_MONITOR_TIMERS: MonitorTimers = {
+  healthCheckPeriodMs: 1_000,
+  healthCheckTimeoutMs: 1_000,
+  healthCheckMaxRetries: 1,
+  healthCheckRetryDelayMs: 500,
+  nodeConsideredUnhealthyTimeoutMs: 2_000,
+  primaryDemoteTimeoutMs: 3_000,
+  startupGracePeriodMs: 2_000,
+};
+
+export interface PostgresHaArgs {
+  readonly host: string;
+  readonly database: string;
+  readonly monitorPort: number;
+  readonly nodes: readonly PgNode[];
+  readonly timers?: MonitorTimers;
+}
+
+export const POSTGRES_HA_TYPE = "continuity-drill:local:PostgresHa";
+
+export class PostgresHa extends pulumi.ComponentResource {
+  /** Multi-host URL that only ever connects to the current primary. */
+  public readonly clientUrl: pulumi.Output<string>;
+  public readonly endpoints: pulumi.Output<Record<string, string>>;
+
+  constructor(name: string, args: PostgresHaArgs, opts?: pulumi.ComponentResourceOptions) {
+    if (args.nodes.length < 2) throw new Error(`PostgresHa "${name}": nodes needs at least two data nodes (got ${args.nodes.length})`);
+    const timers = args.timers ?? TUNED_MONITOR_TIMERS;
+    super(POSTGRES_HA_TYPE, name, { ...args, timers }, opts);
+    const hosts = args.nodes.map((n) => `${args.host}:${n.port}`).join(",");
+    // target_session_attrs=primary, not read-write: PG 15 standbys can wrongly pass read-write checks.
+    this.clientUrl = pulumi.output(`postgres://postgres@${hosts}/${args.database}?target_session_attrs=primary`);
+    this.endpoints = pulumi.output({
+      monitor: `${args.host}:${args.monitorPort}`,
+      ...Object.fromEntries(args.nodes.map((n) => [n.name, `${args.host}:${n.port}`])),
+    });
+    this.registerOutputs({ clientUrl: this.clientUrl, endpoints: this.endpoints });
+  }
+}

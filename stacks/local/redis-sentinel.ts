@@ -1,0 +1,46 @@
+// sessions-cache on this machine: Redis 7 primary + replica watched by three
+// Sentinels (quorum 2). Replication is asynchronous: a failover can lose the
+// last writes the primary acknowledged but had not yet shipped.
+import * as pulumi from "@pulumi/pulumi";
+
+export interface NamedPort {
+  readonly name: string;
+  readonly port: number;
+}
+
+export interface RedisSentinelArgs {
+  readonly host: string;
+  readonly masterName: string;
+  readonly nodes: readonly NamedPort[];
+  readonly sentinels: readonly NamedPort[];
+  readonly quorum?: number;
+  /**
+   * How long a primary must be unreachable before a Sentinel calls it down.
+   * 1 s makes failover take ~2–3 s; lower values risk failovers on a GC pause or a
+   * busy host, higher ones eat into sessions-cache's RTO.
+   */
+  readonly downAfterMs?: number;
+  readonly failoverTimeoutMs?: number;
+}
+
+export const REDIS_SENTINEL_TYPE = "continuity-drill:local:RedisSentinel";
+
+export class RedisSentinel extends pulumi.ComponentResource {
+  public readonly sentinelUrl: pulumi.Output<string>;
+  public readonly endpoints: pulumi.Output<Record<string, string>>;
+
+  constructor(name: string, args: RedisSentinelArgs, opts?: pulumi.ComponentResourceOptions) {
+    const quorum = args.quorum ?? 2;
+    if (args.nodes.length < 2) throw new Error(`RedisSentinel "${name}": nodes needs a primary and at least one replica`);
+    if (quorum > args.sentinels.length) {
+      throw new Error(`RedisSentinel "${name}": quorum ${quorum} exceeds the ${args.sentinels.length} sentinels declared`);
+    }
+    super(REDIS_SENTINEL_TYPE, name, { ...args, quorum, downAfterMs: args.downAfterMs ?? 1_000, failoverTimeoutMs: args.failoverTimeoutMs ?? 5_000 }, opts);
+    const sentinels = args.sentinels.map((s) => `${args.host}:${s.port}`).join(",");
+    this.sentinelUrl = pulumi.output(`redis-sentinel://${sentinels}/${args.masterName}`);
+    this.endpoints = pulumi.output(
+      Object.fromEntries([...args.nodes, ...args.sentinels].map((n) => [n.name, `${args.host}:${n.port}`])),
+    );
+    this.registerOutputs({ sentinelUrl: this.sentinelUrl, endpoints: this.endpoints });
+  }
+}
