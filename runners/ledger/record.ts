@@ -1,0 +1,31 @@
+// A ledger writer writes sequenced records at a fixed rate and remembers which
+// were acknowledged; after recovery it reads them back to find lost ones.
+
+export interface LedgerWrite {
+  seq: number;
+  /** Send time on the drill clock (ms). */
+  t: number;
+  /** Acknowledgement time (ms), when the store confirmed the write. */
+  ackAt?: number;
+  /** The write failed or timed out (not acknowledged); it may still have landed. */
+  error?: string;
+}
+
+export interface ReadBack {
+  /** When the read-back ran (drill clock, ms). */
+  t: number;
+  /** Sequence numbers found in the store. */
+  present: number[];
+  /** Present, but the payload does not match what was written. */
+  corrupted: number[];
+  /** Where it read from (the current primary), secrets redacted. */
+  source: string;
+}
+
+export interface LedgerInfo {
+  name: string;
+  kind: "postgres" | "redis" | "http";
+  target: string;
+  rateHz: number;
+  timeoutMs: number;
+}
