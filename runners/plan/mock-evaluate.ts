@@ -62,6 +62,11 @@ export async function evaluateProgram(program: PulumiProgram): Promise<Evaluatio
   );
 
   let exports: Record<string, unknown> = {};
+  // A program that throws rejects promises inside Pulumi's Stack that nobody
+  // awaits; without this they would crash the process with a raw stack trace.
+  const stray: unknown[] = [];
+  const onStray = (reason: unknown) => void stray.push(reason);
+  process.on("unhandledRejection", onStray);
   try {
     await pulumi.runtime.runInPulumiStack(async () => {
       pulumi.runtime.registerStackTransformation((args) => {
@@ -76,7 +81,11 @@ export async function evaluateProgram(program: PulumiProgram): Promise<Evaluatio
     });
   } catch (error) {
     throw programError(program, error);
+  } finally {
+    await new Promise((ok) => setImmediate(ok));
+    process.off("unhandledRejection", onStray);
   }
+  if (stray.length > 0) throw programError(program, stray[0]);
 
   const outputs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(exports)) {
@@ -115,5 +124,8 @@ const isRootStack = (urn: string) => urn.includes(`::${pulumi.runtime.rootPulumi
 function programError(program: PulumiProgram, error: unknown): Error {
   if (error && typeof error === "object" && "exitCode" in error) return error as Error;
   const message = error instanceof Error ? error.message : String(error);
-  return new InputError(`${program.entry}: the Pulumi program failed under the mock runtime: ${message}`, { cause: error });
+  const hint = /require\(\)|ERR_REQUIRE/.test(message)
+    ? ' (programs are loaded as ES modules: add "type": "module" to the package.json beside the program, or name it index.mts)'
+    : "";
+  return new InputError(`${program.entry}: the Pulumi program failed under the mock runtime: ${message}${hint}`, { cause: error });
 }

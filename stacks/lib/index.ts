@@ -1,7 +1,7 @@
 // The component library users import into their own Pulumi programs:
-//   import { CriticalService, continuityPlan } from "continuity-drill/stacks";
+//   import { CriticalService, declarePlan } from "continuity-drill/stacks";
 export { CriticalService, CRITICAL_SERVICE_TYPE, type CriticalServiceArgs } from "./critical-service.ts";
-export { continuityPlan, type PlanMeta } from "./plan.ts";
+export { declarePlan, type PlanMeta } from "./plan.ts";
 export * from "./schema.ts";
 export { validatePlan, validateService, findCycles } from "./validate.ts";
 export { PlanInputError, type FieldProblem } from "./issues.ts";

@@ -32,7 +32,11 @@ export class PlanInputError extends Error {
     readonly source: string,
     readonly problems: FieldProblem[],
   ) {
-    super(`${source}: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+    super(
+      problems.length === 1
+        ? `${source}: ${problems[0]!.path}: ${problems[0]!.message}`
+        : `${source}: ${problems.length} problems:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`,
+    );
     this.name = "PlanInputError";
   }
 }

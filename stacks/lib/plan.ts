@@ -1,4 +1,4 @@
-// The whole plan as one stack output: `export const continuityPlan = continuityPlan(...)`.
+// The whole plan as one stack output: `export const continuityPlan = declarePlan([...services], { target })`.
 import * as pulumi from "@pulumi/pulumi";
 import type { CriticalService } from "./critical-service.ts";
 import { PLAN_VERSION, type PlanT } from "./schema.ts";
@@ -9,7 +9,7 @@ export interface PlanMeta {
   readonly region?: pulumi.Input<string>;
 }
 
-export function continuityPlan(services: readonly CriticalService[], meta: PlanMeta): pulumi.Output<PlanT> {
+export function declarePlan(services: readonly CriticalService[], meta: PlanMeta): pulumi.Output<PlanT> {
   const project = pulumi.getProject();
   const stack = pulumi.getStack();
   return pulumi.all([pulumi.all(services.map((s) => s.entry)), pulumi.output(meta.region)]).apply(([entries, region]) =>

@@ -2,7 +2,7 @@
 // hard on `orders-db` (PostgreSQL + pg_auto_failover) and `sessions-cache`
 // (Redis + Sentinel). Everything runs on 127.0.0.1; `drill env up` starts it.
 import * as pulumi from "@pulumi/pulumi";
-import { CriticalService, continuityPlan } from "../lib/index.ts";
+import { CriticalService, declarePlan } from "../lib/index.ts";
 import { PostgresHa, type PgNode } from "./postgres-ha.ts";
 import { RedisSentinel, type NamedPort } from "./redis-sentinel.ts";
 import { HaproxyWeb } from "./haproxy-web.ts";
@@ -97,4 +97,4 @@ export const webService = new CriticalService("web", {
   ],
 }, { dependsOn: [lb] });
 
-export const plan = continuityPlan([ordersDb, sessionsCache, webService], { target: "local" });
+export const plan = declarePlan([ordersDb, sessionsCache, webService], { target: "local" });

@@ -1,0 +1,67 @@
+// `drill plan`: what the continuity plan says — services, objectives, failover
+// targets, dependencies and hazards — and the dependency tree.
+import { defineCommand } from "citty";
+import type { PlanT, ServiceT } from "../../../stacks/lib/index.ts";
+import { debugArg, jsonArg, planSourceArgs, planSourceOf } from "../args.ts";
+import { paint, printJson, println, table } from "../output.ts";
+
+export const planCommand = defineCommand({
+  meta: { name: "plan", description: "Show the continuity plan: services, objectives, failover targets, dependencies, hazards" },
+  args: { ...planSourceArgs, ...jsonArg, ...debugArg },
+  async run({ args }) {
+    const { loadPlan } = await import("../../plan/load.ts");
+    const loaded = await loadPlan(planSourceOf(args));
+    if (args.json) return printJson(loaded.plan);
+    println(paint.bold(`Plan ${loaded.plan.project}/${loaded.plan.stack} (target ${loaded.plan.target}) — ${loaded.plan.services.length} services`));
+    println(paint.dim(`from ${loaded.origin}`));
+    println();
+    println(servicesTable(loaded.plan));
+    println();
+    for (const s of loaded.plan.services) println(serviceDetail(s));
+    println(paint.bold("Dependencies"));
+    println(dependencyTree(loaded.plan));
+  },
+});
+
+function servicesTable(plan: PlanT): string {
+  const o = (v: string | number | undefined, suffix = "") => (v === undefined ? paint.yellow("—") : `${v}${suffix}`);
+  return table(
+    ["SERVICE", "TIER", "RTO", "RPO", "MTPD", "MIN AVAIL", "EXERCISE", "OWNER"],
+    plan.services.map((s) => [
+      paint.cyan(s.name), String(s.tier), o(s.objectives.rto), o(s.objectives.rpo), o(s.objectives.mtpd),
+      o(s.objectives.minAvailability, "%"), o(s.objectives.exerciseEvery), s.owner,
+    ]),
+  );
+}
+
+function serviceDetail(s: ServiceT): string {
+  const lines = [`${paint.cyan(s.name)}${s.description ? paint.dim(` — ${s.description}`) : ""}`];
+  for (const t of s.failoverTargets) {
+    const how = [t.mechanism, t.via && `via ${t.via}`, t.replication && (t.replication === "none" ? "no replication" : `${t.replication} replication`)].filter(Boolean).join(", ");
+    lines.push(`  failover  ${t.name} (${t.kind}; ${how}): ${t.primary} → ${t.standbys.join(", ") || paint.yellow("no standby")}`);
+  }
+  for (const d of s.dependsOn) lines.push(`  depends   ${d.service} (${d.kind}${d.degradedMode ? `; degraded mode: ${d.degradedMode}` : ""})`);
+  for (const h of s.hazards) lines.push(`  hazard    ${h.id}: ${h.title} [${h.likelihood}, ${h.impact}]`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** Services nobody depends on are roots; each lists what it needs, recursively. */
+export function dependencyTree(plan: PlanT): string {
+  const byName = new Map(plan.services.map((s) => [s.name, s]));
+  const needed = new Set(plan.services.flatMap((s) => s.dependsOn.map((d) => d.service)));
+  const roots = plan.services.filter((s) => !needed.has(s.name));
+  const lines: string[] = [];
+  const walk = (s: ServiceT, prefix: string, seen: Set<string>) => {
+    s.dependsOn.forEach((d, i) => {
+      const last = i === s.dependsOn.length - 1;
+      lines.push(`${prefix}${last ? "└── " : "├── "}${d.service} ${paint.dim(`(${d.kind})`)}`);
+      const child = byName.get(d.service);
+      if (child && !seen.has(child.name)) walk(child, prefix + (last ? "    " : "│   "), new Set([...seen, child.name]));
+    });
+  };
+  for (const r of roots.length ? roots : plan.services) {
+    lines.push(paint.cyan(r.name));
+    walk(r, "", new Set([r.name]));
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,41 @@
+// `drill verify`: static checks of the plan. Exit 0 clean, 1 when a finding has
+// error severity, 2 when the plan cannot be read.
+import { defineCommand } from "citty";
+import type { Finding } from "../../verify/index.ts";
+import { debugArg, jsonArg, planSourceArgs, planSourceOf } from "../args.ts";
+import { paint, printJson, println, table } from "../output.ts";
+
+export const verifyCommand = defineCommand({
+  meta: { name: "verify", description: "Check the plan: objectives, dependencies, scenario coverage, failover procedures (exit 1 on errors)" },
+  args: {
+    ...planSourceArgs,
+    scenarios: { type: "string", description: "Scenario directory (default: scenarios/<stack> beside the program)", valueHint: "dir" },
+    ...jsonArg,
+    ...debugArg,
+  },
+  async run({ args }) {
+    const { loadPlan, REPO_ROOT } = await import("../../plan/load.ts");
+    const { scenarioDir } = await import("../../scenarios/discover.ts");
+    const { scenarioCoverage, verify } = await import("../../verify/index.ts");
+    const loaded = await loadPlan(planSourceOf(args));
+    const dir = args.scenarios ?? scenarioDir(loaded.programDir ?? REPO_ROOT, loaded.plan.stack);
+    const findings = verify({ plan: loaded.plan, graph: loaded.graph, coverage: await scenarioCoverage(dir) });
+    const errors = findings.filter((f) => f.severity === "error").length;
+    process.exitCode = errors > 0 ? 1 : 0;
+    if (args.json) return printJson({ plan: `${loaded.plan.project}/${loaded.plan.stack}`, origin: loaded.origin, scenarios: dir, errors, findings });
+    println(paint.dim(`plan ${loaded.plan.project}/${loaded.plan.stack} from ${loaded.origin}; scenarios from ${dir}`));
+    if (findings.length === 0) return println(paint.green(`✓ no findings: ${loaded.plan.services.length} services checked`));
+    println(findingsTable(findings));
+    const warnings = findings.length - errors;
+    println();
+    println(`${errors ? paint.red(`${errors} error(s)`) : paint.green("0 errors")}, ${warnings} warning(s)`);
+  },
+});
+
+function findingsTable(findings: Finding[]): string {
+  const sev = (s: Finding["severity"]) => (s === "error" ? paint.red(s) : s === "warning" ? paint.yellow(s) : s);
+  return table(
+    ["RULE", "SEVERITY", "WHERE", "FINDING"],
+    findings.map((f) => [f.rule, sev(f.severity), [f.service, f.field, f.resource].filter(Boolean).join(" ") || "—", f.message]),
+  );
+}

@@ -1,0 +1,79 @@
+// Where a plan comes from: a Pulumi program evaluated under mocks (the default:
+// this repo's stacks), a plan JSON file, or a deployed stack's outputs.
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PlanInputError, validatePlan, type PlanT } from "../../stacks/lib/index.ts";
+import { InputError } from "../errors.ts";
+import { evaluateProgram } from "./mock-evaluate.ts";
+import { findProgram } from "./pulumi-project.ts";
+import type { ResourceGraph } from "./resource-graph.ts";
+import { deployedStackOutputs } from "./deployed.ts";
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const PLAN_OUTPUT = "continuityPlan";
+
+export interface PlanSource {
+  /** A plan JSON file (e.g. from `pulumi stack output continuityPlan --json`). */
+  plan?: string;
+  /** A Pulumi program directory or entry file; default: this repo's stacks. */
+  program?: string;
+  /** Stack name for program config (Pulumi.<stack>.yaml); default "local". */
+  stack?: string;
+  /** A deployed stack, org/project/stack, read through the Pulumi CLI. */
+  stackName?: string;
+}
+
+export interface LoadedPlan {
+  plan: PlanT;
+  /** Present when the plan came from evaluating a program. */
+  graph?: ResourceGraph;
+  /** Where the plan came from, for messages and journals. */
+  origin: string;
+  /** The program's directory (scenarios are looked up beside it) when known. */
+  programDir?: string;
+}
+
+export async function loadPlan(source: PlanSource = {}): Promise<LoadedPlan> {
+  const given = [source.plan && "--plan", source.program && "--program", source.stackName && "--stack-name"].filter(Boolean);
+  if (given.length > 1) throw new InputError(`${given.join(" and ")} both name a plan: give one`);
+  if (source.plan) return loadPlanFile(source.plan);
+  if (source.stackName) {
+    const outputs = await deployedStackOutputs(source.stackName, source.program ?? REPO_ROOT);
+    return { plan: fromOutputs(outputs, `stack ${source.stackName}`), origin: `deployed stack ${source.stackName}` };
+  }
+  const program = findProgram(source.program ?? REPO_ROOT, source.stack ?? "local");
+  const { outputs, graph } = await evaluateProgram(program);
+  return { plan: fromOutputs(outputs, program.entry), graph, origin: `${program.entry} (stack ${program.stack}, mock runtime)`, programDir: program.projectDir };
+}
+
+function fromOutputs(outputs: Record<string, unknown>, where: string): PlanT {
+  if (!(PLAN_OUTPUT in outputs) || outputs[PLAN_OUTPUT] === undefined) {
+    const have = Object.keys(outputs);
+    throw new InputError(
+      `${where}: exports no "${PLAN_OUTPUT}" stack output (exports: ${have.length ? have.join(", ") : "nothing"}). ` +
+        `Add: export const ${PLAN_OUTPUT} = declarePlan([...services], { target: "local" });`,
+    );
+  }
+  return validatePlan(outputs[PLAN_OUTPUT], where);
+}
+
+export function loadPlanFile(file: string): LoadedPlan {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new InputError(`--plan: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`, { cause: error });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  // `pulumi stack output --json` without a name gives all outputs; accept both shapes.
+  if (value && typeof value === "object" && PLAN_OUTPUT in value) value = (value as Record<string, unknown>)[PLAN_OUTPUT];
+  return { plan: validatePlan(value, file), origin: file };
+}
+
+export { PlanInputError };

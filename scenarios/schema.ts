@@ -1,0 +1,82 @@
+// The shape of a drill scenario: one service, one hazard, the faults that
+// simulate it, the workload that watches it, and the windows of the drill.
+// Validated as a whole before anything is touched; unknown keys are rejected.
+// Names (service, hazard, nodes, endpoints) are checked against the plan by the
+// runner, which knows it.
+import { z } from "zod";
+import { Duration } from "../stacks/lib/schema.ts";
+
+/** Which node a fault hits: a node the plan declares, or whoever holds a role when the fault is injected. */
+export const FaultTarget = z.union([
+  z.strictObject({ node: z.string().min(1) }),
+  z.strictObject({ role: z.enum(["primary", "standby"]), failoverTarget: z.string().optional() }),
+  z.strictObject({ endpoint: z.string().min(1), service: z.string().optional() }),
+  z.strictObject({ experimentTemplate: z.string().min(1) }),
+  z.strictObject({ none: z.literal(true) }),
+]);
+
+/** The envelope every fault shares; `params` belong to the fault kind and are checked by it. */
+export const FaultSpec = z.strictObject({
+  kind: z.string().min(1),
+  target: FaultTarget.default({ role: "primary" }),
+  /** Heal automatically after this long; without it the fault lasts until the service recovered. */
+  duration: Duration.optional(),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const ProbeSpec = z.strictObject({
+  kind: z.enum(["http", "tcp", "postgres", "redis"]),
+  name: z.string().min(1).optional(),
+  /** Whose endpoint to probe (default: the scenario's service) and which of its endpoints. */
+  service: z.string().optional(),
+  endpoint: z.string().optional(),
+  rateHz: z.number().positive().max(1000).optional(),
+  timeout: Duration.optional(),
+  latencyBound: Duration.optional(),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const LedgerSpec = z.strictObject({
+  kind: z.enum(["postgres", "redis", "http"]),
+  name: z.string().min(1).optional(),
+  service: z.string().optional(),
+  endpoint: z.string().optional(),
+  rateHz: z.number().positive().max(1000).optional(),
+  timeout: Duration.optional(),
+});
+
+export const Windows = z.strictObject({
+  /** How long every probe must be healthy before anything is injected. */
+  steady: Duration.default("3s"),
+  /** Normal behaviour recorded before the fault. */
+  baseline: Duration.default("5s"),
+  /** A probe counts as recovered once it has been healthy this long. */
+  stableFor: Duration.default("3s"),
+  /** Give up observing after this long (default: 3 × the service's RTO, at least 30 s). */
+  observeTimeout: Duration.optional(),
+  /** Keep measuring this long after recovery, for "after" latency. */
+  after: Duration.default("2s"),
+});
+
+export const Scenario = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional(),
+  description: z.string().default(""),
+  service: z.string().min(1),
+  hazard: z.string().min(1),
+  faults: z.array(FaultSpec).min(1, { message: "a scenario injects at least one fault" }),
+  workload: z.strictObject({
+    probes: z.array(ProbeSpec).min(1, { message: "a scenario watches the service with at least one probe" }),
+    ledgers: z.array(LedgerSpec).default([]),
+    load: z.strictObject({ k6Script: z.string().optional(), rateHz: z.number().positive().optional() }).optional(),
+  }),
+  windows: Windows.default({ steady: "3s", baseline: "5s", stableFor: "3s", after: "2s" }),
+  /** Restore full redundancy (env heal) after the drill; default true on the local stack. */
+  restoreRedundancy: z.boolean().default(true),
+});
+
+export type FaultTargetT = z.infer<typeof FaultTarget>;
+export type FaultSpecT = z.infer<typeof FaultSpec>;
+export type ProbeSpecT = z.infer<typeof ProbeSpec>;
+export type LedgerSpecT = z.infer<typeof LedgerSpec>;
+export type ScenarioT = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
