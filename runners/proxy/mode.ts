@@ -1,0 +1,61 @@
+// What a proxy does to traffic right now. Plain data, so a mode can travel over
+// the daemon's control API and be written to a drill journal unchanged.
+import { z } from "zod";
+import { InputError } from "../errors.ts";
+
+export type ProxyMode =
+  | { kind: "pass" }
+  | { kind: "blackhole" }
+  | { kind: "reset" }
+  | { kind: "latency"; delayMs: number; jitterMs?: number };
+
+export const modeKinds = ["pass", "blackhole", "reset", "latency"] as const;
+
+const ms = z.number().finite().min(0).max(600_000);
+
+const schemas = {
+  pass: z.strictObject({ kind: z.literal("pass") }),
+  blackhole: z.strictObject({ kind: z.literal("blackhole") }),
+  reset: z.strictObject({ kind: z.literal("reset") }),
+  latency: z.strictObject({ kind: z.literal("latency"), delayMs: ms, jitterMs: ms.optional() }),
+} as const;
+
+export const proxyModeSchema: z.ZodType<ProxyMode> = z.discriminatedUnion("kind", [
+  schemas.pass,
+  schemas.blackhole,
+  schemas.reset,
+  schemas.latency,
+]);
+
+/**
+ * Validates a mode from untrusted input (HTTP body, scenario file). The kind is
+ * checked first so an unknown kind is answered with the allowed list rather than
+ * a generic union error.
+ */
+export function parseProxyMode(input: unknown, where = "mode"): ProxyMode {
+  const kind = (input as { kind?: unknown } | null)?.kind;
+  if (typeof kind !== "string" || !(modeKinds as readonly string[]).includes(kind)) {
+    throw new InputError(
+      `${where}.kind: expected one of ${modeKinds.join(", ")}; got ${JSON.stringify(kind ?? null)}`,
+    );
+  }
+  const parsed = schemas[kind as ProxyMode["kind"]].safeParse(input);
+  if (!parsed.success) throw new InputError(`${where}: ${formatIssues(parsed.error)}`);
+  return parsed.data as ProxyMode;
+}
+
+/** "delayMs: Too small …; jitterMs: …" — each issue with the field it names. */
+export function formatIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.map(String).join(".");
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join("; ");
+}
+
+/** "latency 200±50 ms", for logs and journal lines. */
+export function describeMode(mode: ProxyMode): string {
+  if (mode.kind !== "latency") return mode.kind;
+  return `latency ${mode.delayMs}${mode.jitterMs ? `±${mode.jitterMs}` : ""} ms`;
+}

@@ -1,0 +1,76 @@
+// blackhole and reset: what a client sees during a partition and after it heals.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startTcpProxy, type TcpProxy } from "../../../runners/proxy/tcp-proxy.ts";
+import { connectClient, poll, sleep, startEchoServer, type EchoServer } from "./tcp-helpers.ts";
+
+let echo: EchoServer;
+let proxy: TcpProxy;
+
+beforeEach(async () => {
+  echo = await startEchoServer();
+  proxy = await startTcpProxy({ upstreamHost: "127.0.0.1", upstreamPort: echo.port });
+});
+afterEach(async () => {
+  await proxy.close();
+  await echo.close();
+});
+
+describe("blackhole", () => {
+  it("silences existing and new connections, and healing destroys the held ones", async () => {
+    const existing = await connectClient(proxy.listen.port);
+    existing.socket.write("a");
+    await existing.waitFor(1);
+    proxy.setMode({ kind: "blackhole" });
+
+    existing.socket.write("b");
+    const fresh = await connectClient(proxy.listen.port); // accepted by the proxy...
+    fresh.socket.write("c");
+    await sleep(300);
+    expect(existing.received().toString()).toBe("a"); // ...but nothing comes back
+    expect(fresh.received().length).toBe(0);
+    expect(existing.ended()).toBeUndefined();
+    expect(fresh.ended()).toBeUndefined();
+    expect(echo.connections()).toBe(1); // and nothing was connected upstream
+
+    proxy.setMode({ kind: "pass" });
+    expect(await existing.waitEnded()).toBe("ECONNRESET");
+    expect(await fresh.waitEnded()).toBe("ECONNRESET");
+    await poll(() => (proxy.stats().active === 0 ? true : undefined), 2_000, "held links gone");
+
+    const after = await connectClient(proxy.listen.port);
+    after.socket.write("d");
+    expect((await after.waitFor(1)).toString()).toBe("d");
+    after.socket.destroy();
+  });
+
+  it("holds a connection that keeps writing without buffering it in the proxy", async () => {
+    const client = await connectClient(proxy.listen.port);
+    proxy.setMode({ kind: "blackhole" });
+    const chunk = Buffer.alloc(64 << 10);
+    for (let i = 0; i < 256; i++) if (!client.socket.write(chunk)) break; // stops at the kernel's buffers
+    await sleep(100);
+    expect(proxy.stats().bytesIn).toBe(0);
+    proxy.setMode({ kind: "latency", delayMs: 1 }); // leaving blackhole for any mode heals
+    expect(await client.waitEnded()).toBe("ECONNRESET");
+  });
+});
+
+describe("reset", () => {
+  it("aborts existing connections and new ones with ECONNRESET", async () => {
+    const existing = await connectClient(proxy.listen.port);
+    existing.socket.write("x");
+    await existing.waitFor(1);
+    proxy.setMode({ kind: "reset" });
+    expect(await existing.waitEnded()).toBe("ECONNRESET");
+
+    const fresh = await connectClient(proxy.listen.port).catch((error: NodeJS.ErrnoException) => error.code);
+    if (typeof fresh !== "string") expect(await fresh.waitEnded()).toBe("ECONNRESET");
+    else expect(fresh).toBe("ECONNRESET");
+
+    proxy.setMode({ kind: "pass" });
+    const after = await connectClient(proxy.listen.port);
+    after.socket.write("y");
+    expect((await after.waitFor(1)).toString()).toBe("y");
+    after.socket.destroy();
+  });
+});
