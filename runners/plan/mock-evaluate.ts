@@ -28,7 +28,7 @@ interface Pending {
 }
 
 const urnOf = (r: pulumi.Resource) => new Promise<string>((ok) => r.urn.apply(ok));
-const resolveOutput = (value: unknown) => new Promise<unknown>((ok) => pulumi.output(value).apply(ok));
+const resolveOutput = (value: unknown) => new Promise<unknown>((ok) => (pulumi.output(value as pulumi.Input<unknown>) as pulumi.Output<unknown>).apply(ok));
 
 /** Outputs nested in a resource's props point to the resources they come from. */
 function outputSources(value: unknown, out: Promise<Set<pulumi.Resource>>[], depth = 0): void {
@@ -73,7 +73,7 @@ export async function evaluateProgram(program: PulumiProgram): Promise<Evaluatio
         const implicit: Promise<Set<pulumi.Resource>>[] = [];
         outputSources(args.props, implicit);
         const dependsOn = Array.isArray(args.opts.dependsOn) ? (args.opts.dependsOn as pulumi.Resource[]) : [];
-        pending.push({ resource: args.resource, type: args.type, name: args.name, custom: args.custom, parent: args.opts.parent, dependsOn, implicit });
+        pending.push({ resource: args.resource, type: args.type, name: args.name, custom: pulumi.CustomResource.isInstance(args.resource), parent: args.opts.parent, dependsOn, implicit });
         return undefined;
       });
       exports = (await import(pathToFileURL(program.entry).href)) as Record<string, unknown>;
@@ -122,7 +122,7 @@ const isRootStack = (urn: string) => urn.includes(`::${pulumi.runtime.rootPulumi
 
 /** A program that throws is bad input: name the file, keep our own errors' detail. */
 function programError(program: PulumiProgram, error: unknown): Error {
-  if (error && typeof error === "object" && "exitCode" in error) return error as Error;
+  if (error instanceof Error && "exitCode" in error) return error;
   const message = error instanceof Error ? error.message : String(error);
   const hint = /require\(\)|ERR_REQUIRE/.test(message)
     ? ' (programs are loaded as ES modules: add "type": "module" to the package.json beside the program, or name it index.mts)'

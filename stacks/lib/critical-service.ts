@@ -58,5 +58,7 @@ function mergeDependsOn(
   if (given === undefined) return extra;
   if (Array.isArray(given)) return [...given, ...extra];
   if (pulumi.Resource.isInstance(given)) return [given, ...extra];
-  return pulumi.output(given).apply((g) => [...(Array.isArray(g) ? g : [g]), ...extra]) as pulumi.Input<pulumi.Resource[]>;
+  // An Output of resources: resolve it, then add ours (Pulumi waits for it before registering).
+  const resolved = pulumi.output(given as pulumi.Input<unknown>) as pulumi.Output<unknown>;
+  return resolved.apply((g) => [...(Array.isArray(g) ? g : [g]), ...extra] as pulumi.Resource[]) as unknown as pulumi.Input<pulumi.Resource[]>;
 }

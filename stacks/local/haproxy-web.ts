@@ -24,7 +24,7 @@ export class HaproxyWeb extends pulumi.ComponentResource {
     const healthCheck = args.healthCheck ?? { intervalMs: 500, fall: 2, rise: 2 };
     super(HAPROXY_WEB_TYPE, name, { ...args, healthCheck, retries: args.retries ?? 3 }, opts);
     this.url = pulumi.output(`http://${args.host}:${args.frontendPort}`);
-    this.endpoints = pulumi.output({
+    this.endpoints = pulumi.output<Record<string, string>>({
       frontend: `${args.host}:${args.frontendPort}`,
       ...Object.fromEntries(args.instances.map((i) => [i.name, `${args.host}:${i.port}`])),
     });

@@ -60,7 +60,7 @@ export class PostgresHa extends pulumi.ComponentResource {
     const hosts = args.nodes.map((n) => `${args.host}:${n.port}`).join(",");
     // target_session_attrs=primary, not read-write: PG 15 standbys can wrongly pass read-write checks.
     this.clientUrl = pulumi.output(`postgres://postgres@${hosts}/${args.database}?target_session_attrs=primary`);
-    this.endpoints = pulumi.output({
+    this.endpoints = pulumi.output<Record<string, string>>({
       monitor: `${args.host}:${args.monitorPort}`,
       ...Object.fromEntries(args.nodes.map((n) => [n.name, `${args.host}:${n.port}`])),
     });

@@ -20,7 +20,7 @@ describe("stacks/local under mocks", () => {
     const [pg] = byType("continuity-drill:local:PostgresHa");
     expect(pg?.inputs).toMatchObject({ host: "127.0.0.1", database: "orders", monitorPort: 15430 });
     expect((pg?.inputs.nodes as unknown[]).length).toBe(2);
-    const timers = pg?.inputs.timers as Record<string, number>;
+    const timers = pg?.inputs.timers as { nodeConsideredUnhealthyTimeoutMs: number; primaryDemoteTimeoutMs: number };
     // The monitor must decide well inside orders-db's 30 s RTO.
     expect(timers.nodeConsideredUnhealthyTimeoutMs + timers.primaryDemoteTimeoutMs).toBeLessThan(parseDuration("30s") / 2);
   });

@@ -1,0 +1,166 @@
+// The journal: the single source of truth of a drill, one JSON record per line,
+// streamed to disk while the drill runs. Every report is rendered from journals
+// only, so this format is the contract between runners (who write it) and
+// reports (who read it) — years later, too. Times `t` are milliseconds on the
+// drill's monotonic clock; `clockOriginWallMs` anchors them to wall time.
+import { z } from "zod";
+
+export const JOURNAL_VERSION = 1;
+
+const ms = z.number();
+const Percentiles = z.object({ count: z.number().int(), p50: ms, p90: ms, p99: ms, max: ms }).nullable();
+export const Outcome = z.enum(["passed", "failed", "inconclusive", "not-started", "interrupted", "error"]);
+
+export const DrillStarted = z.object({
+  type: z.literal("drill-started"),
+  version: z.literal(JOURNAL_VERSION),
+  drillId: z.string(),
+  scenario: z.object({ name: z.string(), file: z.string(), description: z.string(), service: z.string(), hazard: z.string() }),
+  plan: z.object({ project: z.string(), stack: z.string(), target: z.string(), origin: z.string() }),
+  /** The service's plan entry as it was when the drill ran (objectives, failover targets, runbook …). */
+  service: z.record(z.string(), z.unknown()),
+  hazard: z.record(z.string(), z.unknown()).optional(),
+  objectivesMs: z.object({ rto: ms.optional(), rpo: ms.optional(), mtpd: ms.optional(), minAvailability: z.number().optional(), exerciseEvery: ms.optional() }),
+  windowsMs: z.object({ steady: ms, baseline: ms, stableFor: ms, observeTimeout: ms, after: ms }),
+  probes: z.array(z.object({ name: z.string(), kind: z.string(), target: z.string(), rateHz: z.number(), timeoutMs: ms, latencyBoundMs: ms })),
+  ledgers: z.array(z.object({ name: z.string(), kind: z.string(), target: z.string(), rateHz: z.number(), timeoutMs: ms })),
+  faults: z.array(z.object({ kind: z.string(), target: z.unknown(), durationMs: ms.optional(), params: z.record(z.string(), z.unknown()) })),
+  startedAt: z.string(),
+  clockOriginWallMs: z.number(),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  host: z.object({ hostname: z.string(), platform: z.string(), node: z.string(), user: z.string() }),
+  repeat: z.object({ index: z.number().int(), of: z.number().int() }).optional(),
+  load: z.object({ kind: z.enum(["k6", "builtin", "none"]), detail: z.string().optional() }).optional(),
+});
+
+export const Phase = z.object({
+  type: z.literal("phase"),
+  t: ms,
+  phase: z.enum(["preflight", "baseline", "inject", "observe", "heal", "restore", "verify", "judge"]),
+  status: z.enum(["started", "ended", "failed", "skipped"]),
+  detail: z.string().optional(),
+});
+
+export const SampleRecord = z.object({
+  type: z.literal("sample"),
+  probe: z.string(),
+  seq: z.number().int(),
+  t: ms,
+  ok: z.boolean(),
+  latencyMs: ms,
+  error: z.string().optional(),
+  detail: z.string().optional(),
+});
+
+export const WriteRecord = z.object({
+  type: z.literal("write"),
+  ledger: z.string(),
+  seq: z.number().int(),
+  t: ms,
+  ackAt: ms.optional(),
+  error: z.string().optional(),
+});
+
+export const FaultEvent = z.object({
+  type: z.literal("fault"),
+  t: ms,
+  fault: z.number().int(),
+  kind: z.string(),
+  event: z.enum(["injecting", "injected", "confirmed", "unconfirmed", "healing", "healed", "heal-failed", "action"]),
+  /** The concrete thing hit: node, pid, port, experiment id … */
+  target: z.record(z.string(), z.unknown()).optional(),
+  detail: z.string().optional(),
+});
+
+export const ReadBackRecord = z.object({
+  type: z.literal("readback"),
+  ledger: z.string(),
+  t: ms,
+  present: z.number().int(),
+  corrupted: z.array(z.number().int()),
+  source: z.string(),
+});
+
+export const Note = z.object({ type: z.literal("note"), t: ms, level: z.enum(["info", "warn", "error"]), message: z.string() });
+
+export const ProbeSummary = z.object({
+  probe: z.string(),
+  samples: z.number().int(),
+  resolutionMs: ms,
+  noDisruption: z.boolean(),
+  recovered: z.boolean(),
+  firstDisruptedAt: ms.optional(),
+  recoveredAt: ms.optional(),
+  rtoMs: ms.optional(),
+  detectMs: ms.optional(),
+  availabilityDuring: z.number().optional(),
+  availabilityOverall: z.number(),
+  errors: z.record(z.string(), z.number().int()),
+  latency: z.object({ before: Percentiles, during: Percentiles, after: Percentiles }),
+});
+
+export const LedgerSummary = z.object({
+  ledger: z.string(),
+  written: z.number().int(),
+  acknowledged: z.number().int(),
+  unacknowledged: z.number().int(),
+  lost: z.number().int(),
+  lostSeqs: z.array(z.number().int()),
+  lostAfterFault: z.number().int(),
+  lostAfterFaultSeqs: z.array(z.number().int()),
+  unacknowledgedPresent: z.number().int(),
+  corrupted: z.number().int(),
+  dataLossWindowMs: ms,
+  readBack: z.boolean(),
+});
+
+export const Verdict = z.object({
+  objective: z.enum(["rto", "rpo", "availability", "lost-after-fault", "mtpd"]),
+  status: z.enum(["met", "missed", "not-measured"]),
+  target: z.number().optional(),
+  measured: z.number().optional(),
+  unit: z.enum(["ms", "%", "writes"]),
+  /** target − measured for "at most" objectives; measured − target for "at least" ones. Positive is good. */
+  margin: z.number().optional(),
+  /** The measurement's resolution, reported next to it. */
+  resolutionMs: ms.optional(),
+  note: z.string().optional(),
+});
+
+export const Summary = z.object({
+  type: z.literal("summary"),
+  outcome: Outcome,
+  reason: z.string().optional(),
+  t0: ms.optional(),
+  faultConfirmed: z.boolean(),
+  service: z.object({
+    name: z.string(),
+    rtoMs: ms.optional(),
+    recovered: z.boolean(),
+    noDisruption: z.boolean(),
+    detectMs: ms.optional(),
+    availabilityDuring: z.number().optional(),
+    resolutionMs: ms.optional(),
+  }),
+  probes: z.array(ProbeSummary),
+  ledgers: z.array(LedgerSummary),
+  verdicts: z.array(Verdict),
+  durationMs: ms,
+  endedAt: z.string(),
+});
+
+export const JournalRecord = z.discriminatedUnion("type", [DrillStarted, Phase, SampleRecord, WriteRecord, FaultEvent, ReadBackRecord, Note, Summary]);
+
+export type DrillStartedT = z.infer<typeof DrillStarted>;
+export type PhaseT = z.infer<typeof Phase>;
+export type SampleRecordT = z.infer<typeof SampleRecord>;
+export type WriteRecordT = z.infer<typeof WriteRecord>;
+export type FaultEventT = z.infer<typeof FaultEvent>;
+export type ReadBackRecordT = z.infer<typeof ReadBackRecord>;
+export type NoteT = z.infer<typeof Note>;
+export type ProbeSummaryT = z.infer<typeof ProbeSummary>;
+export type LedgerSummaryT = z.infer<typeof LedgerSummary>;
+export type VerdictT = z.infer<typeof Verdict>;
+export type SummaryT = z.infer<typeof Summary>;
+export type OutcomeT = z.infer<typeof Outcome>;
+export type JournalRecordT = z.infer<typeof JournalRecord>;
