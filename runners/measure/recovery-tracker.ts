@@ -1,0 +1,78 @@
+// The recovery computation of recovery.ts, one sample at a time, in constant
+// memory: it keeps only where the current healthy stretch began. The engine
+// feeds it live to know when to stop observing; the streaming measurement uses
+// where it places each sample to split latencies and availability.
+import { isDisrupted, type Recovery } from "./recovery.ts";
+import type { Sample } from "../probes/sample.ts";
+
+/**
+ * Where a sample falls: before the fault, in the disruption window
+ * [t0, recovered at), in a healthy stretch not yet known to be the recovery
+ * ("pending"), or after recovery.
+ */
+export type Placement = "before" | "during" | "pending" | "after";
+
+export interface Step {
+  placement: Placement;
+  /** The pending stretch just turned out to be inside the disruption ("during") or the recovery ("after"). */
+  pendingBecame?: "during" | "after";
+}
+
+export class RecoveryTracker {
+  private lastT = -Infinity;
+  private lastAfterT0: number | undefined;
+  private detectedAt: number | undefined;
+  private candidate: number | undefined;
+  private recovered: number | undefined;
+
+  constructor(
+    readonly t0: number,
+    readonly stableForMs: number,
+  ) {}
+
+  /** Samples must come in send order (as probes deliver them), strictly increasing t. */
+  push(sample: Sample): Step {
+    if (!(sample.t > this.lastT)) throw new RangeError(`samples out of send order: t=${sample.t} after t=${this.lastT}`);
+    this.lastT = sample.t;
+    if (sample.t < this.t0) return { placement: "before" };
+    this.lastAfterT0 = sample.t;
+    if (this.recovered !== undefined) return { placement: "after" };
+
+    // A sample past the candidate's window covers it; everything inside was healthy.
+    if (this.candidate !== undefined && sample.t > this.candidate + this.stableForMs) {
+      this.recovered = this.candidate;
+      return { placement: "after", pendingBecame: "after" };
+    }
+    if (isDisrupted(sample)) {
+      this.detectedAt ??= sample.t;
+      const broke = this.candidate !== undefined;
+      this.candidate = undefined;
+      return broke ? { placement: "during", pendingBecame: "during" } : { placement: "during" };
+    }
+    if (this.detectedAt === undefined) return { placement: "during" };
+    this.candidate ??= sample.t;
+    if (sample.t >= this.candidate + this.stableForMs) {
+      // This healthy sample ends the window and covers it.
+      this.recovered = this.candidate;
+      return { placement: "after", pendingBecame: "after" };
+    }
+    return { placement: "pending" };
+  }
+
+  /** True once recovery is certain; it cannot be undone by later samples. */
+  get isRecovered(): boolean {
+    return this.recovered !== undefined;
+  }
+
+  /** The result so far; after the last sample, the same as measureRecovery on all of them. */
+  result(): Recovery {
+    const t0 = this.t0;
+    if (this.lastAfterT0 === undefined) return { kind: "no-samples" };
+    if (this.detectedAt === undefined) return { kind: "no-disruption", lastSampleAt: this.lastAfterT0 };
+    const detected = { detectedAt: this.detectedAt, timeToDetectMs: this.detectedAt - t0 };
+    if (this.recovered !== undefined) {
+      return { kind: "recovered", ...detected, recoveredAt: this.recovered, rtoMs: this.recovered - t0 };
+    }
+    return { kind: "not-recovered", ...detected, lastSampleAt: this.lastAfterT0, observedMs: this.lastAfterT0 - t0 };
+  }
+}
