@@ -28,4 +28,6 @@ export interface LedgerInfo {
   target: string;
   rateHz: number;
   timeoutMs: number;
+  /** Unique per writer; the store's records of this run carry it, so drills never see each other's rows. */
+  runId?: string;
 }

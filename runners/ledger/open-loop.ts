@@ -1,0 +1,123 @@
+// The write schedule every ledger shares. Open loop: write k is sent at
+// t_k = start + k / rate on the drill clock, whether or not earlier writes have
+// returned, so a hung store shows up as timed-out writes instead of as "fewer
+// writes" (no coordinated omission). Times come from the Clock, not from adding
+// up timer delays, so a late timer makes the next writes catch up rather than
+// drift.
+//
+// Each write ends in exactly one LedgerWrite: acknowledged, failed, or timed out
+// after `timeoutMs` (a timed-out write may still land; read-back will tell).
+// In-flight writes are bounded: when `maxInFlight` are outstanding, a due write
+// is not sent and is recorded as failed ("shed"), which keeps memory bounded
+// when a store hangs and never answers.
+import type { Clock } from "../clock.ts";
+import { messageOf } from "../errors.ts";
+import type { LedgerWrite } from "./record.ts";
+import { SeqSet } from "./seq-set.ts";
+
+export interface OpenLoopOptions {
+  rateHz: number;
+  timeoutMs: number;
+  maxInFlight: number;
+  /** One write; resolves when the store acknowledged it. Should stop when `signal` aborts. */
+  send(seq: number, signal: AbortSignal): Promise<void>;
+}
+
+export interface OpenLoopStats {
+  sent: number;
+  acked: number;
+  failed: number;
+  shed: number;
+  inFlight: number;
+  /** Largest delay between a write's scheduled and actual send time (ms). */
+  maxLagMs: number;
+}
+
+export interface OpenLoop {
+  /** Seqs actually sent to the store (shed ones are not). */
+  readonly sent: SeqSet;
+  stats(): OpenLoopStats;
+  /** Stops scheduling; waits (at most timeoutMs + 1 s) for writes in flight. */
+  stop(): Promise<void>;
+}
+
+export function startOpenLoop(clock: Clock, options: OpenLoopOptions, onWrite: (w: LedgerWrite) => void): OpenLoop {
+  const { rateHz, timeoutMs, maxInFlight } = options;
+  const start = clock.now();
+  const sent = new SeqSet();
+  const inFlight = new Set<Promise<void>>();
+  const stats = { acked: 0, failed: 0, shed: 0, maxLagMs: 0 };
+  let next = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  const dueAt = (seq: number) => start + (seq * 1000) / rateHz;
+
+  const fire = (seq: number): void => {
+    const t = clock.now();
+    stats.maxLagMs = Math.max(stats.maxLagMs, t - dueAt(seq));
+    if (inFlight.size >= maxInFlight) {
+      stats.shed++;
+      onWrite({ seq, t, error: `not sent: ${maxInFlight} writes already in flight` });
+      return;
+    }
+    sent.add(seq);
+    const write = sendOne(clock, options, seq, t, (w) => {
+      if (w.ackAt === undefined) stats.failed++;
+      else stats.acked++;
+      onWrite(w);
+    }).finally(() => inFlight.delete(write));
+    inFlight.add(write);
+  };
+
+  const tick = (): void => {
+    if (stopped) return;
+    const due = Math.floor(((clock.now() - start) * rateHz) / 1000);
+    while (next <= due) fire(next++);
+    timer = setTimeout(tick, Math.max(0, dueAt(next) - clock.now()));
+  };
+  tick();
+
+  return {
+    sent,
+    stats: () => ({ ...stats, sent: sent.size, inFlight: inFlight.size }),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => (grace = setTimeout(resolve, timeoutMs + 1_000))),
+      ]);
+      clearTimeout(grace);
+    },
+  };
+}
+
+/** One write with its timeout; `record` is called exactly once. Settles when `send` does. */
+async function sendOne(
+  clock: Clock,
+  options: OpenLoopOptions,
+  seq: number,
+  t: number,
+  record: (w: LedgerWrite) => void,
+): Promise<void> {
+  const abort = new AbortController();
+  let done = false;
+  const finish = (w: LedgerWrite) => {
+    if (done) return;
+    done = true;
+    clearTimeout(timeout);
+    record(w);
+  };
+  const timeout = setTimeout(() => {
+    finish({ seq, t, error: `timeout after ${options.timeoutMs} ms` });
+    abort.abort(new Error("ledger write timed out"));
+  }, options.timeoutMs);
+  try {
+    await options.send(seq, abort.signal);
+    finish({ seq, t, ackAt: clock.now() });
+  } catch (error) {
+    finish({ seq, t, error: messageOf(error).slice(0, 300) });
+  }
+}

@@ -1,0 +1,70 @@
+// A ledger in PostgreSQL: one INSERT per write into drill_ledger, acknowledged
+// when the INSERT returns (i.e. committed, under the server's own
+// synchronous_commit — which is what the plan's RPO is about). The URL may list
+// several hosts; the writer follows the primary (target_session_attrs=primary
+// unless the URL says otherwise), and read-back opens a fresh connection to
+// whichever host is primary *now*.
+import postgres from "postgres";
+import type { LedgerStore } from "./writer.ts";
+
+export interface PostgresLedgerOptions {
+  url: string;
+  runId: string;
+  table: string;
+  timeoutMs: number;
+  maxConnections: number;
+}
+
+// Quiet (no NOTICE printing), no type fetch on connect, and primary-seeking.
+function connect(url: string, extra: postgres.Options<{}>): postgres.Sql {
+  const attrs = /[?&]target_session_attrs=/.test(url) ? {} : { target_session_attrs: "primary" as const };
+  return postgres(url, { onnotice: () => {}, fetch_types: false, ...attrs, ...extra });
+}
+
+export function postgresLedgerStore(options: PostgresLedgerOptions): LedgerStore {
+  const { url, runId, table, timeoutMs } = options;
+  const connectTimeout = Math.max(1, Math.ceil(timeoutMs / 1000));
+  const sql = connect(url, { max: options.maxConnections, connect_timeout: connectTimeout, idle_timeout: 30 });
+  return {
+    async prepare() {
+      try {
+        await sql`create table if not exists ${sql(table)} (
+          run_id text not null, seq bigint not null, payload text not null,
+          written_at timestamptz not null default now(), primary key (run_id, seq))`;
+      } catch (error) {
+        // Two writers creating the table at once: the loser sees a duplicate type/relation.
+        if (!["23505", "42P07"].includes((error as { code?: string }).code ?? "")) throw error;
+      }
+    },
+    async write(seq, payload, signal) {
+      const query = sql`insert into ${sql(table)} (run_id, seq, payload) values (${runId}, ${seq}, ${payload})`;
+      // Cancelling goes over a new connection that may itself fail; its outcome does not matter.
+      const cancel = () => void Promise.resolve(query.cancel()).catch(() => {});
+      signal.addEventListener("abort", cancel, { once: true });
+      try {
+        await query;
+      } finally {
+        signal.removeEventListener("abort", cancel);
+      }
+    },
+    async readAll() {
+      const reader = connect(url, { max: 1, connect_timeout: 5, idle_timeout: 1, target_session_attrs: "primary" });
+      try {
+        const [where] = await reader`select pg_is_in_recovery() as standby,
+          coalesce(host(inet_server_addr()), 'local') as host, inet_server_port() as port`;
+        if (!where || where.standby) throw new Error("connected to a standby, not the primary");
+        const rows = await reader`select seq, payload from ${reader(table)} where run_id = ${runId}`.catch(
+          // No table on the primary now is a finding (everything was lost), not a failure to read.
+          (error: { code?: string }) => (error.code === "42P01" ? [] : Promise.reject(error)),
+        );
+        return {
+          rows: rows.map((row): [number, string] => [Number(row.seq), String(row.payload)]),
+          source: `postgres primary ${where.host}:${where.port}`,
+        };
+      } finally {
+        await reader.end({ timeout: 1 });
+      }
+    },
+    close: () => sql.end({ timeout: 2 }),
+  };
+}
