@@ -1,0 +1,89 @@
+// Redis probe: PING, GET or SET through ioredis, either to a plain host:port or
+// to the current master as named by Sentinel. The offline queue is off, so
+// while there is no connection a command fails at once ("unreachable") instead
+// of waiting silently for a reconnect that would hide the outage. A master that
+// hangs keeps its socket open, so after a timeout the probe drops the
+// connection (at most once per timeout period) and reconnects, asking Sentinel
+// again where the master is.
+import { Redis, type RedisOptions } from "ioredis";
+import { classifyNetworkError, shortMessage } from "./classify.ts";
+import type { Outcome, ProbeClient } from "./probe.ts";
+import type { ErrorClass } from "./sample.ts";
+import type { RedisProbeSpec } from "./spec.ts";
+import { splitHostPort } from "./tcp.ts";
+
+export function redisClient(spec: RedisProbeSpec, timeoutMs: number): ProbeClient {
+  const client = connect(spec, timeoutMs);
+  // Errors surface through commands; without a listener ioredis would crash the process.
+  client.on("error", () => undefined);
+  const op = spec.op ?? "ping";
+  const key = spec.key ?? `continuity-drill:probe:${spec.name}`;
+  let reconnectedAt = performance.now();
+
+  return {
+    async attempt(_signal, seq): Promise<Outcome> {
+      if (op === "ping") await client.ping();
+      else if (op === "get") await client.get(key);
+      else await client.set(key, String(seq));
+      return { ok: true };
+    },
+    classify: classifyRedisError,
+    onTimeout() {
+      if (performance.now() - reconnectedAt < timeoutMs) return;
+      reconnectedAt = performance.now();
+      client.disconnect(true);
+    },
+    async close() {
+      client.disconnect(false);
+    },
+  };
+}
+
+function connect(spec: RedisProbeSpec, timeoutMs: number): Redis {
+  const retry = (): number => Math.min(100, timeoutMs);
+  const common: RedisOptions = {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    retryStrategy: retry,
+    autoResubscribe: false,
+    ...(spec.password !== undefined ? { password: spec.password } : {}),
+  };
+  const target = spec.target;
+  if (typeof target !== "string") {
+    return new Redis({
+      ...common,
+      sentinels: target.sentinels,
+      name: target.name,
+      sentinelRetryStrategy: retry,
+      sentinelCommandTimeout: timeoutMs,
+      failoverDetector: true,
+    });
+  }
+  if (/^rediss?:\/\//.test(target)) return new Redis(target, common);
+  const [host, port] = splitHostPort(target);
+  return new Redis({ ...common, host, port: Number(port) });
+}
+
+/** How a Sentinel target is shown in reports. */
+export function describeRedisTarget(target: RedisProbeSpec["target"]): string {
+  if (typeof target === "string") return target;
+  return `sentinel://${target.sentinels.map((s) => `${s.host}:${s.port}`).join(",")}/${target.name}`;
+}
+
+const BY_MESSAGE: [RegExp, ErrorClass][] = [
+  [/^(READONLY|LOADING|MASTERDOWN|NOREPLICAS|CLUSTERDOWN|BUSY)\b/, "bad-status"],
+  [/^Command timed out/, "timeout"],
+  [/^Connection is closed/, "reset"],
+  [/^Stream isn't writeable/, "unreachable"],
+  [/^All sentinels are unreachable/, "unreachable"],
+  [/max retries per request/i, "reset"],
+];
+
+export function classifyRedisError(error: unknown): { error: ErrorClass; detail: string } {
+  const message = shortMessage(error);
+  for (const [pattern, cls] of BY_MESSAGE) if (pattern.test(message)) return { error: cls, detail: message };
+  if ((error as { name?: unknown })?.name === "ReplyError") return { error: "bad-status", detail: message };
+  return classifyNetworkError(error);
+}

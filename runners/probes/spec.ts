@@ -1,0 +1,95 @@
+// A probe as plain data, the way a scenario file declares it. Validated strictly
+// before anything connects: unknown keys are rejected and every problem names
+// its field, because a typo such as `timeoutMS` silently falling back to a
+// default would make every figure measured after it wrong.
+import { z } from "zod";
+import { problemsOf } from "../../stacks/lib/issues.ts";
+import { InputError } from "../errors.ts";
+
+export const probeKinds = ["http", "tcp", "postgres", "redis"] as const;
+export const DEFAULT_RATE_HZ = 100;
+export const DEFAULT_TIMEOUT_MS = 1_000;
+
+const envelope = {
+  name: z.string().min(1).max(100),
+  rateHz: z.number().positive().max(1_000).optional(),
+  timeoutMs: z.number().positive().max(60_000).optional(),
+  /** Answers slower than this are disrupted ("slow"); defaults to the timeout. */
+  latencyBoundMs: z.number().positive().max(60_000).optional(),
+};
+const hostPort = z.string().regex(/^[^:\s/]+:\d{1,5}$/, 'expected "host:port"');
+
+const schemas = {
+  http: z.strictObject({
+    kind: z.literal("http"),
+    ...envelope,
+    target: z.string().regex(/^https?:\/\/\S+$/, "expected an http:// or https:// URL"),
+    method: z.enum(["GET", "HEAD", "POST"]).optional(),
+    /** Healthy statuses; without it, any status below 500 is healthy. */
+    expectStatus: z.array(z.int().min(100).max(599)).min(1).optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    /** A new connection per request instead of keep-alive (what a fresh client sees). */
+    freshConnections: z.boolean().optional(),
+  }),
+  tcp: z.strictObject({
+    kind: z.literal("tcp"),
+    ...envelope,
+    target: hostPort,
+    send: z.string().optional(),
+    /** A substring the reply must contain; without it, connecting is enough. */
+    expect: z.string().min(1).optional(),
+  }),
+  postgres: z.strictObject({
+    kind: z.literal("postgres"),
+    ...envelope,
+    /** May list several hosts and carry target_session_attrs=primary. */
+    target: z.string().regex(/^postgres(ql)?:\/\/\S+$/, "expected a postgres:// URL"),
+    query: z.string().min(1).optional(),
+    poolSize: z.int().min(1).max(16).optional(),
+  }),
+  redis: z.strictObject({
+    kind: z.literal("redis"),
+    ...envelope,
+    target: z.union([
+      hostPort,
+      z.string().regex(/^rediss?:\/\/\S+$/, 'expected "host:port" or a redis:// URL'),
+      z.strictObject({
+        sentinels: z.array(z.strictObject({ host: z.string().min(1), port: z.int().min(1).max(65_535) })).min(1),
+        name: z.string().min(1),
+      }),
+    ]),
+    op: z.enum(["ping", "get", "set"]).optional(),
+    key: z.string().min(1).optional(),
+    password: z.string().optional(),
+  }),
+} as const;
+
+export type HttpProbeSpec = z.infer<typeof schemas.http>;
+export type TcpProbeSpec = z.infer<typeof schemas.tcp>;
+export type PostgresProbeSpec = z.infer<typeof schemas.postgres>;
+export type RedisProbeSpec = z.infer<typeof schemas.redis>;
+export type ProbeSpec = HttpProbeSpec | TcpProbeSpec | PostgresProbeSpec | RedisProbeSpec;
+
+/**
+ * Validates a probe spec from untrusted input. The kind is checked first so an
+ * unknown kind is answered with the allowed list, not a generic union error.
+ */
+export function parseProbeSpec(input: unknown, where = "probe"): ProbeSpec {
+  const kind = (input as { kind?: unknown } | null)?.kind;
+  if (typeof kind !== "string" || !(probeKinds as readonly string[]).includes(kind)) {
+    throw new InputError(`${where}.kind: expected one of ${probeKinds.join(", ")}; got ${JSON.stringify(kind ?? null)}`);
+  }
+  const parsed = schemas[kind as ProbeSpec["kind"]].safeParse(input);
+  if (!parsed.success) {
+    const lines = problemsOf(parsed.error).map((p) => `${where}.${p.path}: ${p.message}`);
+    throw new InputError(lines.join("; "));
+  }
+  const spec = parsed.data as ProbeSpec;
+  const timeoutMs = spec.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (spec.latencyBoundMs !== undefined && spec.latencyBoundMs > timeoutMs) {
+    throw new InputError(
+      `${where}.latencyBoundMs: ${spec.latencyBoundMs} exceeds timeoutMs ${timeoutMs}; a bound above the timeout can never be reached`,
+    );
+  }
+  return spec;
+}
