@@ -1,0 +1,87 @@
+// What the stack declares: the local HA components and their inputs, read from
+// the program's resource graph under Pulumi mocks. The Pulumi runtime is
+// process-global, so the program is evaluated once per process and cached.
+import { z } from "zod";
+import { InputError } from "../errors.ts";
+import { evaluateProgram } from "../plan/mock-evaluate.ts";
+import { findProgram } from "../plan/pulumi-project.ts";
+import { resourcesOfType, type ResourceGraph } from "../plan/resource-graph.ts";
+import { POSTGRES_HA_TYPE } from "../../stacks/local/postgres-ha.ts";
+import { REDIS_SENTINEL_TYPE } from "../../stacks/local/redis-sentinel.ts";
+import { HAPROXY_WEB_TYPE } from "../../stacks/local/haproxy-web.ts";
+import { REPO_ROOT } from "./paths.ts";
+
+const named = z.object({ name: z.string().regex(/^[a-z0-9-]+$/), port: z.number().int().min(1).max(65535) });
+const ms = z.number().int().positive();
+
+export const pgDecl = z.object({
+  host: z.literal("127.0.0.1"),
+  database: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+  monitorPort: named.shape.port,
+  nodes: z.array(named).min(2),
+  timers: z.object({
+    healthCheckPeriodMs: ms, healthCheckTimeoutMs: ms, healthCheckMaxRetries: z.number().int().min(0),
+    healthCheckRetryDelayMs: ms, nodeConsideredUnhealthyTimeoutMs: ms, primaryDemoteTimeoutMs: ms, startupGracePeriodMs: ms,
+  }),
+});
+export const redisDecl = z.object({
+  host: z.literal("127.0.0.1"),
+  masterName: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  nodes: z.array(named).min(2),
+  sentinels: z.array(named).min(1),
+  quorum: z.number().int().min(1),
+  downAfterMs: ms,
+  failoverTimeoutMs: ms,
+});
+export const webDecl = z.object({
+  host: z.literal("127.0.0.1"),
+  frontendPort: named.shape.port,
+  statsPort: named.shape.port,
+  instances: z.array(named).min(2),
+  healthCheck: z.object({ intervalMs: ms, fall: z.number().int().min(1), rise: z.number().int().min(1) }),
+  retries: z.number().int().min(0),
+});
+
+export type PgDecl = z.infer<typeof pgDecl>;
+export type RedisDecl = z.infer<typeof redisDecl>;
+export type WebDecl = z.infer<typeof webDecl>;
+export interface LocalDecl { stack: string; pg: PgDecl; redis: RedisDecl; web: WebDecl }
+
+const cache = new Map<string, Promise<LocalDecl>>();
+
+export function loadDeclaration(stack = "local"): Promise<LocalDecl> {
+  let found = cache.get(stack);
+  if (!found) {
+    if (cache.size > 0) throw new InputError(`--stack ${stack}: this process already evaluated stack ${[...cache.keys()][0]}; the Pulumi runtime allows one per process`);
+    found = evaluateProgram(findProgram(REPO_ROOT, stack)).then((e) => fromGraph(stack, e.graph));
+    cache.set(stack, found);
+  }
+  return found;
+}
+
+/** Pick the one component of each kind and validate its inputs (the stack may declare other things too). */
+export function fromGraph(stack: string, graph: ResourceGraph): LocalDecl {
+  const one = <T>(type: string, schema: z.ZodType<T>): T => {
+    const nodes = resourcesOfType(graph, type);
+    if (nodes.length !== 1) throw new InputError(`stack ${stack}: drill env needs exactly one ${type}, found ${nodes.length}`);
+    const parsed = schema.safeParse(nodes[0]!.inputs);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new InputError(`stack ${stack}: ${nodes[0]!.name} (${type}) input ${issue.path.join(".")}: ${issue.message}`);
+    }
+    return parsed.data;
+  };
+  return { stack, pg: one(POSTGRES_HA_TYPE, pgDecl), redis: one(REDIS_SENTINEL_TYPE, redisDecl), web: one(HAPROXY_WEB_TYPE, webDecl) };
+}
+
+/** Every TCP port the env binds, with the node that binds it. */
+export function declaredPorts(d: LocalDecl): { service: string; node: string; port: number }[] {
+  return [
+    { service: "orders-db", node: "monitor", port: d.pg.monitorPort },
+    ...d.pg.nodes.map((n) => ({ service: "orders-db", node: n.name, port: n.port })),
+    ...[...d.redis.nodes, ...d.redis.sentinels].map((n) => ({ service: "sessions-cache", node: n.name, port: n.port })),
+    { service: "web", node: "haproxy", port: d.web.frontendPort },
+    { service: "web", node: "haproxy-stats", port: d.web.statsPort },
+    ...d.web.instances.map((n) => ({ service: "web", node: n.name, port: n.port })),
+  ];
+}

@@ -1,0 +1,38 @@
+// Waiting until every service is healthy by its own signals, failing fast when
+// a process we started has died (with the end of its log, which says why).
+import { existsSync, readFileSync } from "node:fs";
+import { RunError } from "../errors.ts";
+import type { Ctx } from "./context.ts";
+import { observe } from "./observe.ts";
+import { checkpointPrimary } from "./pg/nudge.ts";
+import { liveness } from "./records.ts";
+import type { EnvStatus } from "./types.ts";
+import { waitFor } from "./wait.ts";
+
+export function logTail(file: string, lines = 5): string {
+  if (!existsSync(file)) return "(no log)";
+  return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join(" | ");
+}
+
+function assertNoneDied(ctx: Ctx): void {
+  for (const r of Object.values(ctx.state.processes)) {
+    if (liveness(r) === "dead") throw new RunError(`${r.service}: ${r.node} (pid ${r.pid}) exited while starting; its log ${r.log} ends: ${logTail(r.log)}`);
+  }
+}
+
+export function waitHealthy(ctx: Ctx): Promise<EnvStatus> {
+  return waitFor({
+    what: `stack ${ctx.decl.stack}`,
+    timeoutMs: ctx.timeoutMs,
+    onProgress: ctx.progress,
+    observe: async () => {
+      assertNoneDied(ctx);
+      const o = await observe(ctx);
+      return { value: o.status, missing: o.missing };
+    },
+    onPending: async (status) => {
+      // A standby being cloned or rewound is waiting on a checkpoint; see pg/nudge.ts.
+      if (status.members.some((m) => m.service === "orders-db" && /catchingup|wait_standby/.test(m.detail ?? ""))) await checkpointPrimary(ctx.decl.pg);
+    },
+  });
+}

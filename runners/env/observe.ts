@@ -1,0 +1,28 @@
+// The whole env as it is now: each service's members with roles measured live,
+// plus each recorded process's liveness (running / paused / dead).
+import type { Ctx } from "./context.ts";
+import { observePg, pgMissing } from "./pg/observe.ts";
+import { liveness } from "./records.ts";
+import { observeRedis, redisMissing } from "./redis/observe.ts";
+import type { EnvStatus, Member } from "./types.ts";
+import { observeWeb, webMissing } from "./web/observe.ts";
+
+export interface Observation { status: EnvStatus; missing: string[] }
+
+export async function observe(ctx: Ctx): Promise<Observation> {
+  const [pg, redis, web] = await Promise.all([observePg(ctx.decl.pg), observeRedis(ctx.decl.redis), observeWeb(ctx.decl.web, ctx.paths.haproxySocket)]);
+  const members = [...pg, ...redis, ...web].map((m) => withProcess(ctx, m));
+  const missing = [...pgMissing(pg), ...redisMissing(redis), ...webMissing(web)];
+  for (const m of members) if (m.process !== "running") missing.push(`${m.service} ${m.node} is ${m.process}`);
+  const up = missing.length === 0;
+  return { status: { stack: ctx.decl.stack, up, members }, missing: [...new Set(missing)] };
+}
+
+function withProcess(ctx: Ctx, m: Member): Member {
+  const record = ctx.state.processes[m.node];
+  if (!record) return m;
+  const process = liveness(record);
+  // A paused process may still pass a check that only its kernel socket answers.
+  const healthy = m.healthy && process === "running";
+  return { ...m, pid: record.pid, pgid: record.pgid, process, healthy };
+}
