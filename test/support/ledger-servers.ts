@@ -1,0 +1,146 @@
+// Throwaway stores for ledger tests and the bench: a Redis and a PostgreSQL on
+// ephemeral loopback ports in temp dirs, and a stand-in for the web app's order
+// API whose misbehaviour per write is chosen by the test (the ground truth).
+// Everything started here is stopped by the returned stop().
+import { execFile, spawn } from "node:child_process";
+import { chown, mkdtemp, readFile, rm } from "node:fs/promises";
+import http from "node:http";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const PG_BIN = "/usr/lib/postgresql/15/bin";
+// Ports a full local environment may be using.
+const RESERVED: [number, number][] = [[15430, 15432], [16379, 16392], [18080, 18089]];
+
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as net.AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    if (!RESERVED.some(([lo, hi]) => port >= lo && port <= hi)) return port;
+  }
+  throw new Error("no free port outside the reserved ranges after 20 tries");
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`${what} not ready within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export interface Throwaway {
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** redis-server without persistence on 127.0.0.1:<free port>. */
+export async function startThrowawayRedis(): Promise<Throwaway> {
+  const dir = await mkdtemp(join(tmpdir(), "ledger-redis-"));
+  const port = await freePort();
+  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir];
+  const child = spawn("/usr/bin/redis-server", args, { stdio: "ignore" });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    await exited;
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntil(async () => (await run("/usr/bin/redis-cli", ["-p", String(port), "ping"])).stdout.includes("PONG"), 10_000, "redis");
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { port, url: `redis://127.0.0.1:${port}`, stop };
+}
+
+/** PostgreSQL 15 as the postgres user (it refuses root), trust auth, fsync off. */
+export async function startThrowawayPostgres(): Promise<Throwaway> {
+  const dir = await mkdtemp(join(tmpdir(), "ledger-pg-"));
+  const asPostgres = (cmd: string, args: string[]) =>
+    process.getuid?.() === 0 ? run("runuser", ["-u", "postgres", "--", join(PG_BIN, cmd), ...args]) : run(join(PG_BIN, cmd), args);
+  if (process.getuid?.() === 0) {
+    const { uid, gid } = await userIds("postgres");
+    await chown(dir, uid, gid);
+  }
+  const data = join(dir, "data");
+  const port = await freePort();
+  const stop = async () => {
+    await asPostgres("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).catch(() => {});
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await asPostgres("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
+    const opts = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c full_page_writes=off`;
+    await asPostgres("pg_ctl", ["-D", data, "-o", opts, "-l", join(dir, "log"), "-w", "-t", "30", "start"]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { port, url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+}
+
+async function userIds(user: string): Promise<{ uid: number; gid: number }> {
+  const line = (await readFile("/etc/passwd", "utf8")).split("\n").find((l) => l.startsWith(`${user}:`));
+  if (!line) throw new Error(`no user ${user} in /etc/passwd`);
+  const [, , uid, gid] = line.split(":");
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+/** What the stand-in order store does with one write (the test's ground truth). */
+export type Fate =
+  | "store" // store it, answer 201
+  | "drop" // answer 201 but keep nothing: acknowledged, then lost
+  | "hang" // store it, never answer: lands unacknowledged
+  | "corrupt" // store an altered payload, answer 201
+  | "fail"; // keep nothing, answer 503
+
+export interface OrderStore extends Throwaway {
+  orders: Map<string, string>;
+}
+
+/** The web app's order API, reduced to a map; `fate` picks a behaviour per seq (from the ref's suffix). */
+export async function startOrderStore(fate: (seq: number) => Fate = () => "store"): Promise<OrderStore> {
+  const orders = new Map<string, string>();
+  const sockets = new Set<net.Socket>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => handle(req, res, Buffer.concat(chunks).toString(), orders, fate));
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy(); // including the hung requests
+      server.close(() => resolve());
+    });
+  return { port, url: `http://127.0.0.1:${port}`, orders, stop };
+}
+
+function handle(req: http.IncomingMessage, res: http.ServerResponse, body: string, orders: Map<string, string>, fate: (seq: number) => Fate) {
+  const get = /^\/orders\/([^/]+)$/.exec(req.url ?? "");
+  if (req.method === "GET" && get) {
+    const payload = orders.get(decodeURIComponent(get[1]!));
+    if (payload === undefined) return res.writeHead(404).end();
+    return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ payload }));
+  }
+  if (req.method !== "POST" || req.url !== "/orders") return res.writeHead(404).end();
+  const { ref, payload } = JSON.parse(body) as { ref: string; payload: string };
+  const what = fate(Number(ref.slice(ref.lastIndexOf("-") + 1)));
+  if (what === "store" || what === "hang") orders.set(ref, payload);
+  if (what === "corrupt") orders.set(ref, `${payload.slice(0, -1)}!`);
+  if (what === "hang") return; // never answered
+  res.writeHead(what === "fail" ? 503 : 201).end();
+}
