@@ -3,7 +3,7 @@
 // API whose misbehaviour per write is chosen by the test (the ground truth).
 // Everything started here is stopped by the returned stop().
 import { execFile, spawn } from "node:child_process";
-import { chown, mkdtemp, readFile, rm } from "node:fs/promises";
+import { chown, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -26,7 +26,7 @@ export async function freePort(): Promise<number> {
   throw new Error("no free port outside the reserved ranges after 20 tries");
 }
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check().catch(() => false))) {
     if (Date.now() > deadline) throw new Error(`${what} not ready within ${timeoutMs} ms`);
@@ -38,17 +38,43 @@ export interface Throwaway {
   port: number;
   url: string;
   stop(): Promise<void>;
+  /** SIGKILL, without waiting or cleaning up (stop() still does both). */
+  kill?(): void;
 }
 
-/** redis-server without persistence on 127.0.0.1:<free port>. */
-export async function startThrowawayRedis(): Promise<Throwaway> {
+/** redis-server without persistence on 127.0.0.1:<free port>; `extra` adds config, e.g. ["--replicaof", …]. */
+export async function startThrowawayRedis(extra: string[] = []): Promise<Throwaway> {
   const dir = await mkdtemp(join(tmpdir(), "ledger-redis-"));
   const port = await freePort();
   const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir];
+  return spawnRedis(dir, port, [...args, ...extra]);
+}
+
+/** One Sentinel watching `masterPort` as `name`, quorum 1, quick to declare it down. */
+export async function startThrowawaySentinel(masterPort: number, name: string): Promise<Throwaway> {
+  const dir = await mkdtemp(join(tmpdir(), "ledger-sentinel-"));
+  const port = await freePort();
+  const conf = join(dir, "sentinel.conf"); // Sentinel rewrites its config: it must be its own file
+  await writeFile(
+    conf,
+    [
+      `port ${port}`,
+      "bind 127.0.0.1",
+      `dir ${dir}`,
+      `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`,
+      `sentinel down-after-milliseconds ${name} 500`,
+      `sentinel failover-timeout ${name} 5000`,
+      "",
+    ].join("\n"),
+  );
+  return spawnRedis(dir, port, [conf, "--sentinel"]);
+}
+
+async function spawnRedis(dir: string, port: number, args: string[]): Promise<Throwaway> {
   const child = spawn("/usr/bin/redis-server", args, { stdio: "ignore" });
   const exited = new Promise((resolve) => child.once("exit", resolve));
   const stop = async () => {
-    if (child.exitCode === null) child.kill("SIGKILL");
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await exited;
     await rm(dir, { recursive: true, force: true });
   };
@@ -58,7 +84,7 @@ export async function startThrowawayRedis(): Promise<Throwaway> {
     await stop();
     throw error;
   }
-  return { port, url: `redis://127.0.0.1:${port}`, stop };
+  return { port, url: `redis://127.0.0.1:${port}`, stop, kill: () => void child.kill("SIGKILL") };
 }
 
 /** PostgreSQL 15 as the postgres user (it refuses root), trust auth, fsync off. */
