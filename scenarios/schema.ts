@@ -6,10 +6,14 @@
 import { z } from "zod";
 import { Duration } from "../stacks/lib/schema.ts";
 
-/** Which node a fault hits: a node the plan declares, or whoever holds a role when the fault is injected. */
+/**
+ * Which node a fault hits: a node the plan declares, or whoever holds a role when
+ * the fault is injected. `service` (default: the scenario's) names whose node —
+ * a dependency's, to see its failure through the scenario's service.
+ */
 export const FaultTarget = z.union([
-  z.strictObject({ node: z.string().min(1) }),
-  z.strictObject({ role: z.enum(["primary", "standby"]), failoverTarget: z.string().optional() }),
+  z.strictObject({ node: z.string().min(1), service: z.string().optional() }),
+  z.strictObject({ role: z.enum(["primary", "standby"]), service: z.string().optional(), failoverTarget: z.string().optional() }),
   z.strictObject({ endpoint: z.string().min(1), service: z.string().optional() }),
   z.strictObject({ experimentTemplate: z.string().min(1) }),
   z.strictObject({ none: z.literal(true) }),

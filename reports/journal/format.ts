@@ -115,7 +115,7 @@ export const LedgerSummary = z.object({
 });
 
 export const Verdict = z.object({
-  objective: z.enum(["rto", "rpo", "availability", "lost-after-fault", "mtpd"]),
+  objective: z.enum(["rto", "rpo", "availability", "lost-after-fault", "corrupted", "mtpd"]),
   status: z.enum(["met", "missed", "not-measured"]),
   target: z.number().optional(),
   measured: z.number().optional(),

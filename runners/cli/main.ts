@@ -11,6 +11,8 @@ export const main = defineCommand({
     plan: () => import("./commands/plan.ts").then((m) => m.planCommand),
     verify: () => import("./commands/verify.ts").then((m) => m.verifyCommand),
     env: () => import("./commands/env.ts").then((m) => m.envCommand),
+    run: () => import("./commands/run.ts").then((m) => m.runCommand),
+    recover: () => import("./commands/recover.ts").then((m) => m.recoverCommand),
   },
 });
 

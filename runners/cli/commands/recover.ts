@@ -1,0 +1,30 @@
+// `drill recover`: heal every fault an interrupted or killed run left behind and
+// restore full redundancy. Exit 0 when nothing is left, 3 when a fault could not be healed.
+import { defineCommand } from "citty";
+import { debugArg, jsonArg } from "../args.ts";
+import { paint, printJson, println, progress } from "../output.ts";
+
+export const recoverCommand = defineCommand({
+  meta: { name: "recover", description: "Heal faults left by an interrupted or killed drill and restore full redundancy" },
+  args: {
+    stack: { type: "string", description: "Local stack whose environment to restore", default: "local", valueHint: "name" },
+    restore: { type: "boolean", description: "Also restore full redundancy (env heal); --no-restore to only heal faults", default: true },
+    ...jsonArg,
+    ...debugArg,
+  },
+  async run({ args }) {
+    const { recover } = await import("../../drill/recover.ts");
+    const { stateRoot } = await import("../../env/paths.ts");
+    const { localStack } = await import("../../drill/local-stack.ts");
+    const stack = localStack({ stack: args.stack });
+    const report = await recover(stateRoot(), args.restore ? stack : { ...stack, restore: undefined }, progress);
+    process.exitCode = report.failed.length > 0 ? 3 : 0;
+    if (args.json) return printJson(report);
+    if (report.healed.length + report.swept.length === 0 && report.failed.length === 0) println(paint.green("no leftover faults"));
+    for (const h of report.healed) println(`${paint.green("healed")}  ${h}`);
+    for (const s of report.swept) println(`${paint.green("removed")} ${s}`);
+    for (const l of report.live) println(`${paint.dim("left to its running drill")} ${l}`);
+    for (const f of report.failed) println(`${paint.red("FAILED")}  ${f}`);
+    if (report.restored) println(report.restored);
+  },
+});

@@ -1,0 +1,63 @@
+// `drill run <scenario…> | --all`: run drills, write journals and reports, print
+// a table of what was measured against the plan. Exit 0 all objectives met, 1
+// an objective missed (or not shown to be met), 2 bad input, 3 could not run.
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { defineCommand } from "citty";
+import { InputError } from "../../errors.ts";
+import { debugArg, jsonArg, planSourceArgs, planSourceOf } from "../args.ts";
+import { interruptSignals } from "../interrupt.ts";
+import { printJson, progress } from "../output.ts";
+
+export const runCommand = defineCommand({
+  meta: { name: "run", description: "Run drills: inject faults, measure client-observed recovery and data loss, judge against the plan" },
+  args: {
+    scenarios: { type: "positional", required: false, description: "Scenario names (scenarios/<stack>/NAME.ts) or files", valueHint: "scenario" },
+    all: { type: "boolean", description: "Run every scenario of the stack", default: false },
+    ...planSourceArgs,
+    repeat: { type: "string", description: "Run each scenario N times (redundancy restored in between)", default: "1", valueHint: "N" },
+    out: { type: "string", description: "Evidence directory for journals and reports", default: "evidence", valueHint: "dir" },
+    reports: { type: "boolean", description: "Write HTML, Markdown, JSON and JUnit reports after the run (--no-reports to skip)", default: true },
+    ...jsonArg,
+    ...debugArg,
+  },
+  async run({ args }) {
+    const repeat = Number(args.repeat);
+    if (!Number.isInteger(repeat) || repeat < 1 || repeat > 1000) throw new InputError(`--repeat: "${args.repeat}" is not a whole number from 1 to 1000`);
+    const { loadPlan, REPO_ROOT } = await import("../../plan/load.ts");
+    const { listScenarioFiles, scenarioDir } = await import("../../scenarios/discover.ts");
+    const { prepareDrill } = await import("../../drill/prepare.ts");
+    const loaded = await loadPlan(planSourceOf(args));
+    const dir = scenarioDir(loaded.programDir ?? REPO_ROOT, loaded.plan.stack);
+    const names = [args.scenarios, ...args._.slice(1)].filter((x): x is string => typeof x === "string" && x !== "run");
+    const files = args.all ? listScenarioFiles(dir) : names.map((n) => scenarioFile(n, dir));
+    if (files.length === 0) throw new InputError(args.all ? `no scenarios in ${dir}` : "name at least one scenario, or use --all");
+    const drills = [];
+    for (const f of files) drills.push(await prepareDrill(f, loaded.plan, loaded.origin));
+
+    const { runSession } = await import("../../drill/session.ts");
+    const { stackFor, toolInfo } = await import("../stack.ts");
+    const { progressDisplay } = await import("../progress-display.ts");
+    const signals = interruptSignals();
+    try {
+      const results = await runSession({
+        drills, plan: loaded.plan, stack: stackFor(loaded.plan), stateDir: (await import("../../env/paths.ts")).stateRoot(),
+        outDir: resolve(args.out), repeat, signal: signals.soft, hardSignal: signals.hard, tool: toolInfo(),
+        subscribers: args.json ? [] : [progressDisplay()], onProgress: progress,
+      });
+      const { printResults, exitCodeOfResults, writeRunReports } = await import("../run-results.ts");
+      const reports = args.reports ? await writeRunReports(results, resolve(args.out)) : [];
+      if (args.json) printJson({ results: results.map((r) => ({ scenario: r.drill.name, journal: r.journal, repeat: r.repeat, summary: r.summary })), reports });
+      else printResults(results, reports);
+      process.exitCode = signals.soft.aborted ? 3 : exitCodeOfResults(results);
+    } finally {
+      signals.dispose();
+    }
+  },
+});
+
+function scenarioFile(name: string, dir: string): string {
+  if (existsSync(name)) return resolve(name);
+  for (const ext of [".ts", ".mts", ".js", ".mjs"]) if (existsSync(join(dir, `${name}${ext}`))) return join(dir, `${name}${ext}`);
+  throw new InputError(`scenario "${name}": no such file, and no ${name}.ts in ${dir}`);
+}

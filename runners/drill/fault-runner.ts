@@ -1,0 +1,93 @@
+// Injecting and healing a drill's faults. The order is the safety argument:
+// resolve the target, plan the concrete fault, write it to the on-disk fault
+// journal, and only then inject. Heal is idempotent and runs for every fault
+// that was recorded — also one whose inject threw halfway.
+import { clearFault, recordFault, thisRunner } from "../faults/fault-journal.ts";
+import type { FaultContext } from "../faults/fault.ts";
+import { resolveTarget } from "../faults/targets.ts";
+import type { EventBus } from "./bus.ts";
+import type { PreparedDrill, PreparedFault } from "./prepare.ts";
+import type { StackAdapter } from "./stack-adapter.ts";
+
+export interface ActiveInjection {
+  fault: PreparedFault;
+  id: string;
+  state: Record<string, unknown>;
+  injectedAt?: number;
+  healed: boolean;
+  confirmed?: boolean;
+}
+
+type Base = Omit<FaultContext, "faultId">;
+
+export class FaultRunner {
+  readonly active: ActiveInjection[] = [];
+
+  constructor(
+    private readonly drill: PreparedDrill,
+    private readonly drillId: string,
+    private readonly stack: StackAdapter,
+    private readonly bus: EventBus,
+    private readonly base: Base,
+  ) {}
+
+  private ctx(id: string): FaultContext {
+    return { ...this.base, faultId: id, nodes: this.stack.nodes, proxies: this.stack.proxies };
+  }
+
+  /** Inject one fault; resolves when it took effect (its t0). */
+  async inject(fault: PreparedFault): Promise<ActiveInjection> {
+    const id = `${this.drillId}-f${fault.index}`;
+    const ctx = this.ctx(id);
+    const target = await resolveTarget(this.drill.plan, this.drill.service.name, fault.spec.target, this.stack.roles);
+    const state = await fault.kind.plan(fault.params, target, ctx);
+    const description = fault.kind.describe(state);
+    recordFault(this.base.stateDir, { id, drillId: this.drillId, kind: fault.kind.kind, state, description, recordedAt: new Date().toISOString(), runner: thisRunner() });
+    const active: ActiveInjection = { fault, id, state, healed: false };
+    this.active.push(active);
+    const targetInfo = { ...target, ...pick(state, ["pid", "pgid", "port", "proxy", "node"]) };
+    this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: fault.index, kind: fault.kind.kind, event: "injecting", target: targetInfo, detail: description });
+    await fault.kind.inject(state, ctx);
+    active.injectedAt = this.base.clock.now();
+    this.bus.emit({ type: "fault", t: active.injectedAt, fault: fault.index, kind: fault.kind.kind, event: "injected", target: targetInfo, detail: description });
+    return active;
+  }
+
+  /** The fault's own check, recorded; runs beside observation. */
+  async check(active: ActiveInjection): Promise<void> {
+    const { kind } = active.fault;
+    try {
+      const r = await kind.check(active.state, this.ctx(active.id));
+      active.confirmed = r.confirmed;
+      this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: r.confirmed ? "confirmed" : "unconfirmed", detail: r.detail });
+    } catch (error) {
+      active.confirmed = false;
+      this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: "unconfirmed", detail: `check failed: ${(error as Error).message}` });
+    }
+  }
+
+  async heal(active: ActiveInjection): Promise<void> {
+    if (active.healed) return;
+    const { kind } = active.fault;
+    this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: "healing" });
+    try {
+      await kind.heal(active.state, this.ctx(active.id));
+      active.healed = true;
+      clearFault(this.base.stateDir, active.id);
+      this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: "healed" });
+    } catch (error) {
+      // Left in the fault journal: `drill recover` will try again.
+      this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: "heal-failed", detail: (error as Error).message });
+    }
+  }
+
+  /** Heal everything still active, last injected first. */
+  async healAll(): Promise<boolean> {
+    for (const a of [...this.active].reverse()) await this.heal(a);
+    return this.active.every((a) => a.healed);
+  }
+}
+
+function pick(state: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => state[k] !== undefined).map((k) => [k, state[k]]));
+}

@@ -1,0 +1,38 @@
+// The local stack as the engine sees it: roles, processes and redundancy from
+// `drill env` (real pg_auto_failover, Sentinel and HAProxy state, read live).
+import type { EnvOptions, Member } from "../env/index.ts";
+import type { StackAdapter } from "./stack-adapter.ts";
+
+const env = () => import("../env/index.ts");
+
+function roleOf(m: Member, firstInstance: string | undefined): "primary" | "standby" | "other" {
+  if (m.role === "primary" || m.role === "master") return "primary";
+  if (m.role === "secondary" || m.role === "replica") return "standby";
+  // HAProxy spreads requests over healthy instances: call the first one "primary".
+  if (m.role === "instance") return m.node === firstInstance ? "primary" : "standby";
+  return "other";
+}
+
+export function localStack(opts: EnvOptions): StackAdapter {
+  return {
+    name: "local",
+    roles: {
+      async roles(service) {
+        const status = await (await env()).envStatus(opts);
+        const members = status.members.filter((m) => m.service === service && m.process === "running");
+        const firstInstance = members.filter((m) => m.role === "instance" && m.healthy).map((m) => m.node).sort()[0];
+        return members.map((m) => ({ node: m.node, role: roleOf(m, firstInstance), address: m.address }));
+      },
+    },
+    nodes: { process: async (node) => (await env()).nodeProcess(node, opts) },
+    async ensureReady(onProgress) {
+      const status = await (await env()).envUp({ ...opts, onProgress });
+      return `local env up: ${status.members.length} members`;
+    },
+    async restore(onProgress) {
+      const status = await (await env()).envHeal({ ...opts, onProgress });
+      const unhealthy = status.members.filter((m) => !m.healthy);
+      return unhealthy.length ? `restored with unhealthy members: ${unhealthy.map((m) => m.node).join(", ")}` : `full redundancy: ${status.members.length} members healthy`;
+    },
+  };
+}

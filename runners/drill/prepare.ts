@@ -1,0 +1,91 @@
+// Everything about a drill that can be checked before touching anything: the
+// scenario's shape, its names against the plan, every fault's parameters and
+// target, every probe and ledger spec. A problem is an InputError naming the
+// scenario file and the field.
+import { parseDuration, type HazardT, type PlanT, type ServiceT } from "../../stacks/lib/index.ts";
+import { problemsOf } from "../../stacks/lib/issues.ts";
+import { Scenario, type FaultSpecT, type ScenarioT } from "../../scenarios/schema.ts";
+import { InputError } from "../errors.ts";
+import type { FaultKind } from "../faults/fault.ts";
+import { faultKind, parseFaultParams } from "../faults/registry.ts";
+import { checkTarget } from "../faults/targets.ts";
+import { parseLedgerSpec } from "../ledger/spec.ts";
+import { parseProbeSpec } from "../probes/index.ts";
+import { importScenario } from "../scenarios/discover.ts";
+import { ledgerSpecFor, probeSpecFor } from "./workload-specs.ts";
+
+export interface PreparedFault {
+  index: number;
+  spec: FaultSpecT;
+  kind: FaultKind<unknown, Record<string, unknown>>;
+  params: unknown;
+  durationMs?: number;
+}
+
+export interface PreparedDrill {
+  file: string;
+  name: string;
+  scenario: ScenarioT;
+  plan: PlanT;
+  planOrigin: string;
+  service: ServiceT;
+  hazard: HazardT;
+  faults: PreparedFault[];
+  probeSpecs: Record<string, unknown>[];
+  ledgerSpecs: Record<string, unknown>[];
+  windowsMs: { steady: number; baseline: number; stableFor: number; observeTimeout: number; after: number };
+  objectivesMs: { rto?: number; rpo?: number; mtpd?: number; minAvailability?: number; exerciseEvery?: number };
+}
+
+export async function prepareDrill(file: string, plan: PlanT, planOrigin: string): Promise<PreparedDrill> {
+  const { value, defaultName, file: path } = await importScenario(file);
+  return prepareScenario(value, path, defaultName, plan, planOrigin);
+}
+
+export function prepareScenario(value: unknown, file: string, defaultName: string, plan: PlanT, planOrigin: string): PreparedDrill {
+  const parsed = Scenario.safeParse(value);
+  if (!parsed.success) {
+    throw new InputError(`${file}: invalid scenario:\n${problemsOf(parsed.error).map((p) => `  ${p.path}: ${p.message}`).join("\n")}`);
+  }
+  const scenario = parsed.data;
+  const at = (field: string) => `${file}: ${field}`;
+  const service = plan.services.find((s) => s.name === scenario.service);
+  if (!service) throw new InputError(`${at("service")}: "${scenario.service}" is not in the plan (services: ${plan.services.map((s) => s.name).join(", ")})`);
+  const hazard = service.hazards.find((h) => h.id === scenario.hazard);
+  if (!hazard) throw new InputError(`${at("hazard")}: "${scenario.hazard}" is not a hazard of "${service.name}" (declared: ${service.hazards.map((h) => h.id).join(", ") || "none"})`);
+
+  const faults = scenario.faults.map((spec, index) => {
+    const where = at(`faults[${index}]`);
+    const kind = faultKind(spec.kind, where);
+    checkTarget(plan, service.name, spec.target, where);
+    const targetKind = "node" in spec.target || "role" in spec.target ? "node" : "endpoint" in spec.target ? "endpoint" : "none" in spec.target ? "none" : "experiment";
+    if (!kind.targets.includes(targetKind)) throw new InputError(`${where}.target: ${spec.kind} cannot target ${targetKind === "node" ? "a node" : `an ${targetKind}`} (it targets: ${kind.targets.join(", ")})`);
+    return { index, spec, kind, params: parseFaultParams(spec.kind, spec.params, where), durationMs: spec.duration ? parseDuration(spec.duration) : undefined };
+  });
+  const probeSpecs = scenario.workload.probes.map((p, i) => {
+    const spec = probeSpecFor(plan, service.name, p, at(`workload.probes[${i}]`));
+    parseProbeSpec(spec, at(`workload.probes[${i}]`));
+    return spec;
+  });
+  const ledgerSpecs = scenario.workload.ledgers.map((l, i) => {
+    const spec = ledgerSpecFor(plan, service.name, l, at(`workload.ledgers[${i}]`));
+    parseLedgerSpec(spec, at(`workload.ledgers[${i}]`));
+    return spec;
+  });
+  const names = probeSpecs.map((p) => p.name);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) throw new InputError(`${at("workload.probes")}: two probes are named "${dup}"; give them distinct names`);
+
+  const o = service.objectives;
+  const objectivesMs = {
+    rto: o.rto !== undefined ? parseDuration(o.rto) : undefined,
+    rpo: o.rpo !== undefined ? parseDuration(o.rpo) : undefined,
+    mtpd: o.mtpd !== undefined ? parseDuration(o.mtpd) : undefined,
+    minAvailability: o.minAvailability,
+    exerciseEvery: o.exerciseEvery !== undefined ? parseDuration(o.exerciseEvery) : undefined,
+  };
+  const w = scenario.windows;
+  const observeTimeout = w.observeTimeout ? parseDuration(w.observeTimeout) : Math.max(3 * (objectivesMs.rto ?? 10_000), 30_000);
+  const windowsMs = { steady: parseDuration(w.steady), baseline: parseDuration(w.baseline), stableFor: parseDuration(w.stableFor), observeTimeout, after: parseDuration(w.after) };
+  return { file, name: scenario.name ?? defaultName, scenario, plan, planOrigin, service, hazard, faults, probeSpecs, ledgerSpecs, windowsMs, objectivesMs };
+}

@@ -1,0 +1,70 @@
+// `drill recover`: heal whatever an interrupted or killed run left behind.
+// 1. every fault in the fault journal whose runner is gone is healed from its
+//    recorded state (SIGCONT, rules removed, proxies back to pass …);
+// 2. orphans of ours no record explains are swept: iptables rules tagged
+//    "drill:", cgroups named drill-*;
+// 3. the stack is brought back to full redundancy (env heal).
+// Faults of a runner that is still alive are left to it.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { monotonicClock } from "../clock.ts";
+import { activeFaults, clearFault, leftoverFaults } from "../faults/fault-journal.ts";
+import { faultKind } from "../faults/registry.ts";
+import { cgroup2Root, dissolveGroup } from "../faults/cgroup.ts";
+import { removeRules, rulesOf } from "../faults/iptables.ts";
+import type { StackAdapter } from "./stack-adapter.ts";
+
+export interface RecoverReport {
+  healed: string[];
+  failed: string[];
+  /** Faults of runners still alive, not touched. */
+  live: string[];
+  swept: string[];
+  restored?: string;
+}
+
+export async function recover(stateDir: string, stack: StackAdapter | undefined, onProgress: (m: string) => void = () => {}): Promise<RecoverReport> {
+  const report: RecoverReport = { healed: [], failed: [], live: [], swept: [] };
+  const leftovers = leftoverFaults(stateDir);
+  const liveIds = new Set(activeFaults(stateDir).filter((f) => !leftovers.includes(f)).map((f) => f.id));
+  report.live = activeFaults(stateDir).filter((f) => liveIds.has(f.id)).map((f) => f.description);
+  const ctxBase = { clock: monotonicClock(), signal: new AbortController().signal, stateDir, note: () => {}, nodes: stack?.nodes, proxies: stack?.proxies };
+  for (const f of leftovers) {
+    onProgress(`healing ${f.kind}: ${f.description}`);
+    try {
+      await faultKind(f.kind, `fault journal ${f.id}`).heal(f.state, { ...ctxBase, faultId: f.id });
+      clearFault(stateDir, f.id);
+      report.healed.push(f.description);
+    } catch (error) {
+      report.failed.push(`${f.description}: ${(error as Error).message}`);
+    }
+  }
+  await sweepOrphans(liveIds, report);
+  if (stack?.restore) {
+    onProgress("restoring full redundancy");
+    report.restored = await stack.restore(onProgress);
+  }
+  return report;
+}
+
+async function sweepOrphans(liveIds: Set<string>, report: RecoverReport): Promise<void> {
+  let rules: string[] = [];
+  try {
+    rules = await rulesOf("*");
+  } catch {
+    return; // no iptables here: nothing of ours can be left in it
+  }
+  for (const rule of rules) {
+    const tag = /--comment "?drill:([^"\s]+)"?/.exec(rule)?.[1];
+    if (!tag || liveIds.has(tag)) continue;
+    await removeRules(tag);
+    report.swept.push(`iptables rule ${rule}`);
+  }
+  const root = cgroup2Root();
+  if (!root) return;
+  for (const name of readdirSync(root).filter((n) => n.startsWith("drill-"))) {
+    if (liveIds.has(name.slice("drill-".length))) continue;
+    dissolveGroup(root, join(root, name));
+    report.swept.push(`cgroup ${name}`);
+  }
+}

@@ -1,0 +1,207 @@
+// One drill, steady state → method → rollback (chaostoolkit's shape):
+//   preflight ─▶ baseline ─▶ inject ─▶ observe ─▶ heal ─▶ restore ─▶ verify ─▶ judge
+// Heal runs in `finally`: on success, on error, on timeout and on Ctrl-C. A
+// missed objective is a verdict in the journal, not an exception. Engine code
+// never prints: everything is an event, and the journal is one subscriber.
+import { hostname, userInfo } from "node:os";
+import type { DrillStartedT, PhaseT, SummaryT } from "../../reports/journal/format.ts";
+import { JOURNAL_VERSION } from "../../reports/journal/format.ts";
+import type { Clock } from "../clock.ts";
+import { measureDataLoss, type DataLoss } from "../measure/index.ts";
+import type { EventBus } from "./bus.ts";
+import { FaultRunner, type ActiveInjection } from "./fault-runner.ts";
+import type { PreparedDrill } from "./prepare.ts";
+import type { StackAdapter } from "./stack-adapter.ts";
+import { Workload } from "./workload.ts";
+
+export interface DrillOptions {
+  drill: PreparedDrill;
+  drillId: string;
+  stack: StackAdapter;
+  bus: EventBus;
+  clock: Clock;
+  stateDir: string;
+  /** Aborted on the first Ctrl-C: stop observing, heal, write the journal. */
+  signal: AbortSignal;
+  /** Aborted on a second Ctrl-C: skip restoring redundancy too. */
+  hardSignal?: AbortSignal;
+  tool: { name: string; version: string };
+  repeat?: { index: number; of: number };
+  /** How long preflight waits for a steady state beyond the steady window itself. */
+  preflightGraceMs?: number;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((ok) => {
+    if (signal?.aborted) return ok();
+    const timer = setTimeout(ok, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(timer), ok()), { once: true });
+  });
+
+class Interrupted extends Error {}
+
+export async function runDrill(o: DrillOptions): Promise<SummaryT> {
+  const { drill, bus, clock } = o;
+  const phase = (p: PhaseT["phase"], status: PhaseT["status"], detail?: string) => bus.emit({ type: "phase", t: clock.now(), phase: p, status, ...(detail ? { detail } : {}) });
+  const note = (level: "info" | "warn" | "error", message: string) => bus.emit({ type: "note", t: clock.now(), level, message });
+  const started = clock.now();
+  const workload = new Workload(drill.probeSpecs, drill.ledgerSpecs, bus, clock);
+  bus.emit(startedRecord(o, workload));
+  const faults = new FaultRunner(drill, o.drillId, o.stack, bus, { clock, signal: o.signal, stateDir: o.stateDir, note: (l, m) => note(l, m) });
+  let t0: number | undefined;
+  let abort: { outcome: "not-started" | "interrupted" | "error"; reason: string } | undefined;
+  const checks: Promise<void>[] = [];
+  const dataLoss: { ledger: string; loss?: DataLoss; written: number }[] = [];
+  const guard = () => {
+    if (o.signal.aborted) throw new Interrupted("interrupted");
+  };
+  try {
+    workload.startProbes();
+    phase("preflight", "started");
+    if (await steady(workload, drill.windowsMs.steady, o.preflightGraceMs ?? 30_000, o.signal)) {
+      phase("preflight", "ended");
+      t0 = await method();
+    } else {
+      guard();
+      const reason = `no steady state: probes were not all healthy for ${drill.windowsMs.steady} ms within the preflight bound`;
+      phase("preflight", "failed", reason);
+      abort = { outcome: "not-started", reason };
+    }
+  } catch (error) {
+    if (error instanceof Interrupted || o.signal.aborted) abort = { outcome: "interrupted", reason: "interrupted by a signal; faults healed" };
+    else {
+      abort = { outcome: "error", reason: (error as Error).message };
+      note("error", `${(error as Error).message}`);
+    }
+  } finally {
+    await workload.stop();
+    phase("heal", "started");
+    const healed = await faults.healAll();
+    phase("heal", healed ? "ended" : "failed", healed ? undefined : "a fault could not be healed: run `drill recover`");
+  }
+  await Promise.all(checks);
+  return finish();
+
+  /** Baseline, inject, observe; returns t0. */
+  async function method(): Promise<number> {
+    phase("baseline", "started");
+    workload.markBaseline();
+    await workload.startLedgers();
+    await sleep(drill.windowsMs.baseline, o.signal);
+    guard();
+    phase("baseline", "ended");
+    phase("inject", "started");
+    const injected: ActiveInjection[] = [];
+    for (const f of drill.faults) {
+      guard();
+      const a = await faults.inject(f);
+      injected.push(a);
+      t0 ??= a.injectedAt;
+      checks.push(faults.check(a));
+    }
+    workload.startMeasuring(t0!, drill.windowsMs.stableFor);
+    phase("inject", "ended");
+    phase("observe", "started");
+    const outcome = await observe(o, workload, faults, injected, t0!);
+    phase("observe", "ended", outcome);
+    guard();
+    return t0!;
+  }
+
+  async function finish(): Promise<SummaryT> {
+    if (t0 !== undefined) await restore();
+    // After Ctrl-C the user wants out: the read-back may wait for the cluster to settle.
+    if (t0 !== undefined && abort?.outcome !== "interrupted") await verifyLedgers();
+    phase("judge", "started");
+    const summary = (await import("./summary.ts")).summarise({
+      drill, t0, probes: workload.measuring.map((s) => s.result()), overall: workload.overall, dataLoss,
+      faultConfirmed: faults.active.length > 0 && faults.active.every((a) => a.confirmed === true),
+      abort, durationMs: clock.now() - started,
+    });
+    phase("judge", "ended", summary.outcome);
+    bus.emit(summary);
+    await workload.close();
+    return summary;
+  }
+
+  async function restore(): Promise<void> {
+    if (!drill.scenario.restoreRedundancy || !o.stack.restore || o.hardSignal?.aborted) {
+      phase("restore", "skipped", o.stack.restore ? "skipped" : "the stack has nothing to restore");
+      return;
+    }
+    phase("restore", "started");
+    try {
+      phase("restore", "ended", await o.stack.restore((m) => note("info", m)));
+    } catch (error) {
+      phase("restore", "failed", (error as Error).message);
+    }
+  }
+
+  async function verifyLedgers(): Promise<void> {
+    if (workload.ledgers.length === 0) return;
+    phase("verify", "started");
+    for (const l of workload.ledgers) {
+      const writes = workload.writes.get(l.info.name) ?? [];
+      try {
+        const rb = await l.readBack(clock);
+        bus.emit({ type: "readback", ledger: l.info.name, t: rb.t, present: rb.present.length, corrupted: rb.corrupted, source: rb.source });
+        dataLoss.push({ ledger: l.info.name, loss: measureDataLoss(writes, rb, t0!), written: writes.length });
+      } catch (error) {
+        note("error", `ledger ${l.info.name}: read-back failed: ${(error as Error).message}`);
+        dataLoss.push({ ledger: l.info.name, written: writes.length });
+      }
+    }
+    phase("verify", "ended");
+  }
+}
+
+/** Preflight: every probe healthy for `steadyMs`, waiting at most steady + grace. */
+async function steady(w: Workload, steadyMs: number, graceMs: number, signal: AbortSignal): Promise<boolean> {
+  const deadline = Date.now() + steadyMs + graceMs;
+  while (Date.now() < deadline && !signal.aborted) {
+    if (w.steadyFor(steadyMs)) return true;
+    await sleep(50, signal);
+  }
+  return w.steadyFor(steadyMs);
+}
+
+/** Observe until every probe recovered (then `after` more) or the bound; heal timed faults when due. */
+async function observe(o: DrillOptions, w: Workload, faults: FaultRunner, injected: ActiveInjection[], t0: number): Promise<string> {
+  const { clock, drill } = o;
+  const end = t0 + drill.windowsMs.observeTimeout;
+  while (clock.now() < end && !o.signal.aborted) {
+    for (const a of injected) {
+      if (!a.healed && a.fault.durationMs !== undefined && clock.now() >= a.injectedAt! + a.fault.durationMs) await faults.heal(a);
+    }
+    if (w.allRecovered()) {
+      await sleep(drill.windowsMs.after, o.signal);
+      return "recovered";
+    }
+    await sleep(50, o.signal);
+  }
+  return o.signal.aborted ? "interrupted" : `not recovered within ${drill.windowsMs.observeTimeout} ms`;
+}
+
+function startedRecord(o: DrillOptions, w: Workload): DrillStartedT {
+  const d = o.drill;
+  return {
+    type: "drill-started",
+    version: JOURNAL_VERSION,
+    drillId: o.drillId,
+    scenario: { name: d.name, file: d.file, description: d.scenario.description, service: d.service.name, hazard: d.hazard.id },
+    plan: { project: d.plan.project, stack: d.plan.stack, target: d.plan.target, origin: d.planOrigin },
+    service: d.service as unknown as Record<string, unknown>,
+    hazard: d.hazard as unknown as Record<string, unknown>,
+    objectivesMs: d.objectivesMs,
+    windowsMs: d.windowsMs,
+    probes: w.probes.map((p) => p.info),
+    ledgers: w.ledgers.map((l) => l.info),
+    faults: d.faults.map((f) => ({ kind: f.spec.kind, target: f.spec.target, ...(f.durationMs !== undefined ? { durationMs: f.durationMs } : {}), params: f.spec.params })),
+    startedAt: new Date(o.clock.originWallMs).toISOString(),
+    clockOriginWallMs: o.clock.originWallMs,
+    tool: o.tool,
+    host: { hostname: hostname(), platform: `${process.platform} ${process.arch}`, node: process.version, user: userInfo().username },
+    ...(o.repeat ? { repeat: o.repeat } : {}),
+    load: { kind: "none" },
+  };
+}

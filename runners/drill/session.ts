@@ -1,0 +1,69 @@
+// A run of several drills (scenarios × repeats) against one stack: refuses to
+// start while faults of an earlier run are left over, makes sure the stack is
+// ready, then runs each drill with its own journal. Stops early when interrupted.
+import { join } from "node:path";
+import type { PlanT } from "../../stacks/lib/index.ts";
+import type { SummaryT } from "../../reports/journal/format.ts";
+import { monotonicClock } from "../clock.ts";
+import { RunError } from "../errors.ts";
+import { leftoverFaults } from "../faults/fault-journal.ts";
+import { JournalWriter } from "../journal/writer.ts";
+import { EventBus, type Subscriber } from "./bus.ts";
+import type { PreparedDrill } from "./prepare.ts";
+import { runDrill } from "./run-drill.ts";
+import type { StackAdapter } from "./stack-adapter.ts";
+
+export interface SessionOptions {
+  drills: PreparedDrill[];
+  plan: PlanT;
+  stack: StackAdapter;
+  stateDir: string;
+  outDir: string;
+  repeat: number;
+  signal: AbortSignal;
+  hardSignal?: AbortSignal;
+  tool: { name: string; version: string };
+  /** Live subscribers (progress display); the journal writer is added per drill. */
+  subscribers?: Subscriber[];
+  onProgress?: (message: string) => void;
+}
+
+export interface DrillResult {
+  drill: PreparedDrill;
+  journal: string;
+  summary: SummaryT;
+  repeat: { index: number; of: number };
+}
+
+export const stamp = (d = new Date()) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+
+export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
+  const left = leftoverFaults(o.stateDir);
+  if (left.length > 0) {
+    throw new RunError(`faults from an interrupted run are still recorded (${left.map((f) => f.description).join("; ")}): run \`drill recover\` first`);
+  }
+  if (o.stack.ensureReady) await o.stack.ensureReady(o.onProgress ?? (() => {}));
+  const results: DrillResult[] = [];
+  for (const drill of o.drills) {
+    for (let index = 1; index <= o.repeat && !o.signal.aborted; index++) {
+      const drillId = `${stamp()}-${drill.name}${o.repeat > 1 ? `-r${index}` : ""}`;
+      const journal = join(o.outDir, "journals", drill.plan.stack, drill.name, `${drillId}.jsonl`);
+      const writer = new JournalWriter(journal);
+      const bus = new EventBus();
+      bus.on((e) => writer.write(e));
+      for (const s of o.subscribers ?? []) bus.on(s);
+      try {
+        const repeat = { index, of: o.repeat };
+        const summary = await runDrill({
+          drill, drillId, stack: o.stack, bus, clock: monotonicClock(), stateDir: o.stateDir, signal: o.signal, hardSignal: o.hardSignal,
+          tool: o.tool, ...(o.repeat > 1 ? { repeat } : {}),
+        });
+        results.push({ drill, journal, summary, repeat });
+      } finally {
+        writer.close();
+      }
+    }
+    if (o.signal.aborted) break;
+  }
+  return results;
+}

@@ -1,0 +1,66 @@
+// command — any fault a user can script (kubectl, a cloud CLI, systemctl …)
+// with the command that heals it. Commands are argument arrays; zx quotes every
+// element, so names from plans and scenarios cannot inject shell syntax; the
+// target node and address reach the command as environment variables.
+import { $ } from "zx";
+import { z } from "zod";
+import { Duration, parseDuration } from "../../stacks/lib/index.ts";
+import { RunError } from "../errors.ts";
+import type { FaultKind } from "./fault.ts";
+
+const Argv = z.array(z.string()).min(1, { message: "a command is a non-empty array of arguments" });
+
+const Params = z.strictObject({
+  inject: Argv,
+  heal: Argv,
+  /** Exit status 0 confirms the fault took effect. */
+  check: Argv.optional(),
+  timeout: Duration.default("30s"),
+  env: z.record(z.string(), z.string()).default({}),
+});
+
+interface State {
+  [key: string]: unknown;
+  inject: string[];
+  heal: string[];
+  check?: string[];
+  timeoutMs: number;
+  env: Record<string, string>;
+}
+
+async function exec(argv: string[], state: State, what: string, signal?: AbortSignal): Promise<string> {
+  const out = await $({ env: { ...process.env, ...state.env }, timeout: state.timeoutMs, signal, quiet: true, nothrow: true })`${argv}`;
+  if (out.exitCode !== 0) {
+    const why = out.exitCode === null ? `signal ${out.signal}` : `exit ${out.exitCode}`;
+    throw new RunError(`${what} command ${JSON.stringify(argv)} failed (${why}): ${out.stderr.trim().slice(0, 500)}`);
+  }
+  return out.stdout.trim();
+}
+
+export const commandFault: FaultKind<z.infer<typeof Params>, State> = {
+  kind: "command",
+  description: "Run a command to inject the fault and another to heal it (no shell; arguments as arrays)",
+  params: Params,
+  targets: ["none", "node", "endpoint"],
+  async plan(params, target) {
+    const env: Record<string, string> = { ...params.env };
+    if (target.kind === "node") Object.assign(env, { DRILL_TARGET_NODE: target.node, DRILL_TARGET_ADDRESS: target.address ?? "" });
+    if (target.kind === "endpoint") Object.assign(env, { DRILL_TARGET_ENDPOINT: target.endpoint, DRILL_TARGET_ADDRESS: target.address });
+    return { inject: params.inject, heal: params.heal, check: params.check, timeoutMs: parseDuration(params.timeout), env };
+  },
+  async inject(state, ctx) {
+    await exec(state.inject, state, "inject", ctx.signal);
+  },
+  async check(state) {
+    if (!state.check) return { confirmed: false, detail: "no check command declared" };
+    try {
+      return { confirmed: true, detail: (await exec(state.check, state, "check")).slice(0, 200) || "check exited 0" };
+    } catch (error) {
+      return { confirmed: false, detail: (error as Error).message };
+    }
+  },
+  async heal(state) {
+    await exec(state.heal, state, "heal");
+  },
+  describe: (s) => `run ${JSON.stringify(s.inject)} (heal: ${JSON.stringify(s.heal)})`,
+};

@@ -1,0 +1,68 @@
+// The on-disk fault journal: every fault is recorded here before it is
+// injected and removed only once it is healed. Whatever is left after a crash
+// is what `drill recover` heals, and `drill run` refuses to start while it is
+// not empty. One small file per fault, written atomically, so a runner killed
+// mid-write never leaves a half record.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { InputError } from "../errors.ts";
+import { isGone, readProc } from "../env/procfs.ts";
+import type { FaultState } from "./fault.ts";
+
+export interface ActiveFault {
+  id: string;
+  drillId: string;
+  kind: string;
+  state: FaultState;
+  description: string;
+  /** Wall-clock ISO time at which it was recorded. */
+  recordedAt: string;
+  /** The runner that injected it, by PID and start time (PIDs are reused). */
+  runner: { pid: number; startTime: number };
+}
+
+/** This process's identity, for `ActiveFault.runner`. */
+export function thisRunner(): ActiveFault["runner"] {
+  return { pid: process.pid, startTime: readProc(process.pid)?.startTime ?? 0 };
+}
+
+export const faultDir = (stateDir: string) => join(stateDir, "faults");
+
+export function recordFault(stateDir: string, fault: ActiveFault): void {
+  const dir = faultDir(stateDir);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${fault.id}.json`);
+  writeFileSync(`${file}.tmp`, JSON.stringify(fault, null, 2));
+  renameSync(`${file}.tmp`, file);
+}
+
+export function clearFault(stateDir: string, id: string): void {
+  rmSync(join(faultDir(stateDir), `${id}.json`), { force: true });
+}
+
+export function activeFaults(stateDir: string): ActiveFault[] {
+  let files: string[];
+  try {
+    files = readdirSync(faultDir(stateDir)).filter((f) => f.endsWith(".json")).sort();
+  } catch {
+    return [];
+  }
+  return files.map((f) => {
+    const file = join(faultDir(stateDir), f);
+    try {
+      return JSON.parse(readFileSync(file, "utf8")) as ActiveFault;
+    } catch (error) {
+      throw new InputError(`fault journal ${file} is unreadable (${(error as Error).message}); inspect it, heal by hand, then delete it`, { cause: error });
+    }
+  });
+}
+
+/** Faults whose runner is gone: left behind by a crash or a kill. */
+export function leftoverFaults(stateDir: string): ActiveFault[] {
+  return activeFaults(stateDir).filter((f) => !runnerAlive(f.runner));
+}
+
+function runnerAlive(runner: ActiveFault["runner"]): boolean {
+  const proc = readProc(runner.pid);
+  return proc !== undefined && !isGone(proc) && proc.startTime === runner.startTime;
+}

@@ -1,0 +1,60 @@
+// A fault: one injectable failure with inject, check and heal. Like a toxiproxy
+// toxic, each kind is one small file with its own parameters as plain data;
+// the envelope (kind, target, duration) is shared and lives in the scenario.
+//
+// `plan` turns parameters and a resolved target into a serialisable `state`:
+// everything heal needs, written to the on-disk fault journal BEFORE inject
+// runs. Heal must work from that state alone, in another process (`drill
+// recover` after the runner was killed), and must be idempotent: healing a fault
+// that was never applied, or was healed already, is harmless.
+import type { z } from "zod";
+import type { Clock } from "../clock.ts";
+import type { ResolvedTarget } from "./targets.ts";
+
+/** The OS process behind a plan-declared node (local stack). */
+export interface NodeProcesses {
+  process(node: string): Promise<{ pid: number; pgid?: number; cmdline: string } | undefined>;
+}
+
+/** The proxy of ours that sits in the client path to a node or endpoint, if any. */
+export interface ProxyRoutes {
+  proxyFor(target: ResolvedTarget): Promise<{ controlUrl: string; name: string } | undefined>;
+}
+
+export interface FaultContext {
+  /** Unique id of this fault instance (drill id + index); tags rules and records. */
+  faultId: string;
+  clock: Clock;
+  /** Aborted on Ctrl-C / SIGTERM: long operations must give up promptly. */
+  signal: AbortSignal;
+  /** Root of the harness's state (.drill). */
+  stateDir: string;
+  /** Records a note in the drill journal. */
+  note(level: "info" | "warn", message: string): void;
+  nodes?: NodeProcesses;
+  proxies?: ProxyRoutes;
+}
+
+export interface CheckResult {
+  /** The fault demonstrably took effect (the process is gone, the port silent …). */
+  confirmed: boolean;
+  detail: string;
+}
+
+export type FaultState = Record<string, unknown>;
+
+export interface FaultKind<P = unknown, S extends FaultState = FaultState> {
+  kind: string;
+  description: string;
+  /** Schema of the kind's own parameters (strict: unknown keys rejected). */
+  params: z.ZodType<P>;
+  /** Which targets make sense: a node of the plan, an endpoint, none … */
+  targets: readonly ResolvedTarget["kind"][];
+  /** Decide what inject will do; no side effects. The result goes to the fault journal first. */
+  plan(params: P, target: ResolvedTarget, ctx: FaultContext): Promise<S>;
+  inject(state: S, ctx: FaultContext): Promise<void>;
+  check(state: S, ctx: FaultContext): Promise<CheckResult>;
+  heal(state: S, ctx: FaultContext): Promise<void>;
+  /** A short human description of the concrete fault, for progress and reports. */
+  describe(state: S): string;
+}
