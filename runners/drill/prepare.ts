@@ -14,6 +14,8 @@ import { parseProbeSpec } from "../probes/index.ts";
 import { importScenario } from "../scenarios/discover.ts";
 import { ledgerSpecFor, probeSpecFor } from "./workload-specs.ts";
 
+const TARGET_WORDS = { node: "a node", endpoint: "an endpoint", none: "nothing", experiment: "an experiment template" } as const;
+
 export interface PreparedFault {
   index: number;
   spec: FaultSpecT;
@@ -59,7 +61,7 @@ export function prepareScenario(value: unknown, file: string, defaultName: strin
     const kind = faultKind(spec.kind, where);
     checkTarget(plan, service.name, spec.target, where);
     const targetKind = "node" in spec.target || "role" in spec.target ? "node" : "endpoint" in spec.target ? "endpoint" : "none" in spec.target ? "none" : "experiment";
-    if (!kind.targets.includes(targetKind)) throw new InputError(`${where}.target: ${spec.kind} cannot target ${targetKind === "node" ? "a node" : `an ${targetKind}`} (it targets: ${kind.targets.join(", ")})`);
+    if (!kind.targets.includes(targetKind)) throw new InputError(`${where}.target: ${spec.kind} cannot target ${TARGET_WORDS[targetKind]} (it targets: ${kind.targets.join(", ")})`);
     return { index, spec, kind, params: parseFaultParams(spec.kind, spec.params, where), durationMs: spec.duration ? parseDuration(spec.duration) : undefined };
   });
   const probeSpecs = scenario.workload.probes.map((p, i) => {

@@ -165,19 +165,19 @@ async function steady(w: Workload, steadyMs: number, graceMs: number, signal: Ab
   return w.steadyFor(steadyMs);
 }
 
-/** Observe until every probe recovered (then `after` more) or the bound; heal timed faults when due. */
+/** Observe until every probe recovered (then `after` more) or the bound; heal timed faults exactly when due. */
 async function observe(o: DrillOptions, w: Workload, faults: FaultRunner, injected: ActiveInjection[], t0: number): Promise<string> {
   const { clock, drill } = o;
   const end = t0 + drill.windowsMs.observeTimeout;
+  const due = (a: ActiveInjection) => (a.healed || a.fault.durationMs === undefined ? Infinity : a.injectedAt! + a.fault.durationMs);
   while (clock.now() < end && !o.signal.aborted) {
-    for (const a of injected) {
-      if (!a.healed && a.fault.durationMs !== undefined && clock.now() >= a.injectedAt! + a.fault.durationMs) await faults.heal(a);
-    }
+    for (const a of injected) if (clock.now() >= due(a)) await faults.heal(a);
     if (w.allRecovered()) {
       await sleep(drill.windowsMs.after, o.signal);
       return "recovered";
     }
-    await sleep(50, o.signal);
+    const nextHeal = Math.min(...injected.map(due));
+    await sleep(Math.max(0, Math.min(50, nextHeal - clock.now(), end - clock.now())), o.signal);
   }
   return o.signal.aborted ? "interrupted" : `not recovered within ${drill.windowsMs.observeTimeout} ms`;
 }

@@ -4,7 +4,6 @@
 // use ephemeral ports. Processes are moved back and the group removed on heal.
 import { existsSync, mkdirSync, readFileSync, rmdirSync, statfsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { allPids, readProc } from "../env/procfs.ts";
 
 // Pure v2 hosts mount it at /sys/fs/cgroup; hybrid ones (like this machine) at .../unified.
 const CANDIDATE_ROOTS = ["/sys/fs/cgroup", "/sys/fs/cgroup/unified"];
@@ -19,18 +18,6 @@ export function cgroup2Root(): string | undefined {
       return false;
     }
   });
-}
-
-/** Every process in the group `pgid` and all their descendants. */
-export function processTree(pgid: number): number[] {
-  const procs = allPids().map(readProc).filter((p) => p !== undefined);
-  const members = new Set(procs.filter((p) => p.pgid === pgid).map((p) => p.pid));
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const p of procs) if (!members.has(p.pid) && members.has(p.ppid)) (members.add(p.pid), (grew = true));
-  }
-  return [...members];
 }
 
 export function createGroup(root: string, name: string): string {

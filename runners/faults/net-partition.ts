@@ -8,7 +8,8 @@
 //    not meant to see the partition.
 import { z } from "zod";
 import { RunError } from "../errors.ts";
-import { cgroup2Root, createGroup, dissolveGroup, moveInto, processTree } from "./cgroup.ts";
+import { cgroup2Root, createGroup, dissolveGroup, moveInto } from "./cgroup.ts";
+import { processTree } from "./process-tree.ts";
 import type { FaultKind } from "./fault.ts";
 import { addRule, removeRules, rulesOf } from "./iptables.ts";
 import { pinNode } from "./process-identity.ts";

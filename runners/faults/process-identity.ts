@@ -2,6 +2,7 @@
 // are reused, so a recorded PID alone must never be signalled.
 import { isGone, readProc } from "../env/procfs.ts";
 import { RunError } from "../errors.ts";
+import { processTree } from "./process-tree.ts";
 import type { FaultContext } from "./fault.ts";
 
 export interface PinnedProcess {
@@ -29,15 +30,21 @@ export function stillSame(p: PinnedProcess): boolean {
   return now !== undefined && !isGone(now) && now.startTime === p.startTime && now.cmdline === p.cmdline;
 }
 
+/** Signal the pinned process — with `group`, every process of its tree — if it is still the same one. */
 export function signalPinned(p: PinnedProcess, signal: NodeJS.Signals): boolean {
   if (!stillSame(p)) return false;
-  try {
-    process.kill(p.group ? -p.pgid : p.pid, signal);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ESRCH") return false;
-    throw error;
+  // The tree is read after the leader was verified, so it is the leader's group now.
+  const pids = p.group ? processTree(p.pgid) : [p.pid];
+  let sent = false;
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal);
+      sent = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+    }
   }
+  return sent;
 }
 
 export async function waitFor(predicate: () => boolean, boundMs: number, signal?: AbortSignal): Promise<boolean> {

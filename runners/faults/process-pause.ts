@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { readProc, isStopped } from "../env/procfs.ts";
 import type { FaultKind } from "./fault.ts";
+import { processTree } from "./process-tree.ts";
 import { pinNode, signalPinned, waitFor, type PinnedProcess } from "./process-identity.ts";
 
 const Params = z.strictObject({ group: z.boolean().default(true) });
@@ -21,11 +22,12 @@ export const processPause: FaultKind<z.infer<typeof Params>, PinnedProcess> = {
     signalPinned(state, "SIGSTOP");
   },
   async check(state, ctx) {
-    const stopped = await waitFor(() => {
-      const p = readProc(state.pid);
-      return p !== undefined && isStopped(p);
-    }, 2_000, ctx.signal);
-    return { confirmed: stopped, detail: stopped ? `pid ${state.pid} is stopped (state T)` : `pid ${state.pid} is not stopped` };
+    const pids = state.group ? processTree(state.pgid) : [state.pid];
+    const stopped = await waitFor(() => pids.every((pid) => {
+      const p = readProc(pid);
+      return p === undefined || isStopped(p);
+    }), 2_000, ctx.signal);
+    return { confirmed: stopped, detail: stopped ? `pid ${state.pid} and its tree are stopped (state T)` : `pid ${state.pid} is not stopped` };
   },
   async heal(state) {
     signalPinned(state, "SIGCONT");

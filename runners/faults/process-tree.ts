@@ -1,0 +1,21 @@
+// A node is more than its process group: PostgreSQL's backends call setsid(),
+// so they leave the group of the pg_autoctl that started them. Signalling
+// -pgid alone would pause the postmaster and leave backends answering on open
+// connections. A node's processes are its group and all their descendants.
+import { allPids, readProc } from "../env/procfs.ts";
+
+export function processTree(pgid: number): number[] {
+  const procs = allPids().map(readProc).filter((p) => p !== undefined);
+  const members = new Set(procs.filter((p) => p.pgid === pgid).map((p) => p.pid));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const p of procs) {
+      if (!members.has(p.pid) && members.has(p.ppid)) {
+        members.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  return [...members];
+}

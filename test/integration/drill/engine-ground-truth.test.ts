@@ -1,0 +1,87 @@
+// The whole drill lifecycle on a known outage: a plain HTTP server behind our
+// proxy daemon is blackholed for 1 s by a net.partition fault. The outage really
+// ends somewhere between the heal being requested and the daemon confirming it
+// (its control API answers in tens of ms on this machine under load), so the
+// measured recovery must fall inside that window, give or take one probe
+// interval. (The proxy's own ground-truth test pins the probe's accuracy to the
+// millisecond, without a control API in between.)
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validatePlan, type PlanT } from "../../../stacks/lib/index.ts";
+import { prepareScenario } from "../../../runners/drill/prepare.ts";
+import { runSession } from "../../../runners/drill/session.ts";
+import { activeFaults } from "../../../runners/faults/fault-journal.ts";
+import { proxyControl } from "../../../runners/proxy/proxy-client.ts";
+import { readJournal } from "../../../reports/journal/read.ts";
+import { REPO } from "../../support/cli.ts";
+
+let server: Server;
+let daemon: ChildProcess;
+let control: string;
+let proxyPort: number;
+const dir = mkdtempSync(join(tmpdir(), "engine-gt-"));
+
+beforeAll(async () => {
+  server = createServer((_req, res) => res.end("ok"));
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const upstreamPort = (server.address() as { port: number }).port;
+  writeFileSync(join(dir, "proxy.json"), JSON.stringify({ control: { host: "127.0.0.1", port: 0 }, proxies: [{ name: "api-1", listenPort: 0, upstreamHost: "127.0.0.1", upstreamPort }] }));
+  daemon = spawn(process.execPath, ["--import", "tsx", "runners/proxy/proxy-daemon.ts", "--config", join(dir, "proxy.json")], { cwd: REPO, stdio: ["ignore", "pipe", "inherit"] });
+  const ready = await new Promise<{ control: string; proxies: Record<string, { port: number }> }>((ok) => createInterface({ input: daemon.stdout! }).once("line", (l) => ok(JSON.parse(l))));
+  control = ready.control;
+  proxyPort = ready.proxies["api-1"]!.port;
+});
+
+afterAll(async () => {
+  daemon?.kill("SIGTERM");
+  await new Promise<void>((ok) => server.close(() => ok()));
+});
+
+function plan(): PlanT {
+  return validatePlan({
+    version: 1, project: "gt", stack: "test", target: "local",
+    services: [{
+      name: "api", tier: 1, owner: "qa", objectives: { rto: "5s", mtpd: "1h" },
+      endpoints: { http: `http://127.0.0.1:${proxyPort}` },
+      failoverTargets: [{ name: "api-pair", kind: "instance", mechanism: "automatic", primary: "api-1", standbys: ["api-2"], endpoints: { "api-1": `127.0.0.1:${proxyPort}` } }],
+      hazards: [{ id: "network-partition", title: "cut off", likelihood: "possible", impact: "major" }],
+    }],
+  }, "ground-truth plan");
+}
+
+describe("engine on a ground-truth outage", () => {
+  it("measures a 1 s blackhole within one probe interval, passes, and leaves nothing behind", async () => {
+    const p = plan();
+    const drill = prepareScenario({
+      service: "api", hazard: "network-partition",
+      faults: [{ kind: "net.partition", target: { node: "api-1" }, duration: "1s", params: { via: "proxy", mode: "blackhole" } }],
+      workload: { probes: [{ kind: "http", endpoint: "http", rateHz: 100, timeout: "300ms" }] },
+      windows: { steady: "500ms", baseline: "1s", stableFor: "500ms", after: "200ms" },
+    }, join(dir, "gt.ts"), "gt", p, "fixture");
+    const stack = { name: "test", proxies: { proxyFor: async (t: { kind: string; node?: string }) => (t.kind === "node" ? { controlUrl: control, name: t.node! } : undefined) } };
+    const [result] = await runSession({
+      drills: [drill], plan: p, stack, stateDir: join(dir, "state"), outDir: join(dir, "out"), repeat: 1,
+      signal: new AbortController().signal, tool: { name: "continuity-drill", version: "test" },
+    });
+    const s = result!.summary;
+    expect(s.outcome, s.reason).toBe("passed");
+    expect(s.faultConfirmed).toBe(true);
+    expect(s.verdicts.find((v) => v.objective === "rto")).toMatchObject({ status: "met", resolutionMs: 10 });
+    const journal = readJournal(result!.journal);
+    const at = (event: string) => journal.records.find((r) => r.type === "fault" && r.event === event)!.t;
+    const interval = 10;
+    expect(at("healing") - at("injected")).toBeGreaterThanOrEqual(1000);
+    expect(s.service.rtoMs!).toBeGreaterThanOrEqual(at("healing") - at("injected") - interval);
+    expect(s.service.rtoMs!).toBeLessThanOrEqual(at("healed") - at("injected") + interval);
+    expect(journal.summary).toEqual(s);
+    expect(journal.records.filter((r) => r.type === "sample").length).toBeGreaterThan(200);
+    expect(journal.records.filter((r) => r.type === "fault").map((r) => (r as { event: string }).event)).toEqual(expect.arrayContaining(["injecting", "injected", "confirmed", "healing", "healed"]));
+    expect(activeFaults(join(dir, "state"))).toEqual([]);
+    expect((await proxyControl(control).list())[0]!.mode).toEqual({ kind: "pass" });
+  });
+});
