@@ -130,16 +130,22 @@ export type Fate =
 
 export interface OrderStore extends Throwaway {
   orders: Map<string, string>;
+  /** Seqs whose POST reached the store, whatever their fate: with the fate, the ground truth. */
+  received: Set<number>;
 }
+
+/** Whether a write of this fate leaves a record behind once it reached the store. */
+export const lands = (fate: Fate) => fate === "store" || fate === "hang" || fate === "corrupt";
 
 /** The web app's order API, reduced to a map; `fate` picks a behaviour per seq (from the ref's suffix). */
 export async function startOrderStore(fate: (seq: number) => Fate = () => "store"): Promise<OrderStore> {
   const orders = new Map<string, string>();
+  const received = new Set<number>();
   const sockets = new Set<net.Socket>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => handle(req, res, Buffer.concat(chunks).toString(), orders, fate));
+    req.on("end", () => handle(req, res, Buffer.concat(chunks).toString(), { orders, received, fate }));
   });
   server.on("connection", (socket) => {
     sockets.add(socket);
@@ -152,10 +158,16 @@ export async function startOrderStore(fate: (seq: number) => Fate = () => "store
       for (const socket of sockets) socket.destroy(); // including the hung requests
       server.close(() => resolve());
     });
-  return { port, url: `http://127.0.0.1:${port}`, orders, stop };
+  return { port, url: `http://127.0.0.1:${port}`, orders, received, stop };
 }
 
-function handle(req: http.IncomingMessage, res: http.ServerResponse, body: string, orders: Map<string, string>, fate: (seq: number) => Fate) {
+interface StoreState {
+  orders: Map<string, string>;
+  received: Set<number>;
+  fate: (seq: number) => Fate;
+}
+
+function handle(req: http.IncomingMessage, res: http.ServerResponse, body: string, { orders, received, fate }: StoreState) {
   const get = /^\/orders\/([^/]+)$/.exec(req.url ?? "");
   if (req.method === "GET" && get) {
     const payload = orders.get(decodeURIComponent(get[1]!));
@@ -164,7 +176,9 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: strin
   }
   if (req.method !== "POST" || req.url !== "/orders") return res.writeHead(404).end();
   const { ref, payload } = JSON.parse(body) as { ref: string; payload: string };
-  const what = fate(Number(ref.slice(ref.lastIndexOf("-") + 1)));
+  const seq = Number(ref.slice(ref.lastIndexOf("-") + 1));
+  received.add(seq);
+  const what = fate(seq);
   if (what === "store" || what === "hang") orders.set(ref, payload);
   if (what === "corrupt") orders.set(ref, `${payload.slice(0, -1)}!`);
   if (what === "hang") return; // never answered

@@ -35,30 +35,38 @@ describe("postgres ledger", () => {
     });
     await writer.close();
 
-    expect(outcome.sabotaged.dropped).toEqual([1, 6, 13, 22]);
+    // Sabotage hits only acknowledged writes; on a loaded machine one may have timed out instead.
+    expect(outcome.sabotaged.dropped.length).toBeGreaterThan(0);
     expect(outcome.result.lost).toEqual(outcome.sabotaged.dropped);
-    expect(outcome.result.corrupted).toEqual([3, 19]);
-    expect(outcome.result.unacknowledgedPresent.length).toBeGreaterThan(0);
-    for (const seq of outcome.result.unacknowledgedPresent) expect(outcome.slowPhase.has(seq)).toBe(true);
+    expect(outcome.result.corrupted).toEqual(outcome.sabotaged.corrupted);
+    expect(outcome.sabotaged.corrupted.length).toBeGreaterThan(0);
+    // Writes sent while answers came too late landed all the same.
+    expect(outcome.result.unacknowledgedPresent.filter((seq) => outcome.slowPhase.has(seq)).length).toBeGreaterThan(0);
   });
 
   it("recovers after a partition heals and reads back from the primary", async () => {
     const writer = createLedger({ kind: "postgres", name: "db", target: viaProxy(), rateHz: 50, timeoutMs: 200 });
     const clock = monotonicClock();
+    let healedAt = Number.POSITIVE_INFINITY;
     const acks: number[] = [];
     const errors: number[] = [];
     await writer.prepare();
-    writer.start(clock, (w) => (w.ackAt === undefined ? errors : acks).push(w.seq));
+    const ackedAfterHeal: number[] = [];
+    writer.start(clock, (w) => {
+      (w.ackAt === undefined ? errors : acks).push(w.seq);
+      if (w.ackAt !== undefined && w.t > healedAt) ackedAfterHeal.push(w.seq);
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
     proxy.setMode({ kind: "blackhole" });
     await new Promise((resolve) => setTimeout(resolve, 600));
     proxy.setMode({ kind: "pass" });
+    healedAt = clock.now();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     await writer.stop();
     const readBack = await writer.readBack(clock);
     await writer.close();
     expect(errors.length).toBeGreaterThan(10);
-    expect(Math.max(...acks)).toBeGreaterThan(Math.max(...errors));
+    expect(ackedAfterHeal.length).toBeGreaterThan(10); // writes resumed after the heal
     const present = new Set(readBack.present);
     expect(acks.filter((seq) => !present.has(seq))).toEqual([]);
     expect(readBack.source).toMatch(/^postgres primary 127\.0\.0\.1:\d+$/);

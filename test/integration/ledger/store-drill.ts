@@ -36,24 +36,20 @@ export async function runStoreDrill(writer: LedgerWriter, proxy: TcpProxy, sabot
   const pending: Promise<void>[] = [];
   const dropped: number[] = [];
   const corrupted: number[] = [];
-  const slowPhase = new Set<number>();
-  let slow = false;
   await writer.prepare();
   writer.start(clock, (w) => {
     writes.push(w);
-    if (slow) slowPhase.add(w.seq);
     if (w.ackAt === undefined) return;
     if (sabotage.drop.has(w.seq)) pending.push(sabotage.remove(w.seq).then(() => void dropped.push(w.seq)));
     if (sabotage.corrupt.has(w.seq)) pending.push(sabotage.alter(w.seq).then(() => void corrupted.push(w.seq)));
   });
   await sleep(700);
   proxy.setMode({ kind: "latency", delayMs: 200 }); // > timeout / 2: answers come too late, writes land
-  slow = true;
+  const slowFrom = clock.now();
   await sleep(600);
   proxy.setMode({ kind: "pass" });
-  await sleep(400); // let the slow ones land before the last ones are sent
-  slow = false;
-  await sleep(300);
+  const slowTo = clock.now();
+  await sleep(700);
   await writer.stop();
   await Promise.all(pending);
   const readBack = await writer.readBack(clock);
@@ -61,6 +57,6 @@ export async function runStoreDrill(writer: LedgerWriter, proxy: TcpProxy, sabot
     writes,
     result: reconcile(writes, readBack),
     sabotaged: { dropped: sorted(dropped), corrupted: sorted(corrupted) },
-    slowPhase,
+    slowPhase: new Set(writes.filter((w) => w.t >= slowFrom && w.t < slowTo).map((w) => w.seq)),
   };
 }
