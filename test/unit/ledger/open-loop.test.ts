@@ -1,73 +1,87 @@
-// The open-loop schedule on the real monotonic clock: writes go out on time
-// whatever the store does, each ends in exactly one record, and in-flight
-// writes are bounded.
-import { describe, expect, it } from "vitest";
-import { monotonicClock } from "../../../runners/clock.ts";
+// The open-loop schedule under fake timers and a clock that follows them, so
+// send times can be checked exactly: writes go out on time whatever the store
+// does, each ends in exactly one record, and in-flight writes are bounded.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Clock } from "../../../runners/clock.ts";
 import { startOpenLoop } from "../../../runners/ledger/open-loop.ts";
 import type { LedgerWrite } from "../../../runners/ledger/record.ts";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+beforeEach(() => void vi.useFakeTimers({ now: 1_000_000 }));
+afterEach(() => void vi.useRealTimers());
 
-function run(send: (seq: number, signal: AbortSignal) => Promise<void>, options = {}) {
-  const clock = monotonicClock();
+/** Drill time = fake wall time since the start; moves only when the test moves it. */
+function fakeClock(): Clock {
+  const origin = Date.now();
+  return { originWallMs: origin, now: () => Date.now() - origin };
+}
+
+type Send = (seq: number, signal: AbortSignal) => Promise<void>;
+const hangUntilAborted: Send = (_seq, signal) =>
+  new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
+
+function run(send: Send, options: Partial<{ rateHz: number; timeoutMs: number; maxInFlight: number }> = {}) {
   const writes: LedgerWrite[] = [];
-  const loop = startOpenLoop(clock, { rateHz: 200, timeoutMs: 100, maxInFlight: 1_000, send, ...options }, (w) =>
+  const loop = startOpenLoop(fakeClock(), { rateHz: 200, timeoutMs: 100, maxInFlight: 1_000, send, ...options }, (w) =>
     writes.push(w),
   );
-  return { clock, writes, loop };
+  const stop = async () => {
+    const stopping = loop.stop();
+    await vi.advanceTimersByTimeAsync(5_000);
+    await stopping;
+  };
+  return { writes, loop, stop };
 }
 
 describe("open loop", () => {
-  it("sends on schedule and records one outcome per seq", async () => {
-    const { writes, loop } = run(async () => {});
-    await sleep(500);
-    await loop.stop();
-    const seqs = writes.map((w) => w.seq).sort((a, b) => a - b);
-    expect(seqs).toEqual(seqs.map((_, i) => i)); // dense, no duplicates
-    expect(seqs.length).toBeGreaterThanOrEqual(95);
-    expect(seqs.length).toBeLessThanOrEqual(103);
-    for (const w of writes) expect(w.t).toBeCloseTo(w.seq * 5, -1.5); // t_k = k / rate, within ~15 ms
-    expect(writes.every((w) => w.ackAt !== undefined && w.ackAt >= w.t)).toBe(true);
+  it("sends write k at k / rate and records one outcome per seq", async () => {
+    const { writes, loop, stop } = run(async () => {});
+    await vi.advanceTimersByTimeAsync(499);
+    await stop();
+    expect(writes.map((w) => w.seq)).toEqual(Array.from({ length: 100 }, (_, k) => k));
+    expect(writes.map((w) => w.t)).toEqual(Array.from({ length: 100 }, (_, k) => k * 5));
+    expect(writes.every((w) => w.ackAt === w.t)).toBe(true);
+    expect(loop.stats()).toMatchObject({ sent: 100, acked: 100, failed: 0, shed: 0, maxLagMs: 0 });
   });
 
   it("does not slow down when the store hangs (no coordinated omission)", async () => {
-    const { writes, loop } = run((_seq, signal) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason))));
-    await sleep(400);
-    await loop.stop();
-    expect(writes.length).toBeGreaterThanOrEqual(75);
+    const { writes, loop, stop } = run(hangUntilAborted);
+    await vi.advanceTimersByTimeAsync(400);
+    await stop();
+    expect(writes.length).toBe(81); // seqs 0..80 were due by t = 400
     expect(writes.every((w) => w.error === "timeout after 100 ms")).toBe(true);
-    expect(loop.stats()).toMatchObject({ acked: 0, inFlight: 0 });
+    expect(loop.stats()).toMatchObject({ acked: 0, failed: 81, inFlight: 0 });
   });
 
   it("catches up after the event loop stalls instead of drifting", async () => {
-    const { writes, loop } = run(async () => {});
-    await sleep(100);
-    const stallUntil = performance.now() + 150;
-    while (performance.now() < stallUntil); // block the event loop
-    await sleep(150);
-    await loop.stop();
-    expect(writes.length).toBeGreaterThanOrEqual(75); // ~400 ms at 200 Hz, stall included
-    expect(loop.stats().maxLagMs).toBeGreaterThan(100);
+    const { writes, loop, stop } = run(async () => {});
+    await vi.advanceTimersByTimeAsync(100);
+    vi.setSystemTime(Date.now() + 150); // 150 ms pass without any timer firing
+    await vi.advanceTimersByTimeAsync(5); // the pending timer (due at 105) fires at t = 255
+    expect(writes.length).toBe(52); // seqs 0..51 were due by t = 255: the late ones go at once
+    expect(loop.stats().maxLagMs).toBe(150); // seq 21 was due at 105, sent at 255
+    await vi.advanceTimersByTimeAsync(144);
+    await stop();
+    expect(writes.length).toBe(80); // back on schedule: 0..79 by t = 399
   });
 
   it("sheds writes beyond maxInFlight and records them as not sent", async () => {
     const never = () => new Promise<void>(() => {}); // ignores its signal entirely
-    const { writes, loop } = run(never, { maxInFlight: 5, timeoutMs: 300 });
-    await sleep(100);
-    const stopped = performance.now();
-    await loop.stop();
+    const { writes, loop, stop } = run(never, { maxInFlight: 5, timeoutMs: 300 });
+    await vi.advanceTimersByTimeAsync(99);
+    await stop(); // bounded: gives up after timeout + 1 s
     const stats = loop.stats();
-    expect(stats.sent).toBe(5);
-    expect(stats.shed).toBeGreaterThan(10);
-    expect(writes.filter((w) => w.error?.startsWith("not sent")).length).toBe(stats.shed);
-    expect(performance.now() - stopped).toBeLessThan(1_500); // stop() gives up after timeout + 1 s
+    expect(stats).toMatchObject({ sent: 5, shed: 15, inFlight: 5 });
+    expect(writes.filter((w) => w.error?.startsWith("not sent")).map((w) => w.seq)).toEqual(
+      Array.from({ length: 15 }, (_, i) => i + 5),
+    );
+    expect(writes.filter((w) => w.error === "timeout after 300 ms")).toHaveLength(5);
   });
 
   it("records a late acknowledgement as a timeout, once", async () => {
-    const { writes, loop } = run(() => sleep(150).then(() => {}), { rateHz: 10 });
-    await sleep(50);
-    await loop.stop();
-    expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatchObject({ seq: 0, error: "timeout after 100 ms" });
+    const slow: Send = () => new Promise((resolve) => setTimeout(resolve, 150));
+    const { writes, stop } = run(slow, { rateHz: 10 });
+    await vi.advanceTimersByTimeAsync(50);
+    await stop();
+    expect(writes).toEqual([{ seq: 0, t: 0, error: "timeout after 100 ms" }]);
   });
 });
