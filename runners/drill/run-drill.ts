@@ -31,11 +31,17 @@ export interface DrillOptions {
   preflightGraceMs?: number;
 }
 
+/** Sleep that ends early on abort, and removes its listener either way (the observe loop calls it ~20×/s). */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((ok) => {
     if (signal?.aborted) return ok();
-    const timer = setTimeout(ok, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(timer), ok()), { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      ok();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
   });
 
 class Interrupted extends Error {}
