@@ -3,7 +3,7 @@
 import { httpLedgerStore } from "./http-ledger.ts";
 import { newRunId } from "./payload.ts";
 import { postgresLedgerStore } from "./postgres-ledger.ts";
-import { redactUrl } from "./redact.ts";
+import { redactTarget } from "../probes/redact.ts";
 import { redisLedgerStore, type RedisTarget } from "./redis-ledger.ts";
 import { parseLedgerSpec, type LedgerSpec } from "./spec.ts";
 import { makeLedgerWriter, type LedgerStore, type LedgerWriter } from "./writer.ts";
@@ -47,7 +47,7 @@ function redisTarget(spec: Extract<LedgerSpec, { kind: "redis" }>): RedisTarget 
 
 /** The target as journals show it: passwords redacted, Sentinel as sentinel://h:p,h:p/name. */
 export function describeTarget(spec: LedgerSpec): string {
-  if (spec.kind !== "redis" || spec.target !== undefined) return redactUrl(spec.target!);
+  if (spec.kind !== "redis" || spec.target !== undefined) return redactTarget(spec.target!);
   const { sentinels, name } = spec.sentinel!;
   return `sentinel://${sentinels.map((s) => `${s.host}:${s.port}`).join(",")}/${name}`;
 }
