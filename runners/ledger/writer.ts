@@ -15,11 +15,12 @@ export interface LedgerWriter {
   prepare(): Promise<void>;
   /** Starts writing; each write's outcome reaches `onWrite` once, in completion order. */
   start(clock: Clock, onWrite: (w: LedgerWrite) => void): void;
-  /** Stops writing and waits (bounded) for writes in flight. */
+  /** Stops writing and waits (bounded) for writes in flight. Idempotent. */
   stop(): Promise<void>;
   /** Reads this run's records from the current primary, retrying while the cluster settles. */
   readBack(clock: Clock): Promise<ReadBack>;
   stats(): OpenLoopStats;
+  /** Stops if still running, then releases every connection. */
   close(): Promise<void>;
 }
 
@@ -66,7 +67,10 @@ export function makeLedgerWriter(settings: WriterSettings, store: LedgerStore): 
     stop: async () => loop?.stop(),
     stats: () => loop?.stats() ?? { sent: 0, acked: 0, failed: 0, shed: 0, inFlight: 0, maxLagMs: 0 },
     readBack: (clock) => readBackWithRetry(clock, settings, store, loop),
-    close: () => store.close(),
+    async close() {
+      await loop?.stop(); // a writer closed mid-run must not keep writing into a closed client
+      await store.close();
+    },
   };
 }
 
