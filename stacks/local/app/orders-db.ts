@@ -3,19 +3,28 @@
 // primary. A query that does not answer in time (a paused or partitioned
 // primary keeps its sockets open) fails fast, and the pool is replaced so the
 // next request connects afresh instead of queueing behind dead connections.
+// Each new pool starts at the next host of the URL: postgres.js gives up on a
+// host that accepts TCP but never answers (a paused server) without trying the
+// others, so always starting at the first host would keep hitting the paused one.
 import postgres from "postgres";
 
 export interface Order { id: string; ref: string; payload: string }
 
 export class OrdersDb {
   private sql: postgres.Sql;
+  private readonly hosts: string[];
+  private rotation = 0;
 
   constructor(private readonly url: string, private readonly timeoutMs = 2_000) {
+    this.hosts = /@([^/?]+)/.exec(url)?.[1]?.split(",") ?? [];
     this.sql = this.connect();
   }
 
   private connect(): postgres.Sql {
-    return postgres(this.url, { max: 8, connect_timeout: 2, idle_timeout: 30, max_lifetime: 600, onnotice: () => {}, fetch_types: false });
+    const n = this.hosts.length;
+    const host = n > 1 ? this.hosts.map((_, i) => this.hosts[(i + this.rotation) % n]).join(",") : undefined;
+    this.rotation++;
+    return postgres(this.url, { ...(host ? { host } : {}), max: 8, connect_timeout: 1, idle_timeout: 30, max_lifetime: 600, onnotice: () => {}, fetch_types: false });
   }
 
   private async run<T>(query: (sql: postgres.Sql) => Promise<T>): Promise<T> {
@@ -27,7 +36,8 @@ export class OrdersDb {
     try {
       return await Promise.race([query(sql), timeout]);
     } catch (error) {
-      if (this.sql === sql && /did not answer/.test((error as Error).message)) {
+      const e = error as { message: string; code?: string };
+      if (this.sql === sql && (/did not answer/.test(e.message) || e.code === "CONNECT_TIMEOUT")) {
         this.sql = this.connect();
         void sql.end({ timeout: 5 }).catch(() => {});
       }
