@@ -1,6 +1,9 @@
 // A user-space TCP proxy whose behaviour can be switched at run time (pass,
 // blackhole, reset, latency). The kernel here has no netem, so latency and
 // partitions on a client's path to a service come from putting this in between.
+// Leaving blackhole for any other mode destroys (RST) the connections held during
+// the partition, as a real partition heals with dead sessions: see
+// toxics/blackhole.ts. Modes change only through setMode; nothing here times out.
 import net from "node:net";
 import { RunError } from "../errors.ts";
 import { Link, type Endpoint, type LinkContext } from "./link.ts";
