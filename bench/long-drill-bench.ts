@@ -34,7 +34,12 @@ export async function benchLongDrill(): Promise<BenchRow[]> {
   }, "long-drill.ts", "long-drill", plan, "bench");
   const memory: { t: number; rss: number; heap: number }[] = [];
   const started = Date.now();
-  const timer = setInterval(() => memory.push({ t: Date.now() - started, rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed }), 10_000);
+  // With --expose-gc (npm run bench passes it), collect first: growth, not garbage, is the figure.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const timer = setInterval(() => {
+    gc?.();
+    memory.push({ t: Date.now() - started, rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed });
+  }, 10_000);
   const cpu0 = process.cpuUsage();
   try {
     await runSession({

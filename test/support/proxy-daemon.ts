@@ -1,7 +1,7 @@
 // Our proxy daemon as a child process in front of given upstreams, for tests and
 // benchmarks that need a fault in a client path without the local environment.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -28,6 +28,9 @@ export async function startProxyDaemon(upstreams: Record<string, number>): Promi
   return {
     control: ready.control,
     ports: Object.fromEntries(Object.entries(ready.proxies).map(([n, p]) => [n, p.port])),
-    stop: () => new Promise<void>((ok) => (child.exitCode !== null ? ok() : (child.once("exit", () => ok()), child.kill("SIGTERM")))),
+    stop: async () => {
+      if (child.exitCode === null) await new Promise<void>((ok) => (child.once("exit", () => ok()), child.kill("SIGTERM")));
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

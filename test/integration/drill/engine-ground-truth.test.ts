@@ -5,12 +5,10 @@
 // measured recovery must fall inside that window, give or take one probe
 // interval. (The proxy's own ground-truth test pins the probe's accuracy to the
 // millisecond, without a control API in between.)
-import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:http";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validatePlan, type PlanT } from "../../../stacks/lib/index.ts";
 import { prepareScenario } from "../../../runners/drill/prepare.ts";
@@ -18,10 +16,10 @@ import { runSession } from "../../../runners/drill/session.ts";
 import { activeFaults } from "../../../runners/faults/fault-journal.ts";
 import { proxyControl } from "../../../runners/proxy/proxy-client.ts";
 import { readJournal } from "../../../reports/journal/read.ts";
-import { REPO } from "../../support/cli.ts";
+import { startProxyDaemon, type RunningDaemon } from "../../support/proxy-daemon.ts";
 
 let server: Server;
-let daemon: ChildProcess;
+let daemon: RunningDaemon;
 let control: string;
 let proxyPort: number;
 const dir = mkdtempSync(join(tmpdir(), "engine-gt-"));
@@ -29,17 +27,15 @@ const dir = mkdtempSync(join(tmpdir(), "engine-gt-"));
 beforeAll(async () => {
   server = createServer((_req, res) => res.end("ok"));
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const upstreamPort = (server.address() as { port: number }).port;
-  writeFileSync(join(dir, "proxy.json"), JSON.stringify({ control: { host: "127.0.0.1", port: 0 }, proxies: [{ name: "api-1", listenPort: 0, upstreamHost: "127.0.0.1", upstreamPort }] }));
-  daemon = spawn(process.execPath, ["--import", "tsx", "runners/proxy/proxy-daemon.ts", "--config", join(dir, "proxy.json")], { cwd: REPO, stdio: ["ignore", "pipe", "inherit"] });
-  const ready = await new Promise<{ control: string; proxies: Record<string, { port: number }> }>((ok) => createInterface({ input: daemon.stdout! }).once("line", (l) => ok(JSON.parse(l))));
-  control = ready.control;
-  proxyPort = ready.proxies["api-1"]!.port;
+  daemon = await startProxyDaemon({ "api-1": (server.address() as { port: number }).port });
+  control = daemon.control;
+  proxyPort = daemon.ports["api-1"]!;
 });
 
 afterAll(async () => {
-  daemon?.kill("SIGTERM");
+  await daemon?.stop();
   await new Promise<void>((ok) => server.close(() => ok()));
+  rmSync(dir, { recursive: true, force: true });
 });
 
 function plan(): PlanT {
