@@ -53,7 +53,12 @@ export function loadDeclaration(stack = "local"): Promise<LocalDecl> {
   let found = cache.get(stack);
   if (!found) {
     if (cache.size > 0) throw new InputError(`--stack ${stack}: this process already evaluated stack ${[...cache.keys()][0]}; the Pulumi runtime allows one per process`);
-    found = evaluateProgram(findProgram(REPO_ROOT, stack)).then((e) => fromGraph(stack, e.graph));
+    const program = findProgram(REPO_ROOT, stack);
+    const target = program.config["continuity-drill:target"];
+    if (target !== undefined && target !== "local") {
+      throw new InputError(`--stack ${stack}: its target is "${target}"; drill env runs only stacks whose continuity-drill:target is "local"`);
+    }
+    found = evaluateProgram(program).then((e) => fromGraph(stack, e.graph));
     cache.set(stack, found);
   }
   return found;

@@ -14,13 +14,14 @@ export function logTail(file: string, lines = 5): string {
   return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join(" | ");
 }
 
-function assertNoneDied(ctx: Ctx): void {
+export function assertNoneDied(ctx: Ctx): void {
   for (const r of Object.values(ctx.state.processes)) {
     if (liveness(r) === "dead") throw new RunError(`${r.service}: ${r.node} (pid ${r.pid}) exited while starting; its log ${r.log} ends: ${logTail(r.log)}`);
   }
 }
 
 export function waitHealthy(ctx: Ctx): Promise<EnvStatus> {
+  let nudged = 0;
   return waitFor({
     what: `stack ${ctx.decl.stack}`,
     timeoutMs: ctx.timeoutMs,
@@ -31,8 +32,11 @@ export function waitHealthy(ctx: Ctx): Promise<EnvStatus> {
       return { value: o.status, missing: o.missing };
     },
     onPending: async (status) => {
-      // A standby being cloned or rewound is waiting on a checkpoint; see pg/nudge.ts.
-      if (status.members.some((m) => m.service === "orders-db" && /catchingup|wait_standby/.test(m.detail ?? ""))) await checkpointPrimary(ctx.decl.pg);
+      // A standby being cloned or rewound may be waiting on a spread checkpoint (37 s
+      // measured after creating the database); see pg/nudge.ts. At most once a second.
+      if (Date.now() - nudged < 1_000 || !status.members.some((m) => m.service === "orders-db" && !m.healthy)) return;
+      nudged = Date.now();
+      await checkpointPrimary(ctx.decl.pg);
     },
   });
 }

@@ -36,7 +36,8 @@ export async function observePg(pg: PgDecl): Promise<Member[]> {
     const row = monitor?.find((m) => m.nodename === n.name);
     const role = r === undefined ? "unknown" : r ? "secondary" : "primary";
     const settled = row !== undefined && row.reported === row.assigned && (row.reported === "primary" || row.reported === "secondary");
-    const detail = r === undefined ? "not answering" : row ? `monitor: ${row.reported} → ${row.assigned}` : "not registered with the monitor";
+    const seen = row ? `monitor: ${row.reported} → ${row.assigned}` : "not registered with the monitor";
+    const detail = r === undefined ? `not answering; ${seen}` : seen;
     members.push({ service: "orders-db", node: n.name, role, address: `${pg.host}:${n.port}`, process: "unknown", healthy: settled && row!.reported === role, detail });
   });
   return members;
