@@ -1,0 +1,16 @@
+// Public surface of statistical gating. `drill gate` re-judges journals on
+// disk; `drill run --repeat N --gate p95|max` calls gateJournalFiles with the
+// journals it just wrote.
+import { readJournal } from "../../reports/journal/read.ts";
+import { gate } from "./gate.ts";
+import type { GateOptions, GateReport } from "./types.ts";
+
+export { gate } from "./gate.ts";
+export { readGateJournals } from "./read.ts";
+export type { DrillRef, Figure, FigureGate, GateOptions, GateReport, GateStatus, GroupGate, Statistic } from "./types.ts";
+export { STATISTICS } from "./types.ts";
+
+/** Gate the journals a run just wrote (one file per drill, as DrillResult.journal). */
+export function gateJournalFiles(files: readonly string[], o: GateOptions): GateReport {
+  return gate(files.map((f) => readJournal(f)), o);
+}

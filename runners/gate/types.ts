@@ -1,0 +1,67 @@
+// What a gate decides, per scenario and for the whole set of journals. Plain
+// data, so `drill gate --json` prints it as is (an unmeasured figure, +∞ here,
+// becomes null in JSON).
+import type { RepeatStats } from "../measure/repeat.ts";
+
+export type Statistic = "p95" | "max";
+export const STATISTICS: readonly Statistic[] = ["p95", "max"];
+
+export interface GateOptions {
+  statistic: Statistic;
+  /** Runs expected per scenario (`--repeat N`); default: the journals' own repeat.of. */
+  expect?: number;
+  /** Judge what finished, noting interrupted or missing runs instead of refusing to judge. */
+  ignoreIncomplete?: boolean;
+}
+
+export type Figure = "rto" | "data-loss";
+
+export interface FigureGate {
+  figure: Figure;
+  /** The objective recorded in the journal (the latest drill's, when they differ). */
+  objectiveMs?: number;
+  /** Over every counted run; a run where the figure was not measured enters as +∞. */
+  stats?: RepeatStats;
+  /** stats[statistic]: the value judged against the objective. */
+  value?: number;
+  /** Runs whose figure was not measured (counted as +∞). */
+  unmeasured: number;
+  /** The runs' own verdicts on this objective, as their journals recorded them. */
+  verdicts: { met: number; missed: number; notMeasured: number };
+  status: "within" | "exceeded" | "not-gated";
+  note?: string;
+}
+
+export interface DrillRef {
+  file: string;
+  drillId: string;
+  /** The summary's outcome, or "no summary" for a drill killed before it wrote one. */
+  outcome: string;
+}
+
+export type GateStatus = "passed" | "failed" | "could-not-judge";
+
+export interface GroupGate {
+  stack: string;
+  scenario: string;
+  service: string;
+  /** Drills that ran to a judgement (passed, failed, inconclusive). */
+  counted: DrillRef[];
+  /** Drills that did not (interrupted, not-started, error, no summary). */
+  incomplete: DrillRef[];
+  expected?: number;
+  figures: FigureGate[];
+  /** Runs that lost writes acknowledged after the fault, or corrupted data: never averaged away. */
+  integrity: DrillRef[];
+  status: GateStatus;
+  /** Why the status is what it is, one line each, for people. */
+  reasons: string[];
+}
+
+export interface GateReport {
+  statistic: Statistic;
+  groups: GroupGate[];
+  status: GateStatus;
+  /** 0 every gated figure within its objective; 1 some not; 3 could not judge. */
+  exitCode: 0 | 1 | 3;
+}
