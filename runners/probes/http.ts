@@ -5,7 +5,7 @@
 // connection, so sockets to a dead server do not pile up.
 import { Agent, request } from "undici";
 import { classifyNetworkError } from "./classify.ts";
-import { maxInFlightFor } from "./open-loop.ts";
+import { maxInFlightFor } from "./judge.ts";
 import type { Outcome, ProbeClient } from "./probe.ts";
 import type { HttpProbeSpec } from "./spec.ts";
 

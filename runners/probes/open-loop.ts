@@ -1,37 +1,28 @@
-// The open-loop schedule every probe shares. Sample k is due at
-// start + k / rate on the drill clock; each wake-up sends every sample that is
-// due, so timer jitter never accumulates into drift, and a slow or hung service
-// never delays the next send (no coordinated omission).
+// An open-loop probe: sends on the schedule of schedule.ts whether or not
+// earlier requests returned (no coordinated omission), times each request out,
+// judges answers against the latency bound, and delivers samples in send order.
 //
-// Which time a sample records: `t` is the *scheduled* send time, even when the
-// event loop fell behind and the request left a little later. The samples stay
-// on the probe's grid, so the resolution of every RTO is exactly one interval and
-// a burst of overdue sends after a harness stall does not bunch up on the
-// timeline. The delay is the harness's, not the service's, so it is left out of
-// `latencyMs` (measured from the actual send) and reported as `maxLagMs` in
-// stats() instead, where a reader can see whether the grid held.
+// Which time a sample records: `t` is the *actual* send time — the moment the
+// request left — because that is the moment whose service state the answer
+// describes, and DESIGN's "recovered at" is a send time. When the event loop
+// fell behind and the request went out late, the scheduled time is recorded
+// too, as `intendedT`: the lag stays visible (a harness stall is not silently
+// folded into the timeline), but it never shifts a sample onto a moment it did
+// not observe. Recording only the scheduled time would move a request sent
+// after a heal to before it, making RTO look shorter by up to the lag. Latency
+// is measured from the actual send, so harness lag is not charged to the service.
 import type { Clock } from "../clock.ts";
 import { InOrder } from "./in-order.ts";
+import { judge, maxInFlightFor, TIMED_OUT, timedOut, type SendTime } from "./judge.ts";
+import { Schedule } from "./schedule.ts";
 import type { Outcome, Probe, ProbeClient, ScheduleStats } from "./probe.ts";
 import type { ProbeInfo, Sample } from "./sample.ts";
-
-/**
- * More than rate × timeout requests in flight means timeouts are not being
- * honoured; beyond this (plus 10 % and a little headroom for teardown) new
- * samples are recorded as timeouts without sending, instead of growing memory.
- */
-export function maxInFlightFor(rateHz: number, timeoutMs: number): number {
-  return Math.ceil(((rateHz * timeoutMs) / 1000) * 1.1) + 2;
-}
 
 export class OpenLoopProbe implements Probe {
   private clock: Clock | undefined;
   private order: InOrder | undefined;
-  private running = false;
   private stopping: Promise<void> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private startAt = 0;
-  private nextSeq = 0;
+  private schedule: Schedule | undefined;
   private open = 0; // samples sent and not yet recorded
   private idle: (() => void) | undefined;
   private readonly attempts = new Set<Promise<void>>();
@@ -39,6 +30,7 @@ export class OpenLoopProbe implements Probe {
   private readonly intervalMs: number;
   private maxLagMs = 0;
   private shed = 0;
+  private lastT = -Infinity;
 
   constructor(
     readonly info: ProbeInfo,
@@ -52,9 +44,10 @@ export class OpenLoopProbe implements Probe {
     if (this.clock) throw new Error(`probe "${this.info.name}" was already started`);
     this.clock = clock;
     this.order = new InOrder(onSample);
-    this.running = true;
-    this.startAt = clock.now();
-    this.tick();
+    // At most 10 ms worth of overdue sends per turn of the event loop (at least 8).
+    const burst = Math.max(8, Math.ceil(this.info.rateHz / 100));
+    this.schedule = new Schedule(clock, this.intervalMs, (seq, dueAt) => this.send(seq, dueAt), burst);
+    this.schedule.start();
   }
 
   stats(): ScheduleStats {
@@ -68,8 +61,7 @@ export class OpenLoopProbe implements Probe {
   }
 
   private async drain(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
+    this.schedule?.stop();
     // Bounded: every open sample has its own timeout timer.
     if (this.open > 0) await new Promise<void>((resolve) => (this.idle = resolve));
     await this.client.close().catch(() => undefined);
@@ -77,50 +69,51 @@ export class OpenLoopProbe implements Probe {
     await Promise.race([Promise.allSettled([...this.attempts]), delay(2_000)]);
   }
 
-  private readonly tick = (): void => {
-    this.timer = undefined;
-    if (!this.running || !this.clock) return;
-    const now = this.clock.now();
-    for (let at = this.dueAt(this.nextSeq); at <= now; at = this.dueAt(this.nextSeq)) {
-      this.send(this.nextSeq++, at);
-    }
-    const wait = this.dueAt(this.nextSeq) - this.clock.now();
-    this.timer = setTimeout(this.tick, Math.max(0, wait));
-  };
-
-  private dueAt(seq: number): number {
-    return this.startAt + seq * this.intervalMs;
-  }
-
-  private send(seq: number, t: number): void {
-    const { timeoutMs } = this.info;
+  private send(seq: number, dueAt: number): void {
+    const sentAt = this.sendTime(this.clock!);
+    const lag = sentAt - dueAt;
+    this.maxLagMs = Math.max(this.maxLagMs, lag);
+    const at: SendTime = lag >= 1 ? { seq, t: sentAt, intendedT: dueAt } : { seq, t: sentAt };
     if (this.attempts.size >= this.limit) {
       this.shed++;
-      const detail = `not sent: ${this.attempts.size} requests already in flight`;
-      this.order!.put({ seq, t, ok: false, latencyMs: timeoutMs, error: "timeout", detail });
+      this.order!.put(timedOut(at, this.info.timeoutMs, `not sent: ${this.attempts.size} requests already in flight`));
       return;
     }
-    const clock = this.clock!;
-    const sentAt = clock.now();
-    this.maxLagMs = Math.max(this.maxLagMs, sentAt - t);
     this.open++;
+    this.attempt(at);
+  }
+
+  private attempt(at: SendTime): void {
+    const { timeoutMs, latencyBoundMs } = this.info;
+    const clock = this.clock!;
     const abort = new AbortController();
     let recorded = false;
-    const timer = setTimeout(() => {
+    // The verdict waits for the check phase (setImmediate): after an event-loop
+    // stall, timers run before pending socket reads, and an answer that arrived
+    // in time would otherwise be counted as a timeout.
+    const onTimeout = (): void => {
       if (recorded) return;
       recorded = true;
-      abort.abort();
+      abort.abort(TIMED_OUT);
       this.client.onTimeout?.();
-      this.record({ seq, t, ok: false, latencyMs: timeoutMs, error: "timeout", detail: `no answer within ${timeoutMs} ms` });
-    }, timeoutMs);
-    const attempt = this.safeAttempt(abort.signal, seq).then((outcome) => {
+      this.record(timedOut(at, timeoutMs));
+    };
+    const timer = setTimeout(() => setImmediate(onTimeout), timeoutMs);
+    const attempt = this.safeAttempt(abort.signal, at.seq).then((outcome) => {
       if (recorded) return;
       recorded = true;
       clearTimeout(timer);
-      this.record(judge({ seq, t }, outcome, clock.now() - sentAt, this.info.latencyBoundMs));
+      this.record(judge(at, outcome, clock.now() - at.t, latencyBoundMs));
     });
     this.attempts.add(attempt);
     void attempt.finally(() => this.attempts.delete(attempt));
+  }
+
+  /** Now, but strictly after the previous send: consumers rely on strictly increasing t. */
+  private sendTime(clock: Clock): number {
+    const now = clock.now();
+    this.lastT = now > this.lastT ? now : this.lastT + 1e-6;
+    return this.lastT;
   }
 
   private async safeAttempt(signal: AbortSignal, seq: number): Promise<Outcome> {
@@ -136,13 +129,6 @@ export class OpenLoopProbe implements Probe {
     this.order!.put(sample);
     if (this.open === 0 && this.idle) this.idle();
   }
-}
-
-/** An answer slower than the bound is a disrupted sample ("slow"), even if correct. */
-function judge(at: { seq: number; t: number }, outcome: Outcome, latencyMs: number, boundMs: number): Sample {
-  if (!outcome.ok) return { ...at, latencyMs, ok: false, error: outcome.error, ...(outcome.detail ? { detail: outcome.detail } : {}) };
-  if (latencyMs > boundMs) return { ...at, latencyMs, ok: false, error: "slow", detail: `${latencyMs.toFixed(1)} ms > bound ${boundMs} ms` };
-  return { ...at, latencyMs, ok: true };
 }
 
 function delay(ms: number): Promise<void> {

@@ -15,8 +15,13 @@ export type ErrorClass =
 export interface Sample {
   /** Sequence number of the sample within its probe, from 0. */
   seq: number;
-  /** Send time on the drill clock (ms). */
+  /** Send time on the drill clock (ms): when the request actually went out. */
   t: number;
+  /**
+   * The scheduled send time, present only when the request went out late
+   * (the harness's event loop fell behind by 1 ms or more); t − intendedT is the lag.
+   */
+  intendedT?: number;
   ok: boolean;
   /** Time to answer or to fail (ms); for timeouts, the timeout. */
   latencyMs: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { monotonicClock } from "../../../runners/clock.ts";
-import { maxInFlightFor, OpenLoopProbe } from "../../../runners/probes/open-loop.ts";
+import { maxInFlightFor } from "../../../runners/probes/judge.ts";
+import { OpenLoopProbe } from "../../../runners/probes/open-loop.ts";
 import type { Sample } from "../../../runners/probes/sample.ts";
 import { fakeClient, info } from "./fake-client.ts";
 
@@ -15,13 +16,35 @@ async function run(probe: OpenLoopProbe, forMs: number): Promise<Sample[]> {
 }
 
 describe("open-loop schedule", () => {
-  it("holds the rate on a drift-free grid: t_k = start + k / rate", async () => {
+  it("holds the rate without drift: sample k goes out at start + k / rate, give or take the timer lag", async () => {
     const probe = new OpenLoopProbe(info({ rateHz: 200 }), fakeClient({ delayMs: () => 1 }));
     const samples = await run(probe, 1000);
     expect(samples.length).toBeGreaterThanOrEqual(195);
     expect(samples.length).toBeLessThanOrEqual(205);
-    samples.forEach((s, k) => expect(s.t - samples[0]!.t).toBeCloseTo(k * 5, 6));
-    expect(probe.stats().maxLagMs).toBeLessThan(50);
+    const lag = probe.stats().maxLagMs;
+    expect(lag).toBeLessThan(50);
+    // Each send is late by at most the max lag, never early, and errors do not add up over the run.
+    samples.forEach((s, k) => {
+      expect(s.t - samples[0]!.t).toBeGreaterThan(k * 5 - lag - 0.01);
+      expect(s.t - samples[0]!.t).toBeLessThan(k * 5 + lag + 0.01);
+    });
+  });
+
+  it("after an event-loop stall, overdue samples go out at once with their scheduled time as intendedT", async () => {
+    const probe = new OpenLoopProbe(info({ rateHz: 100 }), fakeClient({ delayMs: () => 1 }));
+    const samples: Sample[] = [];
+    probe.start(monotonicClock(), (s) => samples.push(s));
+    await sleep(50);
+    const stallUntil = performance.now() + 100;
+    while (performance.now() < stallUntil); // block the event loop for 100 ms
+    await sleep(50);
+    await probe.stop();
+    const overdue = samples.filter((s) => s.intendedT !== undefined && s.t - s.intendedT > 30);
+    expect(overdue.length).toBeGreaterThanOrEqual(5); // ~10 slots fell in the stall
+    for (const s of overdue) expect(s.t).toBeGreaterThan(s.intendedT!);
+    // Strictly increasing send times even though the overdue ones left in one burst.
+    samples.slice(1).forEach((s, i) => expect(s.t).toBeGreaterThan(samples[i]!.t));
+    expect(probe.stats().maxLagMs).toBeGreaterThan(60);
   });
 
   it("keeps sending while earlier requests hang: a hung service shows as timeouts, not fewer samples", async () => {
