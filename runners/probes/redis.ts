@@ -1,10 +1,14 @@
 // Redis probe: PING, GET or SET through ioredis, either to a plain host:port or
 // to the current master as named by Sentinel. The offline queue is off, so
 // while there is no connection a command fails at once ("unreachable") instead
-// of waiting silently for a reconnect that would hide the outage. A master that
-// hangs keeps its socket open, so after a timeout the probe drops the
-// connection (at most once per timeout period) and reconnects, asking Sentinel
-// again where the master is.
+// of waiting silently for a reconnect that would hide the outage.
+//
+// Following a failover: every reconnect asks Sentinel where the master is. A
+// dead master closes the connection, which reconnects by itself. A hung master
+// keeps its socket open, and a demoted one answers writes with READONLY; in both
+// cases the probe drops the connection (at most once per timeout period) so the
+// reconnect finds the new master. ioredis's own failoverDetector is left off:
+// with it (5.11), a +switch-master ended the client for good in our tests.
 import { Redis, type RedisOptions } from "ioredis";
 import { classifyNetworkError, shortMessage } from "./classify.ts";
 import type { Outcome, ProbeClient } from "./probe.ts";
@@ -19,20 +23,26 @@ export function redisClient(spec: RedisProbeSpec, timeoutMs: number): ProbeClien
   const op = spec.op ?? "ping";
   const key = spec.key ?? `continuity-drill:probe:${spec.name}`;
   let reconnectedAt = performance.now();
+  const reconnect = (): void => {
+    if (performance.now() - reconnectedAt < timeoutMs) return;
+    reconnectedAt = performance.now();
+    client.disconnect(true);
+  };
 
   return {
     async attempt(_signal, seq): Promise<Outcome> {
-      if (op === "ping") await client.ping();
-      else if (op === "get") await client.get(key);
-      else await client.set(key, String(seq));
-      return { ok: true };
+      try {
+        if (op === "ping") await client.ping();
+        else if (op === "get") await client.get(key);
+        else await client.set(key, String(seq));
+        return { ok: true };
+      } catch (error) {
+        if (/^READONLY\b/.test(shortMessage(error))) reconnect();
+        throw error;
+      }
     },
     classify: classifyRedisError,
-    onTimeout() {
-      if (performance.now() - reconnectedAt < timeoutMs) return;
-      reconnectedAt = performance.now();
-      client.disconnect(true);
-    },
+    onTimeout: reconnect,
     async close() {
       client.disconnect(false);
     },
@@ -58,7 +68,6 @@ function connect(spec: RedisProbeSpec, timeoutMs: number): Redis {
       name: target.name,
       sentinelRetryStrategy: retry,
       sentinelCommandTimeout: timeoutMs,
-      failoverDetector: true,
     });
   }
   if (/^rediss?:\/\//.test(target)) return new Redis(target, common);

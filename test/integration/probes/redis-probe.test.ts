@@ -28,10 +28,13 @@ describe("redis probe against throwaway servers", () => {
     }
   });
 
-  it("SET on a replica answers READONLY: bad-status", async () => {
-    const { samples } = await runProbe(redis(replica.target, { op: "set" }), [{ after: 400 }]);
-    const answered = samples.slice(5);
-    expect(answered.every((s) => s.error === "bad-status")).toBe(true);
+  it("SET on a replica answers READONLY: bad-status (and the probe reconnects, looking for a master)", async () => {
+    const { samples } = await runProbe(redis(replica.target, { op: "set" }), [{ after: 800 }]);
+    expect(samples.filter((s) => s.ok)).toEqual([]);
+    const readonly = samples.filter((s) => s.error === "bad-status");
+    expect(readonly.length).toBeGreaterThan(10);
+    expect(readonly[0]?.detail).toMatch(/^READONLY/);
+    expect(samples.filter((s) => s.error !== "bad-status" && s.error !== "unreachable")).toEqual([]);
   });
 
   it("a stopped server surfaces as errors at once, not queued silence; the probe reconnects when it is back", async () => {
@@ -82,8 +85,12 @@ describe("redis probe through Sentinel", () => {
       expect(samples.slice(10, 35).every((s) => s.ok)).toBe(true);
       const r = measureRecovery(samples, killedAt, 1000);
       expect(r.kind).toBe("recovered");
-      // Failover: 1 s down-after plus election; the probe must follow within the run.
-      if (r.kind === "recovered") expect(r.rtoMs).toBeGreaterThan(900);
+      // Failover: 1 s down-after plus election; the probe must follow within the run,
+      // and once recovered it stays on the new master.
+      if (r.kind === "recovered") {
+        expect(r.rtoMs).toBeGreaterThan(900);
+        expect(samples.filter((s) => s.t > r.recoveredAt && !s.ok)).toEqual([]);
+      }
     } finally {
       await sentinel.destroy();
       await master.start().catch(() => undefined);
