@@ -49,6 +49,24 @@ export const LedgerSpec = z.strictObject({
   timeout: Duration.optional(),
 });
 
+/**
+ * A manual step of a game day: an operator performs it by hand while the harness
+ * watches the service and the clock. Taken from the service's runbook (by index)
+ * or written here; acknowledged at the terminal or with `drill ack`.
+ */
+export const ManualStep = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "a step id is lower-case letters, digits and dashes" }).optional(),
+  /** Index (from 0) of the service's runbook step this is. */
+  runbook: z.number().int().min(0).optional(),
+  text: z.string().min(1).optional(),
+  role: z.string().min(1).optional(),
+  /** before-inject: part of the preparation; after-inject: part of the recovery (counted in RTO). */
+  at: z.enum(["before-inject", "after-inject"]).default("after-inject"),
+  timeLimit: Duration.default("10m"),
+  /** What a rehearsal (`--auto-ack`) runs in the operator's place, as an argument array. */
+  rehearse: z.array(z.string()).min(1).optional(),
+});
+
 export const Windows = z.strictObject({
   /** How long every probe must be healthy before anything is injected. */
   steady: Duration.default("3s"),
@@ -67,7 +85,8 @@ export const Scenario = z.strictObject({
   description: z.string().default(""),
   service: z.string().min(1),
   hazard: z.string().min(1),
-  faults: z.array(FaultSpec).min(1, { message: "a scenario injects at least one fault" }),
+  faults: z.array(FaultSpec).default([]),
+  steps: z.array(ManualStep).default([]),
   workload: z.strictObject({
     probes: z.array(ProbeSpec).min(1, { message: "a scenario watches the service with at least one probe" }),
     ledgers: z.array(LedgerSpec).default([]),
@@ -76,6 +95,9 @@ export const Scenario = z.strictObject({
   windows: Windows.default({ steady: "3s", baseline: "5s", stableFor: "3s", after: "2s" }),
   /** Restore full redundancy (env heal) after the drill; default true on the local stack. */
   restoreRedundancy: z.boolean().default(true),
+}).refine((s) => s.faults.length > 0 || s.steps.some((st) => st.at === "after-inject"), {
+  message: "a scenario injects at least one fault, or (a game day) has a manual step after inject",
+  path: ["faults"],
 });
 
 export type FaultTargetT = z.infer<typeof FaultTarget>;
@@ -83,4 +105,5 @@ export type FaultSpecT = z.infer<typeof FaultSpec>;
 export type ProbeSpecT = z.infer<typeof ProbeSpec>;
 export type LedgerSpecT = z.infer<typeof LedgerSpec>;
 export type ScenarioT = z.infer<typeof Scenario>;
+export type ManualStepT = z.infer<typeof ManualStep>;
 export type ScenarioInput = z.input<typeof Scenario>;

@@ -31,6 +31,20 @@ export const DrillStarted = z.object({
   host: z.object({ hostname: z.string(), platform: z.string(), node: z.string(), user: z.string() }),
   repeat: z.object({ index: z.number().int(), of: z.number().int() }).optional(),
   load: z.object({ kind: z.enum(["k6", "builtin", "none"]), detail: z.string().optional() }).optional(),
+  /** Present on game days: who took part, in which role. */
+  gameday: z.object({ participants: z.array(z.object({ name: z.string(), role: z.string().optional() })), rehearsal: z.boolean() }).optional(),
+  /** The manual steps planned for this drill (game days). */
+  steps: z.array(z.object({ id: z.string(), text: z.string(), role: z.string().optional(), at: z.string(), timeLimitMs: ms, targetMs: ms.optional() })).optional(),
+});
+
+/** A manual step's progress: shown to the operator, then acknowledged, skipped or timed out. */
+export const StepRecord = z.object({
+  type: z.literal("step"),
+  t: ms,
+  step: z.string(),
+  event: z.enum(["shown", "acknowledged", "skipped", "timed-out"]),
+  by: z.string().optional(),
+  note: z.string().optional(),
 });
 
 export const Phase = z.object({
@@ -147,9 +161,13 @@ export const Summary = z.object({
   verdicts: z.array(Verdict),
   durationMs: ms,
   endedAt: z.string(),
+  /** Manual steps: how long each took from shown to its end. */
+  steps: z.array(z.object({ step: z.string(), outcome: z.enum(["acknowledged", "skipped", "timed-out", "not-reached"]), durationMs: ms.optional(), targetMs: ms.optional(), by: z.string().optional(), note: z.string().optional() })).optional(),
+  /** Lessons learned, captured at the end of a game day. */
+  lessons: z.array(z.string()).optional(),
 });
 
-export const JournalRecord = z.discriminatedUnion("type", [DrillStarted, Phase, SampleRecord, WriteRecord, FaultEvent, ReadBackRecord, Note, Summary]);
+export const JournalRecord = z.discriminatedUnion("type", [DrillStarted, Phase, SampleRecord, WriteRecord, FaultEvent, ReadBackRecord, Note, StepRecord, Summary]);
 
 export type DrillStartedT = z.infer<typeof DrillStarted>;
 export type PhaseT = z.infer<typeof Phase>;
@@ -158,6 +176,7 @@ export type WriteRecordT = z.infer<typeof WriteRecord>;
 export type FaultEventT = z.infer<typeof FaultEvent>;
 export type ReadBackRecordT = z.infer<typeof ReadBackRecord>;
 export type NoteT = z.infer<typeof Note>;
+export type StepRecordT = z.infer<typeof StepRecord>;
 export type ProbeSummaryT = z.infer<typeof ProbeSummary>;
 export type LedgerSummaryT = z.infer<typeof LedgerSummary>;
 export type VerdictT = z.infer<typeof Verdict>;

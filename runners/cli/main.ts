@@ -13,6 +13,7 @@ export const main = defineCommand({
     env: () => import("./commands/env.ts").then((m) => m.envCommand),
     run: () => import("./commands/run.ts").then((m) => m.runCommand),
     recover: () => import("./commands/recover.ts").then((m) => m.recoverCommand),
+    ack: () => import("./commands/ack.ts").then((m) => m.ackCommand),
   },
 });
 

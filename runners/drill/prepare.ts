@@ -13,6 +13,8 @@ import { parseLedgerSpec } from "../ledger/spec.ts";
 import { parseProbeSpec } from "../probes/index.ts";
 import { importScenario } from "../scenarios/discover.ts";
 import { ledgerSpecFor, probeSpecFor } from "./workload-specs.ts";
+import type { PlannedStep } from "../gameday/step-runner.ts";
+import type { ManualStepT } from "../../scenarios/schema.ts";
 
 const TARGET_WORDS = { node: "a node", endpoint: "an endpoint", none: "nothing", experiment: "an experiment template" } as const;
 
@@ -36,6 +38,8 @@ export interface PreparedDrill {
   probeSpecs: Record<string, unknown>[];
   ledgerSpecs: Record<string, unknown>[];
   windowsMs: { steady: number; baseline: number; stableFor: number; observeTimeout: number; after: number };
+  /** Manual steps (game days), resolved against the service's runbook. */
+  steps: PlannedStep[];
   objectivesMs: { rto?: number; rpo?: number; mtpd?: number; minAvailability?: number; exerciseEvery?: number };
 }
 
@@ -89,5 +93,23 @@ export function prepareScenario(value: unknown, file: string, defaultName: strin
   const w = scenario.windows;
   const observeTimeout = w.observeTimeout ? parseDuration(w.observeTimeout) : Math.max(3 * (objectivesMs.rto ?? 10_000), 30_000);
   const windowsMs = { steady: parseDuration(w.steady), baseline: parseDuration(w.baseline), stableFor: parseDuration(w.stableFor), observeTimeout, after: parseDuration(w.after) };
-  return { file, name: scenario.name ?? defaultName, scenario, plan, planOrigin, service, hazard, faults, probeSpecs, ledgerSpecs, windowsMs, objectivesMs };
+  const steps = scenario.steps.map((st, i) => plannedStep(st, i, service, at(`steps[${i}]`)));
+  const dupStep = steps.map((st) => st.id).find((id, i, all) => all.indexOf(id) !== i);
+  if (dupStep) throw new InputError(`${at("steps")}: two steps have the id "${dupStep}"`);
+  return { file, name: scenario.name ?? defaultName, scenario, plan, planOrigin, service, hazard, faults, probeSpecs, ledgerSpecs, windowsMs, objectivesMs, steps };
+}
+
+/** A manual step's text, role and time target come from the runbook step it names, unless given. */
+function plannedStep(st: ManualStepT, i: number, service: ServiceT, where: string): PlannedStep {
+  const book = st.runbook === undefined ? undefined : service.runbook[st.runbook];
+  if (st.runbook !== undefined && !book) {
+    throw new InputError(`${where}.runbook: step ${st.runbook} is not in the runbook of "${service.name}" (it has ${service.runbook.length} steps, numbered from 0)`);
+  }
+  const text = st.text ?? book?.step;
+  if (!text) throw new InputError(`${where}: a manual step needs "runbook" (an index into the service's runbook) or "text"`);
+  const role = st.role ?? book?.role;
+  return {
+    id: st.id ?? `step-${i + 1}`, text, ...(role ? { role } : {}), at: st.at, timeLimitMs: parseDuration(st.timeLimit),
+    ...(book?.target ? { targetMs: parseDuration(book.target) } : {}), ...(st.rehearse ? { rehearse: st.rehearse } : {}),
+  };
 }

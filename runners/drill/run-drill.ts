@@ -13,6 +13,8 @@ import { FaultRunner, type ActiveInjection } from "./fault-runner.ts";
 import type { PreparedDrill } from "./prepare.ts";
 import type { StackAdapter } from "./stack-adapter.ts";
 import { Workload } from "./workload.ts";
+import { runSteps, type Prompter, type StepOutcome } from "../gameday/step-runner.ts";
+import { unpublish } from "../gameday/acks.ts";
 
 export interface DrillOptions {
   drill: PreparedDrill;
@@ -29,6 +31,16 @@ export interface DrillOptions {
   repeat?: { index: number; of: number };
   /** How long preflight waits for a steady state beyond the steady window itself. */
   preflightGraceMs?: number;
+  gameday?: GamedayOptions;
+}
+
+export interface GamedayOptions {
+  participants: { name: string; role?: string }[];
+  /** Rehearsal: acknowledge each step after this long (running its rehearse command). */
+  autoAckMs?: number;
+  prompt?: Prompter;
+  /** Asked at the end of the drill for lessons learned. */
+  lessons?: () => Promise<string[]>;
 }
 
 /** Sleep that ends early on abort, and removes its listener either way (the observe loop calls it ~20×/s). */
@@ -58,6 +70,11 @@ export async function runDrill(o: DrillOptions): Promise<SummaryT> {
   let abort: { outcome: "not-started" | "interrupted" | "error"; reason: string } | undefined;
   const checks: Promise<void>[] = [];
   const dataLoss: { ledger: string; loss?: DataLoss; written: number }[] = [];
+  const stepOutcomes: StepOutcome[] = [];
+  const stepOptions = {
+    drillId: o.drillId, stateDir: o.stateDir, clock, signal: o.signal, all: drill.steps,
+    emit: (r: Parameters<EventBus["emit"]>[0]) => bus.emit(r), autoAckMs: o.gameday?.autoAckMs, prompt: o.gameday?.prompt,
+  };
   const guard = () => {
     if (o.signal.aborted) throw new Interrupted("interrupted");
   };
@@ -96,6 +113,8 @@ export async function runDrill(o: DrillOptions): Promise<SummaryT> {
     await sleep(drill.windowsMs.baseline, o.signal);
     guard();
     phase("baseline", "ended");
+    stepOutcomes.push(...(await runSteps(drill.steps.filter((st) => st.at === "before-inject"), stepOptions)));
+    guard();
     phase("inject", "started");
     const injected: ActiveInjection[] = [];
     for (const f of drill.faults) {
@@ -105,10 +124,20 @@ export async function runDrill(o: DrillOptions): Promise<SummaryT> {
       t0 ??= a.injectedAt;
       checks.push(faults.check(a));
     }
-    workload.startMeasuring(t0!, drill.windowsMs.stableFor);
-    phase("inject", "ended");
+    // A game day without a fault: the disruption is the operator's to cause, so
+    // the clock starts when their first step is shown — RTO includes the people.
+    t0 ??= clock.now();
+    workload.startMeasuring(t0, drill.windowsMs.stableFor);
+    phase("inject", "ended", drill.faults.length ? undefined : "no fault: t0 is when the first manual step is shown");
     phase("observe", "started");
-    const outcome = await observe(o, workload, faults, injected, t0!);
+    const manual = drill.steps.filter((st) => st.at === "after-inject");
+    const steps = { done: manual.length === 0, endedAt: clock.now() };
+    const stepsRun = runSteps(manual, stepOptions).then((r) => {
+      stepOutcomes.push(...r);
+      Object.assign(steps, { done: true, endedAt: clock.now() });
+    });
+    const outcome = await observe(o, workload, faults, injected, t0, steps);
+    await stepsRun;
     phase("observe", "ended", outcome);
     guard();
     return t0!;
@@ -119,10 +148,15 @@ export async function runDrill(o: DrillOptions): Promise<SummaryT> {
     // After Ctrl-C the user wants out: the read-back may wait for the cluster to settle.
     if (t0 !== undefined && abort?.outcome !== "interrupted") await verifyLedgers();
     phase("judge", "started");
+    unpublish(o.stateDir, o.drillId);
+    const lessons = o.gameday?.lessons && !o.signal.aborted ? await o.gameday.lessons() : [];
+    const reached = new Set(stepOutcomes.map((st) => st.step));
+    const steps = [...stepOutcomes, ...drill.steps.filter((st) => !reached.has(st.id)).map((st) => ({ step: st.id, outcome: "not-reached" as const, targetMs: st.targetMs }))];
     const summary = (await import("./summary.ts")).summarise({
       drill, t0, probes: workload.measuring.map((s) => s.result()), overall: workload.overall, dataLoss,
-      faultConfirmed: faults.active.length > 0 && faults.active.every((a) => a.confirmed === true),
-      abort, durationMs: clock.now() - started,
+      // A game day's operator is the fault: their acknowledged steps are its confirmation.
+      faultConfirmed: faults.active.length > 0 ? faults.active.every((a) => a.confirmed === true) : stepOutcomes.some((st) => st.outcome === "acknowledged"),
+      abort, durationMs: clock.now() - started, steps, lessons,
     });
     phase("judge", "ended", summary.outcome);
     bus.emit(summary);
@@ -171,16 +205,21 @@ async function steady(w: Workload, steadyMs: number, graceMs: number, signal: Ab
   return w.steadyFor(steadyMs);
 }
 
-/** Observe until every probe recovered (then `after` more) or the bound; heal timed faults exactly when due. */
-async function observe(o: DrillOptions, w: Workload, faults: FaultRunner, injected: ActiveInjection[], t0: number): Promise<string> {
+/**
+ * Observe until every probe recovered (then `after` more) or the bound; heal
+ * timed faults exactly when due. With manual steps, also until they are done —
+ * and a service the operators never disrupted is done `stableFor` after them.
+ */
+async function observe(o: DrillOptions, w: Workload, faults: FaultRunner, injected: ActiveInjection[], t0: number, steps: { done: boolean; endedAt: number }): Promise<string> {
   const { clock, drill } = o;
   const end = t0 + drill.windowsMs.observeTimeout;
   const due = (a: ActiveInjection) => (a.healed || a.fault.durationMs === undefined ? Infinity : a.injectedAt! + a.fault.durationMs);
   while (clock.now() < end && !o.signal.aborted) {
     for (const a of injected) if (clock.now() >= due(a)) await faults.heal(a);
-    if (w.allRecovered()) {
+    const quiet = drill.steps.length > 0 && !w.disruptionSeen && clock.now() - steps.endedAt >= drill.windowsMs.stableFor;
+    if (steps.done && (w.allRecovered() || quiet)) {
       await sleep(drill.windowsMs.after, o.signal);
-      return "recovered";
+      return w.allRecovered() ? "recovered" : "no disruption after the manual steps";
     }
     const nextHeal = Math.min(...injected.map(due));
     await sleep(Math.max(0, Math.min(50, nextHeal - clock.now(), end - clock.now())), o.signal);
@@ -209,5 +248,7 @@ function startedRecord(o: DrillOptions, w: Workload): DrillStartedT {
     host: { hostname: hostname(), platform: `${process.platform} ${process.arch}`, node: process.version, user: userInfo().username },
     ...(o.repeat ? { repeat: o.repeat } : {}),
     load: { kind: "none" },
+    ...(o.gameday ? { gameday: { participants: o.gameday.participants, rehearsal: o.gameday.autoAckMs !== undefined } } : {}),
+    ...(d.steps.length ? { steps: d.steps.map((st) => ({ id: st.id, text: st.text, ...(st.role ? { role: st.role } : {}), at: st.at, timeLimitMs: st.timeLimitMs, ...(st.targetMs !== undefined ? { targetMs: st.targetMs } : {}) })) } : {}),
   };
 }

@@ -10,7 +10,7 @@ import { leftoverFaults } from "../faults/fault-journal.ts";
 import { JournalWriter } from "../journal/writer.ts";
 import { EventBus, type Subscriber } from "./bus.ts";
 import type { PreparedDrill } from "./prepare.ts";
-import { runDrill } from "./run-drill.ts";
+import { runDrill, type GamedayOptions } from "./run-drill.ts";
 import type { StackAdapter } from "./stack-adapter.ts";
 
 export interface SessionOptions {
@@ -26,6 +26,7 @@ export interface SessionOptions {
   /** Live subscribers (progress display); the journal writer is added per drill. */
   subscribers?: Subscriber[];
   onProgress?: (message: string) => void;
+  gameday?: GamedayOptions;
 }
 
 export interface DrillResult {
@@ -56,7 +57,7 @@ export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
         const repeat = { index, of: o.repeat };
         const summary = await runDrill({
           drill, drillId, stack: o.stack, bus, clock: monotonicClock(), stateDir: o.stateDir, signal: o.signal, hardSignal: o.hardSignal,
-          tool: o.tool, ...(o.repeat > 1 ? { repeat } : {}),
+          tool: o.tool, ...(o.repeat > 1 ? { repeat } : {}), ...(o.gameday ? { gameday: o.gameday } : {}),
         });
         results.push({ drill, journal, summary, repeat });
       } finally {

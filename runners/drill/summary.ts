@@ -3,6 +3,7 @@
 import type { LedgerSummaryT, OutcomeT, ProbeSummaryT, SummaryT, VerdictT } from "../../reports/journal/format.ts";
 import { decideOutcome, judge, measureService, type DataLoss, type ProbeMeasurement, type Verdict } from "../measure/index.ts";
 import type { PreparedDrill } from "./prepare.ts";
+import type { StepOutcome } from "../gameday/step-runner.ts";
 
 export interface JudgeInput {
   drill: PreparedDrill;
@@ -14,6 +15,8 @@ export interface JudgeInput {
   /** Set when the drill did not run to its end. */
   abort?: { outcome: Extract<OutcomeT, "not-started" | "interrupted" | "error">; reason: string };
   durationMs: number;
+  steps?: StepOutcome[];
+  lessons?: string[];
 }
 
 function probeSummary(p: ProbeMeasurement, overall: { ok: number; total: number }): ProbeSummaryT {
@@ -80,7 +83,10 @@ export function summarise(input: JudgeInput): SummaryT {
   // An RPO with no ledger in the scenario was not this drill's question: reported, not held against it.
   const inScope = verdicts.filter((v) => !(v.objective === "rpo" && !loss && drill.ledgerSpecs.length === 0));
   const r = service.recovery;
-  const decided = input.abort ?? decideOutcome({ started: input.t0 !== undefined, verdicts: inScope, faultConfirmed: input.faultConfirmed, disruptionObserved: r.kind === "recovered" || r.kind === "not-recovered" });
+  const timedOut = (input.steps ?? []).filter((st) => st.outcome === "timed-out");
+  const judged = decideOutcome({ started: input.t0 !== undefined, verdicts: inScope, faultConfirmed: input.faultConfirmed, disruptionObserved: r.kind === "recovered" || r.kind === "not-recovered" });
+  // A manual step that ran out of time is a failed procedure, whatever the service did.
+  const decided = input.abort ?? (timedOut.length && judged.outcome !== "failed" ? { outcome: "failed" as const, reason: `manual step timed out: ${timedOut.map((st) => st.step).join(", ")}` } : judged);
   return {
     type: "summary",
     outcome: decided.outcome,
@@ -101,6 +107,8 @@ export function summarise(input: JudgeInput): SummaryT {
     verdicts: verdicts.map((v) => toVerdict(v, service.resolutionMs)),
     durationMs: input.durationMs,
     endedAt: new Date().toISOString(),
+    ...(input.steps?.length ? { steps: input.steps } : {}),
+    ...(input.lessons?.length ? { lessons: input.lessons } : {}),
   };
 }
 

@@ -16,6 +16,8 @@ export class Workload {
   private streams: ProbeMeasureStream[] | undefined;
   private baseline: Sample[][];
   private keepFrom = Infinity;
+  /** Some probe saw a disrupted sample since measuring began (t0). */
+  disruptionSeen = false;
   /** Per probe: send time of the last unhealthy sample and of the first sample. */
   private readonly lastBad: number[];
   private readonly first: number[];
@@ -41,7 +43,10 @@ export class Workload {
     this.overall[i]!.total += 1;
     if (s.ok) this.overall[i]!.ok += 1;
     if (!s.ok) this.lastBad[i] = s.t;
-    if (this.streams) this.streams[i]!.push(s);
+    if (this.streams) {
+      this.streams[i]!.push(s);
+      if (!s.ok) this.disruptionSeen = true;
+    }
     else if (s.t >= this.keepFrom) this.baseline[i]!.push(s);
   }
 

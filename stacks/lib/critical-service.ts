@@ -3,7 +3,7 @@
 // come from real resources; the resolved entry is validated against the one
 // plan schema and exposed as outputs.
 import * as pulumi from "@pulumi/pulumi";
-import type { DependencyT, FailoverTargetT, HazardT, ObjectivesT, RunbookStepT, ServiceT } from "./schema.ts";
+import type { DependencyInput, FailoverTargetInput, HazardInput, ObjectivesInput, RunbookStepInput, ServiceT } from "./schema.ts";
 import { validateService } from "./validate.ts";
 
 type DeepInput<T> = T extends string | number | boolean
@@ -16,13 +16,13 @@ export interface CriticalServiceArgs {
   readonly tier: pulumi.Input<number>;
   readonly owner: pulumi.Input<string>;
   readonly description?: pulumi.Input<string>;
-  readonly objectives: DeepInput<ObjectivesT>;
+  readonly objectives: DeepInput<ObjectivesInput>;
   readonly endpoints?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  readonly failoverTargets?: DeepInput<FailoverTargetT[]>;
+  readonly failoverTargets?: DeepInput<FailoverTargetInput[]>;
   /** Other services: by name, or the CriticalService itself (which also orders resources). */
-  readonly dependsOn?: readonly (DeepInput<Omit<DependencyT, "service">> & { readonly service: string | CriticalService })[];
-  readonly hazards?: DeepInput<HazardT[]>;
-  readonly runbook?: DeepInput<RunbookStepT[]>;
+  readonly dependsOn?: readonly (DeepInput<Omit<DependencyInput, "service">> & { readonly service: string | CriticalService })[];
+  readonly hazards?: DeepInput<HazardInput[]>;
+  readonly runbook?: DeepInput<RunbookStepInput[]>;
 }
 
 export const CRITICAL_SERVICE_TYPE = "continuity-drill:index:CriticalService";

@@ -95,3 +95,9 @@ export type RunbookStepT = z.infer<typeof RunbookStep>;
 export type ServiceT = z.infer<typeof Service>;
 export type ServiceInput = z.input<typeof Service>;
 export type PlanT = z.infer<typeof Plan>;
+/** What authors write: fields with defaults may be left out. */
+export type FailoverTargetInput = z.input<typeof FailoverTarget>;
+export type DependencyInput = z.input<typeof Dependency>;
+export type RunbookStepInput = z.input<typeof RunbookStep>;
+export type ObjectivesInput = z.input<typeof Objectives>;
+export type HazardInput = z.input<typeof Hazard>;

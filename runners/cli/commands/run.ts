@@ -3,6 +3,7 @@
 // an objective missed (or not shown to be met), 2 bad input, 3 could not run.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { userInfo } from "node:os";
 import { defineCommand } from "citty";
 import { InputError } from "../../errors.ts";
 import { debugArg, jsonArg, planSourceArgs, planSourceOf } from "../args.ts";
@@ -18,6 +19,10 @@ export const runCommand = defineCommand({
     repeat: { type: "string", description: "Run each scenario N times (redundancy restored in between)", default: "1", valueHint: "N" },
     out: { type: "string", description: "Evidence directory for journals and reports", default: "evidence", valueHint: "dir" },
     reports: { type: "boolean", description: "Write HTML, Markdown, JSON and JUnit reports after the run (--no-reports to skip)", default: true },
+    gameday: { type: "boolean", description: "A game day: operators perform the scenarios' manual steps; records participants and lessons", default: false },
+    participant: { type: "string", description: "Who takes part, NAME or NAME:ROLE, comma-separated", valueHint: "names" },
+    "auto-ack": { type: "string", description: "Rehearse without people: acknowledge each manual step after this long (e.g. 2s), running its rehearse command", valueHint: "duration" },
+    lessons: { type: "string", description: "Lessons learned to record (otherwise asked at the terminal after a game day)", valueHint: "text" },
     ...jsonArg,
     ...debugArg,
   },
@@ -38,12 +43,13 @@ export const runCommand = defineCommand({
     const { runSession } = await import("../../drill/session.ts");
     const { stackFor, toolInfo } = await import("../stack.ts");
     const { progressDisplay } = await import("../progress-display.ts");
+    const gameday = await gamedayOptions(args, drills);
     const signals = interruptSignals();
     try {
       const results = await runSession({
         drills, plan: loaded.plan, stack: stackFor(loaded.plan), stateDir: (await import("../../env/paths.ts")).stateRoot(),
         outDir: resolve(args.out), repeat, signal: signals.soft, hardSignal: signals.hard, tool: toolInfo(),
-        subscribers: args.json ? [] : [progressDisplay()], onProgress: progress,
+        subscribers: args.json ? [] : [progressDisplay()], onProgress: progress, ...(gameday ? { gameday } : {}),
       });
       const { printResults, exitCodeOfResults, writeRunReports } = await import("../run-results.ts");
       const reports = args.reports ? await writeRunReports(results, resolve(args.out)) : [];
@@ -55,6 +61,31 @@ export const runCommand = defineCommand({
     }
   },
 });
+
+async function gamedayOptions(args: { gameday?: boolean; participant?: string; "auto-ack"?: string; lessons?: string }, drills: { steps: unknown[]; name: string }[]) {
+  const withSteps = drills.filter((d) => d.steps.length > 0);
+  if (!args.gameday) {
+    if (withSteps.length && args["auto-ack"] === undefined && !process.stdin.isTTY) {
+      throw new InputError(`${withSteps.map((d) => d.name).join(", ")} ha${withSteps.length > 1 ? "ve" : "s"} manual steps: run with --gameday at a terminal, or rehearse with --auto-ack DURATION`);
+    }
+  }
+  const { isDuration, parseDuration } = await import("../../../stacks/lib/index.ts");
+  const autoAck = args["auto-ack"];
+  if (autoAck !== undefined && !isDuration(autoAck)) throw new InputError(`--auto-ack: "${autoAck}" is not a duration such as "2s"`);
+  if (!args.gameday && !withSteps.length) return undefined;
+  const participants = (args.participant ?? userInfo().username).split(",").map((p) => p.trim()).filter(Boolean).map((p) => {
+    const [name, role] = p.split(":");
+    return { name: name!, ...(role ? { role } : {}) };
+  });
+  const { terminalPrompter, terminalLessons } = await import("../step-prompt.ts");
+  const by = participants[0]?.name ?? userInfo().username;
+  const fixedLessons = args.lessons ? [args.lessons] : undefined;
+  return {
+    participants,
+    ...(autoAck !== undefined ? { autoAckMs: parseDuration(autoAck) } : { prompt: terminalPrompter(by) }),
+    lessons: fixedLessons ? async () => fixedLessons : args.gameday && autoAck === undefined ? terminalLessons() : undefined,
+  };
+}
 
 function scenarioFile(name: string, dir: string): string {
   if (existsSync(name)) return resolve(name);

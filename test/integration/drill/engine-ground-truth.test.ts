@@ -16,6 +16,7 @@ import { runSession } from "../../../runners/drill/session.ts";
 import { activeFaults } from "../../../runners/faults/fault-journal.ts";
 import { proxyControl } from "../../../runners/proxy/proxy-client.ts";
 import { readJournal } from "../../../reports/journal/read.ts";
+import type { FaultEventT } from "../../../reports/journal/format.ts";
 import { startProxyDaemon, type RunningDaemon } from "../../support/proxy-daemon.ts";
 
 let server: Server;
@@ -69,7 +70,8 @@ describe("engine on a ground-truth outage", () => {
     expect(s.faultConfirmed).toBe(true);
     expect(s.verdicts.find((v) => v.objective === "rto")).toMatchObject({ status: "met", resolutionMs: 10 });
     const journal = readJournal(result!.journal);
-    const at = (event: string) => journal.records.find((r) => r.type === "fault" && r.event === event)!.t;
+    const faults = journal.records.filter((r): r is FaultEventT => r.type === "fault");
+    const at = (event: string) => faults.find((r) => r.event === event)!.t;
     const interval = 10;
     expect(at("healing") - at("injected")).toBeGreaterThanOrEqual(1000);
     expect(s.service.rtoMs!).toBeGreaterThanOrEqual(at("healing") - at("injected") - interval);

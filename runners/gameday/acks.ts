@@ -1,0 +1,83 @@
+// How an operator in another shell acknowledges a manual step: the running game
+// day publishes its steps in <state>/gameday/current.json; `drill ack` writes one
+// small file per acknowledgement beside it, which the runner polls. Files, not a
+// socket: nothing to bind, works across users with access to the state dir, and
+// an ack written a moment early is simply found on the next poll.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { InputError, RunError } from "../errors.ts";
+
+export interface PublishedStep {
+  id: string;
+  text: string;
+  role?: string;
+}
+
+export interface CurrentGameday {
+  drillId: string;
+  pid: number;
+  steps: PublishedStep[];
+  /** The step waiting for an acknowledgement now, if any. */
+  waiting?: string;
+}
+
+export interface Ack {
+  by?: string;
+  note?: string;
+  skip?: boolean;
+  at: string;
+}
+
+const dirOf = (stateDir: string) => join(stateDir, "gameday");
+const currentFile = (stateDir: string) => join(dirOf(stateDir), "current.json");
+const ackFile = (stateDir: string, drillId: string, step: string) => join(dirOf(stateDir), drillId, `ack-${step}.json`);
+
+function writeAtomic(file: string, value: unknown): void {
+  writeFileSync(`${file}.tmp`, JSON.stringify(value, null, 2));
+  renameSync(`${file}.tmp`, file);
+}
+
+export function publish(stateDir: string, current: CurrentGameday): void {
+  mkdirSync(join(dirOf(stateDir), current.drillId), { recursive: true });
+  writeAtomic(currentFile(stateDir), current);
+}
+
+export function unpublish(stateDir: string, drillId: string): void {
+  const now = readCurrent(stateDir);
+  if (now?.drillId === drillId) rmSync(currentFile(stateDir), { force: true });
+  rmSync(join(dirOf(stateDir), drillId), { recursive: true, force: true });
+}
+
+export function readCurrent(stateDir: string): CurrentGameday | undefined {
+  try {
+    return JSON.parse(readFileSync(currentFile(stateDir), "utf8")) as CurrentGameday;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Take an acknowledgement if one was written (consumed once). */
+export function takeAck(stateDir: string, drillId: string, step: string): Ack | undefined {
+  const file = ackFile(stateDir, drillId, step);
+  if (!existsSync(file)) return undefined;
+  try {
+    const ack = JSON.parse(readFileSync(file, "utf8")) as Ack;
+    rmSync(file, { force: true });
+    return ack;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `drill ack`: the step by id or by its number (1-based) in the running game day. */
+export function writeAck(stateDir: string, stepRef: string, ack: Omit<Ack, "at">): { drillId: string; step: PublishedStep } {
+  const current = readCurrent(stateDir);
+  if (!current) throw new RunError(`no game day is running (nothing published in ${currentFile(stateDir)})`);
+  const byNumber = /^\d+$/.test(stepRef) ? current.steps[Number(stepRef) - 1] : undefined;
+  const step = byNumber ?? current.steps.find((s) => s.id === stepRef);
+  if (!step) {
+    throw new InputError(`step "${stepRef}": not a step of the running game day (steps: ${current.steps.map((s, i) => `${i + 1}=${s.id}`).join(", ")})`);
+  }
+  writeAtomic(ackFile(stateDir, current.drillId, step.id), { ...ack, at: new Date().toISOString() });
+  return { drillId: current.drillId, step };
+}

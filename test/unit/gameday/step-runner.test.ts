@@ -1,0 +1,66 @@
+// Manual steps: acknowledged through the file channel `drill ack` uses, timed
+// out, skipped, and rehearsed with a real command — each a journal record.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { monotonicClock } from "../../../runners/clock.ts";
+import { readCurrent, writeAck } from "../../../runners/gameday/acks.ts";
+import { runSteps, type PlannedStep } from "../../../runners/gameday/step-runner.ts";
+import type { StepRecordT } from "../../../reports/journal/format.ts";
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function setup(steps: PlannedStep[], extra: { autoAckMs?: number } = {}) {
+  const stateDir = mkdtempSync(join(tmpdir(), "gameday-"));
+  dirs.push(stateDir);
+  const records: StepRecordT[] = [];
+  const options = { drillId: "d1", stateDir, clock: monotonicClock(), emit: (r: StepRecordT) => records.push(r), signal: new AbortController().signal, all: steps, ...extra };
+  return { stateDir, records, options };
+}
+const step = (id: string, timeLimitMs = 5_000, more: Partial<PlannedStep> = {}): PlannedStep => ({ id, text: `do ${id}`, role: "dba", at: "after-inject", timeLimitMs, ...more });
+
+describe("manual steps", () => {
+  it("are acknowledged from another shell through the published game day, by id or number", async () => {
+    const steps = [step("promote"), step("confirm")];
+    const { stateDir, records, options } = setup(steps);
+    const run = runSteps(steps, options);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(readCurrent(stateDir)).toMatchObject({ drillId: "d1", waiting: "promote" });
+    writeAck(stateDir, "promote", { by: "alice", note: "promoted node-b" });
+    await new Promise((r) => setTimeout(r, 300));
+    writeAck(stateDir, "2", { by: "bob", skip: true });
+    const outcomes = await run;
+    expect(outcomes).toMatchObject([
+      { step: "promote", outcome: "acknowledged", by: "alice", note: "promoted node-b" },
+      { step: "confirm", outcome: "skipped", by: "bob" },
+    ]);
+    expect(outcomes[0]!.durationMs).toBeGreaterThanOrEqual(100);
+    expect(records.map((r) => `${r.step}:${r.event}`)).toEqual(["promote:shown", "promote:acknowledged", "confirm:shown", "confirm:skipped"]);
+  });
+
+  it("names the steps when an unknown one is acknowledged", () => {
+    const steps = [step("promote")];
+    const { stateDir } = setup(steps);
+    expect(() => writeAck(stateDir, "x", {})).toThrow(/no game day is running/);
+  });
+
+  it("times out at the step's limit", async () => {
+    const steps = [step("slow", 300)];
+    const { records, options } = setup(steps);
+    const [out] = await runSteps(steps, options);
+    expect(out).toMatchObject({ outcome: "timed-out" });
+    expect(out!.durationMs).toBeGreaterThanOrEqual(290);
+    expect(records.at(-1)).toMatchObject({ event: "timed-out" });
+  });
+
+  it("rehearses: runs the step's command and acknowledges; a failing command is recorded as skipped", async () => {
+    const steps = [step("ok", 5_000, { rehearse: ["sh", "-c", "exit 0"] }), step("bad", 5_000, { rehearse: ["sh", "-c", "echo broken >&2; exit 4"] })];
+    const { options } = setup(steps, { autoAckMs: 50 });
+    const outcomes = await runSteps(steps, options);
+    expect(outcomes[0]).toMatchObject({ outcome: "acknowledged", by: "rehearsal" });
+    expect(outcomes[1]).toMatchObject({ outcome: "skipped", by: "rehearsal" });
+    expect(outcomes[1]!.note).toMatch(/exit 4.*broken/);
+  });
+});
