@@ -50,6 +50,9 @@ function checkFlags(command: AnyCommand, args: ArgsDef, rest: string[]): void {
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, "");
+
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export async function runCli(root: AnyCommand, argv: string[]): Promise<number> {
@@ -59,9 +62,12 @@ export async function runCli(root: AnyCommand, argv: string[]): Promise<number> 
     const leaf = chain[chain.length - 1]!;
     const parent = chain.length > 1 ? chain[chain.length - 2] : undefined;
     if (argv.includes("--help") || argv.includes("-h") || (!leaf.run && leaf.subCommands)) {
-      const usage = await renderUsage(leaf, parent);
       const asked = argv.includes("--help") || argv.includes("-h");
-      (asked ? process.stdout : process.stderr).write(`${usage}\n`);
+      const stream = asked ? process.stdout : process.stderr;
+      const usage = await renderUsage(leaf, parent);
+      // citty colours its usage whatever the stream; colour belongs on a terminal only.
+      const plain = !stream.isTTY || "NO_COLOR" in process.env;
+      stream.write(`${plain ? stripAnsi(usage) : usage}\n`);
       return asked ? 0 : 2;
     }
     checkFlags(leaf, leaf.args ? await resolve(leaf.args) : {}, rest);

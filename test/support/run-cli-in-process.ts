@@ -1,0 +1,25 @@
+// The real CLI edge (argument checks, commands, error mapping, exit codes) run
+// in this process with stdout/stderr captured: fast enough to fuzz thousands of
+// inputs. Commands that start services are not for this; the fuzz suites only
+// call commands that read files.
+import { runCli } from "../../runners/cli/edge.ts";
+import { main } from "../../runners/cli/main-command.ts";
+
+export async function cliInProcess(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  const before = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    const code = await runCli(main, argv);
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+    process.exitCode = before;
+  }
+}
