@@ -1,0 +1,34 @@
+// Reports: renderers from journals only (never from runners). What the CLI and
+// the drill runner use:
+//   writeReports(journals, outDir, formats?)   HTML, Markdown, JSON, JUnit files
+//   readiness(plan, journals, now)             services × hazards, freshness, trend, gaps
+//   readinessFindings(plan, journals, now)     the gaps as findings for `drill verify --evidence`
+import type { PlanT } from "../stacks/lib/schema.ts";
+import type { Journal } from "./journal/read.ts";
+import { toFindings } from "./readiness/gaps.ts";
+import { readiness } from "./readiness/readiness.ts";
+import type { ReadinessFinding } from "./readiness/types.ts";
+
+export { FILE_NAME, FORMATS, parseFormats, type Format } from "./formats.ts";
+export { loadDrills, renderFormat, writeReportFiles, writeReports } from "./write.ts";
+export { findJournals } from "./journal/find.ts";
+export { JournalInputError, readJournal, type Journal } from "./journal/read.ts";
+export { loadDrill, drillFromJournal } from "./model/load.ts";
+export type { DrillModel } from "./model/drill-model.ts";
+export { renderHtml } from "./html/report.ts";
+export { renderMarkdown } from "./markdown/drills.ts";
+export { renderJunit } from "./junit/render.ts";
+export { renderJson } from "./json/render.ts";
+export { Result as ResultSchema, RESULT_VERSION, resultJsonSchema } from "./json/result-schema.ts";
+export { readiness } from "./readiness/readiness.ts";
+export { loadEvidence, readJournalHead } from "./readiness/evidence.ts";
+export { renderReadinessHtml } from "./readiness/html.ts";
+export { renderReadinessMarkdown } from "./readiness/markdown.ts";
+export { READINESS_FORMATS, writeReadiness, type ReadinessFormat } from "./readiness/write.ts";
+export type { Readiness, ReadinessFinding, Gap, DrillRef, Freshness } from "./readiness/types.ts";
+export { redact, redactDeep } from "./safe/redact.ts";
+
+/** The evidence gaps as findings (rule R1–R6, severity, service, field, message). */
+export function readinessFindings(plan: PlanT, journals: readonly Journal[], now: Date): ReadinessFinding[] {
+  return toFindings(readiness(plan, journals, now).gaps);
+}

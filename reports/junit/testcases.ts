@@ -1,0 +1,47 @@
+// Which JUnit test cases a drill becomes: one per objective (rto, rpo,
+// availability, lost-after-fault, plus any other the summary judged), passing,
+// failing, skipped or in error. A drill that did not run to a verdict (error,
+// not-started, interrupted, or no summary) is an error in every case, so CI
+// cannot read silence as success; an inconclusive drill skips what it did not miss.
+import { humanMs } from "../../stacks/lib/duration.ts";
+import { figure, margin, verdictPhrase } from "../figures.ts";
+import type { VerdictT } from "../journal/format.ts";
+import type { DrillModel } from "../model/drill-model.ts";
+
+export interface TestCase {
+  classname: string;
+  name: string;
+  result: { kind: "pass" } | { kind: "failure" | "error" | "skipped"; message: string; type: string; text: string };
+}
+
+const STANDARD: VerdictT["objective"][] = ["rto", "rpo", "availability", "lost-after-fault"];
+const NO_VERDICT = new Set(["error", "not-started", "interrupted"]);
+
+export function testCases(d: DrillModel): TestCase[] {
+  const verdicts = d.summary?.verdicts ?? [];
+  const judged = new Set(verdicts.map((v) => v.objective));
+  const objectives = [...STANDARD, ...verdicts.map((v) => v.objective).filter((o) => !STANDARD.includes(o))];
+  return [...new Set(objectives)].map((objective) => {
+    const base = { classname: d.started.scenario.service, name: `${d.started.scenario.name} ${objective}` };
+    const v = verdicts.find((x) => x.objective === objective);
+    if (NO_VERDICT.has(d.outcome) || !d.summary) {
+      const message = `drill ${d.outcome}${d.reason ? `: ${d.reason}` : ""}`;
+      return { ...base, result: { kind: "error", message, type: d.outcome, text: `${message}\njournal ${d.name} sha256 ${d.sha256}` } };
+    }
+    if (!v || !judged.has(objective)) return { ...base, result: { kind: "skipped", message: "no objective declared or judged", type: "not-judged", text: "" } };
+    if (v.status === "missed") return { ...base, result: { kind: "failure", message: verdictPhrase(v), type: "objective-missed", text: detail(v) } };
+    if (v.status === "not-measured") return { ...base, result: { kind: "skipped", message: `not measured${v.note ? `: ${v.note}` : ""}`, type: "not-measured", text: "" } };
+    if (d.outcome === "inconclusive") return { ...base, result: { kind: "skipped", message: `drill inconclusive${d.reason ? `: ${d.reason}` : ""}`, type: "inconclusive", text: detail(v) } };
+    return { ...base, result: { kind: "pass" } };
+  });
+}
+
+function detail(v: VerdictT): string {
+  return [
+    `measured: ${figure(v.measured, v.unit)}`,
+    `objective: ${figure(v.target, v.unit)}`,
+    `margin: ${margin(v.margin, v.unit)}`,
+    v.resolutionMs !== undefined ? `resolution: ± ${humanMs(v.resolutionMs)}` : "",
+    v.note ? `note: ${v.note}` : "",
+  ].filter(Boolean).join("\n");
+}

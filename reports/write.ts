@@ -1,0 +1,54 @@
+// Render journals into report files. This is what `drill report` runs and what
+// the drill runner calls after each drill to leave every format beside the
+// journal. Each journal streams once into a DrillModel; every format renders
+// from those models, and every file is written atomically.
+import { join } from "node:path";
+import { FILE_NAME, FORMATS, type Format } from "./formats.ts";
+import { renderHtml } from "./html/report.ts";
+import { findJournals } from "./journal/find.ts";
+import { JournalInputError } from "./journal/read.ts";
+import { renderJson } from "./json/render.ts";
+import { renderJunit } from "./junit/render.ts";
+import { renderMarkdown } from "./markdown/drills.ts";
+import type { DrillModel } from "./model/drill-model.ts";
+import { loadDrill } from "./model/load.ts";
+import { writeFileAtomic } from "./safe/atomic-write.ts";
+import { renderer, rendererLabel } from "./version.ts";
+
+/** The text of one format for already loaded drills. */
+export function renderFormat(format: Format, drills: readonly DrillModel[], formats: readonly Format[] = FORMATS): string {
+  switch (format) {
+    case "html": return renderHtml(drills, rendererLabel());
+    case "md": return renderMarkdown(drills, { htmlName: formats.includes("html") ? FILE_NAME.html : undefined, generator: rendererLabel() });
+    case "json": return renderJson(drills, renderer());
+    case "junit": return renderJunit(drills, rendererLabel());
+  }
+}
+
+/** Journal files or directories (searched recursively for *.jsonl) → models, in order. */
+export async function loadDrills(paths: readonly string[]): Promise<DrillModel[]> {
+  const files = findJournals(paths);
+  const drills: DrillModel[] = [];
+  for (const file of files) drills.push(await loadDrill(file));
+  return drills;
+}
+
+/**
+ * Writes the reports of `journalFiles` into `outDir` (report.html, report.md,
+ * report.json, report.junit.xml) and returns the paths written. Bad journals
+ * throw JournalInputError (exit code 2) naming file:line.
+ */
+export async function writeReports(journalFiles: string[], outDir: string, formats: Format[] = [...FORMATS]): Promise<string[]> {
+  const drills = await loadDrills(journalFiles);
+  if (drills.length === 0) throw new JournalInputError(`no journals (*.jsonl) in ${journalFiles.join(", ")}`);
+  return writeReportFiles(drills, outDir, formats);
+}
+
+/** Writes already loaded drills; returns the paths written. */
+export function writeReportFiles(drills: readonly DrillModel[], outDir: string, formats: readonly Format[]): string[] {
+  return formats.map((format) => {
+    const file = join(outDir, FILE_NAME[format]);
+    writeFileAtomic(file, renderFormat(format, drills, formats));
+    return file;
+  });
+}
