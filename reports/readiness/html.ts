@@ -1,0 +1,62 @@
+// Readiness as an HTML page: the services × hazards matrix, the gaps, and the
+// trend of measured RTO and data loss per service. One offline file, like the
+// drill reports, and from the same building blocks.
+import { humanMs } from "../../stacks/lib/duration.ts";
+import { when } from "../figures.ts";
+import { page } from "../html/page.ts";
+import { h, raw, table, type Markup } from "../html/tag.ts";
+import { trendSvg } from "../svg/trend.ts";
+import type { Readiness, ReadinessCell, ServiceRow } from "./types.ts";
+
+export function renderReadinessHtml(r: Readiness, generator: string): string {
+  const title = `Readiness of ${r.plan.project}/${r.plan.stack}`;
+  const cells = r.services.flatMap((s) => s.cells);
+  const n = (f: string) => cells.filter((c) => c.freshness === f).length;
+  const errors = r.gaps.filter((g) => g.severity === "error").length;
+  const body = h`<h1>${title}</h1>
+<p class="sub">As of ${when(r.asOf)} · ${r.drills} drills in the evidence · target ${r.plan.target}</p>
+<p class="chips"><span class="st st-fresh">${n("fresh")} fresh</span> <span class="st st-stale">${n("stale")} stale</span> <span class="st st-never">${n("never")} never exercised</span>
+<span class="st st-${errors ? "missed" : "met"}">${errors} gaps to act on</span></p>
+<section class="drill"><h3>Services × hazards</h3>${matrix(r)}</section>
+<section class="drill"><h3>Gaps</h3>${gapsTable(r)}</section>
+<section class="drill"><h3>Trend per service</h3><div class="trends">${r.services.map((s) => trend(r, s))}</div></section>
+${r.unplanned.length ? h`<section class="drill"><h3>Evidence outside the plan</h3>${table(["Drill", "Service", "Hazard", "When", "Outcome"], r.unplanned.map((d) => [d.drillId, d.service, d.hazard, when(d.startedAt), d.outcome]))}</section>` : ""}`;
+  return page(title, body, `${generator} · readiness from journals`);
+}
+
+function matrix(r: Readiness): Markup {
+  return table(
+    ["Service", "Objectives", ...r.hazards.map((hz) => hz.id)],
+    r.services.map((s) => [
+      h`<b>${s.name}</b><br><span class="note">tier ${s.tier} · ${s.owner}</span>`,
+      h`<span class="note">${objectives(s)}</span>`,
+      ...r.hazards.map((hz) => {
+        const c = s.cells.find((x) => x.hazard === hz.id);
+        return c ? cellMarkup(c) : h`<span class="note">not a declared hazard</span>`;
+      }),
+    ]),
+    "matrix",
+  );
+}
+
+function objectives(s: ServiceRow): string {
+  return [s.rtoMs !== undefined && `RTO ${humanMs(s.rtoMs)}`, s.rpoMs !== undefined && `RPO ${humanMs(s.rpoMs)}`, s.exerciseEveryMs !== undefined && `every ${humanMs(s.exerciseEveryMs)}`].filter(Boolean).join(" · ");
+}
+
+function cellMarkup(c: ReadinessCell): Markup {
+  const ex = c.lastExercise;
+  const figures = ex ? [ex.rtoMs !== undefined && `RTO ${humanMs(ex.rtoMs)}`, ex.dataLossMs !== undefined && `loss ${humanMs(ex.dataLossMs)}`].filter(Boolean).join(" · ") : "";
+  return h`<span class="st st-${c.freshness}">${c.freshness === "never" ? "never exercised" : c.freshness}</span>
+${ex ? h`<br><span class="st st-${ex.outcome}">${ex.outcome}</span> ${ex.startedAt.slice(0, 10)}<br><span class="note">${figures}</span>` : ""}
+${c.last && c.last !== ex ? h`<br><span class="note">latest attempt ${c.last.outcome} ${c.last.startedAt.slice(0, 10)}</span>` : ""}`;
+}
+
+function gapsTable(r: Readiness): Markup {
+  if (r.gaps.length === 0) return h`<p>No gaps: every declared hazard has fresh evidence that met its objectives.</p>`;
+  return table(["Rule", "Severity", "Service", "Field", "Finding"], r.gaps.map((g) => [g.rule, h`<span class="st st-${g.severity === "error" ? "missed" : g.severity === "warning" ? "inconclusive" : "not-measured"}">${g.severity}</span>`, g.service ?? "", g.field ?? "", g.message]));
+}
+
+function trend(r: Readiness, s: ServiceRow): Markup {
+  const drills = r.trend[s.name] ?? [];
+  return h`<figure class="chart-box"><figcaption class="view">${s.name}</figcaption>${drills.length ? raw(trendSvg(s.name, drills, s)) : h`<p class="note">No exercises yet.</p>`}</figure>`;
+}

@@ -1,0 +1,30 @@
+// Readiness as Markdown for a wiki page or a pull request: the matrix and the gaps.
+import { humanMs } from "../../stacks/lib/duration.ts";
+import { md } from "../safe/escape.ts";
+import { bold, mdTable, MdRaw } from "../markdown/table.ts";
+import type { Readiness, ReadinessCell } from "./types.ts";
+
+const ICON = { fresh: "🟢", stale: "🟠", never: "⚪" } as const;
+
+export function renderReadinessMarkdown(r: Readiness, generator: string): string {
+  const out = [`## Readiness of ${md(`${r.plan.project}/${r.plan.stack}`)}`, "", `As of ${md(r.asOf.slice(0, 19).replace("T", " "))} UTC, from ${r.drills} drills.`, ""];
+  out.push(mdTable(
+    ["Service", ...r.hazards.map((h) => h.id)],
+    r.services.map((s) => [bold(s.name), ...r.hazards.map((h) => {
+      const c = s.cells.find((x) => x.hazard === h.id);
+      return c ? new MdRaw(cellText(c)) : "n/a";
+    })]),
+  ));
+  out.push("", `### Gaps (${r.gaps.length})`, "");
+  if (r.gaps.length === 0) out.push("None: every declared hazard has fresh evidence that met its objectives.");
+  else out.push(mdTable(["Rule", "Severity", "Service", "Finding"], r.gaps.map((g) => [g.rule, g.severity, g.service ?? "", g.message])));
+  out.push("", `<sub>${md(generator)}</sub>`, "");
+  return out.join("\n");
+}
+
+function cellText(c: ReadinessCell): string {
+  const ex = c.lastExercise;
+  if (!ex) return `${ICON.never} never exercised`;
+  const figures = [ex.rtoMs !== undefined && `RTO ${humanMs(ex.rtoMs)}`, ex.dataLossMs !== undefined && `loss ${humanMs(ex.dataLossMs)}`].filter(Boolean).join(", ");
+  return `${ICON[c.freshness]} ${md(c.freshness)}: ${md(ex.outcome)} ${md(ex.startedAt.slice(0, 10))}${figures ? ` (${md(figures)})` : ""}`;
+}

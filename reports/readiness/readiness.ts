@@ -1,0 +1,62 @@
+// readiness(plan, journals, now): the services × hazards matrix with the last
+// result of each, its freshness against the service's exerciseEvery, the trend of
+// measured RTO and data loss per service, and the gaps (see gaps.ts).
+import { parseDuration } from "../../stacks/lib/duration.ts";
+import type { PlanT, ServiceT } from "../../stacks/lib/schema.ts";
+import type { Journal } from "../journal/read.ts";
+import { byDate, drillRef, isExercise } from "./drill-ref.ts";
+import { findGaps } from "./gaps.ts";
+import type { DrillRef, Readiness, ReadinessCell, ServiceRow } from "./types.ts";
+
+const ms = (d: string | undefined) => (d === undefined ? undefined : parseDuration(d));
+
+export function readiness(plan: PlanT, journals: readonly Journal[], now: Date): Readiness {
+  const refs = journals.map(drillRef).sort(byDate);
+  const services = plan.services.map((s) => serviceRow(s, refs, now));
+  const planned = new Set(plan.services.flatMap((s) => s.hazards.map((h) => `${s.name}\u0000${h.id}`)));
+  const unplanned = refs.filter((r) => !planned.has(`${r.service}\u0000${r.hazard}`));
+  const hazards = new Map<string, string>();
+  for (const s of plan.services) for (const h of s.hazards) if (!hazards.has(h.id)) hazards.set(h.id, h.title);
+  const trend = Object.fromEntries(plan.services.map((s) => [s.name, refs.filter((r) => r.service === s.name && isExercise(r))]));
+  const result: Readiness = {
+    plan: { project: plan.project, stack: plan.stack, target: plan.target },
+    asOf: now.toISOString(),
+    hazards: [...hazards.entries()].map(([id, title]) => ({ id, title })),
+    services,
+    trend,
+    gaps: [],
+    unplanned,
+    drills: refs.length,
+  };
+  result.gaps = findGaps(plan, result);
+  return result;
+}
+
+function serviceRow(s: ServiceT, refs: readonly DrillRef[], now: Date): ServiceRow {
+  const every = ms(s.objectives.exerciseEvery);
+  return {
+    name: s.name,
+    tier: s.tier,
+    owner: s.owner,
+    rtoMs: ms(s.objectives.rto),
+    rpoMs: ms(s.objectives.rpo),
+    exerciseEveryMs: every,
+    cells: s.hazards.map((h) => cell(s.name, h.id, refs.filter((r) => r.service === s.name && r.hazard === h.id), every, now)),
+  };
+}
+
+/** `refs` are sorted oldest first. */
+function cell(service: string, hazard: string, refs: readonly DrillRef[], every: number | undefined, now: Date): ReadinessCell {
+  const last = refs[refs.length - 1];
+  const lastExercise = refs.filter(isExercise).pop();
+  if (!lastExercise) return { service, hazard, freshness: "never", last };
+  const due = every === undefined ? undefined : Date.parse(lastExercise.startedAt) + every;
+  return {
+    service,
+    hazard,
+    freshness: due === undefined || due >= now.getTime() ? "fresh" : "stale",
+    last,
+    lastExercise,
+    dueAt: due === undefined ? undefined : new Date(due).toISOString(),
+  };
+}

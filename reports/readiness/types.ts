@@ -1,0 +1,77 @@
+// Readiness across the whole plan: for every service and every hazard it must
+// survive, the last drill and whether that evidence is still fresh; the trend of
+// what was measured; and the gaps — what a reviewer or auditor must act on.
+import type { OutcomeT, VerdictT } from "../journal/format.ts";
+
+/** One drill as readiness sees it: who, when, what came out, what was measured. */
+export interface DrillRef {
+  file: string;
+  drillId: string;
+  scenario: string;
+  service: string;
+  hazard: string;
+  outcome: OutcomeT;
+  startedAt: string;
+  rtoMs?: number;
+  /** The measured data-loss window (worst ledger). */
+  dataLossMs?: number;
+  lostAfterFault?: number;
+  missed: VerdictT[];
+  notMeasured: VerdictT["objective"][];
+}
+
+/** fresh: exercised within exerciseEvery (or exercised, when the plan sets no interval). */
+export type Freshness = "fresh" | "stale" | "never";
+
+export interface ReadinessCell {
+  service: string;
+  hazard: string;
+  freshness: Freshness;
+  /** The latest drill of this service and hazard, whatever its outcome. */
+  last?: DrillRef;
+  /** The latest drill that exercised it (passed or failed). */
+  lastExercise?: DrillRef;
+  /** When the evidence goes stale (lastExercise + exerciseEvery). */
+  dueAt?: string;
+}
+
+export interface ServiceRow {
+  name: string;
+  tier: number;
+  owner: string;
+  rtoMs?: number;
+  rpoMs?: number;
+  exerciseEveryMs?: number;
+  cells: ReadinessCell[];
+}
+
+export type Severity = "error" | "warning" | "info";
+
+/** A finding in the shape `drill verify` reports (rule, severity, service, field, message). */
+export interface ReadinessFinding {
+  rule: "R1" | "R2" | "R3" | "R4" | "R5" | "R6";
+  severity: Severity;
+  service?: string;
+  /** Dotted path in the service's plan entry, e.g. `objectives.rto`. */
+  field?: string;
+  message: string;
+}
+
+export interface Gap extends ReadinessFinding {
+  hazard?: string;
+  /** The drill the gap was found in, when there is one. */
+  drill?: DrillRef;
+}
+
+export interface Readiness {
+  plan: { project: string; stack: string; target: string };
+  asOf: string;
+  hazards: { id: string; title: string }[];
+  services: ServiceRow[];
+  /** Exercises (passed or failed) per service, oldest first: how RTO and data loss move over time. */
+  trend: Record<string, DrillRef[]>;
+  gaps: Gap[];
+  /** Drills of services or hazards the plan does not declare. */
+  unplanned: DrillRef[];
+  drills: number;
+}
