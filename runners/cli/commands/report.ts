@@ -1,0 +1,39 @@
+// `drill report`: render journals into reports for reviewers and CI — HTML with
+// timeline charts, Markdown for a pull request, JSON, JUnit XML. Reports come
+// from journals alone, so evidence can be re-rendered years later.
+import { statSync } from "node:fs";
+import { dirname } from "node:path";
+import { defineCommand } from "citty";
+import { InputError } from "../../errors.ts";
+import { debugArg } from "../args.ts";
+import { paint, println, table } from "../output.ts";
+
+export const reportCommand = defineCommand({
+  meta: { name: "report", description: "Render drill journals as reports: HTML with timelines, Markdown, JSON, JUnit XML" },
+  args: {
+    journals: { type: "positional", description: "Journal files, or directories searched for *.jsonl", required: true, valueHint: "journal|dir…" },
+    format: { type: "string", description: "Formats, comma-separated: html, md, json, junit (default: all)", valueHint: "list" },
+    out: { type: "string", description: "Output directory (default: beside the first journal)", valueHint: "dir" },
+    ...debugArg,
+  },
+  async run({ args }) {
+    const { loadDrills, parseFormats, writeReportFiles } = await import("../../../reports/index.ts");
+    const paths = (args._ as string[]).length ? (args._ as string[]) : [args.journals];
+    const formats = parseFormats(args.format);
+    const drills = await loadDrills(paths);
+    if (drills.length === 0) throw new InputError(`no journals (*.jsonl) under ${paths.join(", ")}`);
+    const written = writeReportFiles(drills, args.out ?? defaultOut(paths[0]!), formats);
+    const tone = { passed: paint.green, failed: paint.red, error: paint.red } as Record<string, (s: string) => string>;
+    println(table(
+      ["OUTCOME", "SERVICE", "HAZARD", "SCENARIO", "JOURNAL"],
+      drills.map((d) => [(tone[d.outcome] ?? paint.yellow)(d.outcome), d.started.scenario.service, d.started.scenario.hazard, d.started.scenario.name, d.name]),
+    ));
+    println();
+    for (const file of written) println(`${paint.dim("wrote")} ${file}`);
+  },
+});
+
+/** Reports go beside the evidence: the journal's directory, or the directory given. */
+function defaultOut(first: string): string {
+  return statSync(first, { throwIfNoEntry: false })?.isDirectory() ? first : dirname(first);
+}
