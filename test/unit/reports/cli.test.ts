@@ -1,0 +1,91 @@
+// `drill report` and `drill readiness` through the real CLI edge (flags, exit
+// codes, messages), in-process with their output captured.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { defineCommand } from "citty";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../../runners/cli/edge.ts";
+import { readinessCommand } from "../../../runners/cli/commands/readiness.ts";
+import { reportCommand } from "../../../runners/cli/commands/report.ts";
+import { fixture, JOURNALS, tmp } from "./fixtures.ts";
+import { LOCAL_PLAN } from "./plan.ts";
+
+const root = defineCommand({ meta: { name: "drill" }, subCommands: { report: reportCommand, readiness: readinessCommand } });
+
+async function drill(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const [o, e] = [process.stdout.write, process.stderr.write];
+  process.stdout.write = ((s: string) => out.push(String(s)) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => err.push(String(s)) > 0) as typeof process.stderr.write;
+  const before = process.exitCode;
+  try {
+    process.exitCode = undefined;
+    const code = await runCli(root, argv);
+    return { code, stdout: out.join(""), stderr: err.join("") };
+  } finally {
+    [process.stdout.write, process.stderr.write] = [o, e];
+    process.exitCode = before;
+  }
+}
+
+describe("drill report", () => {
+  it("writes every format into --out and lists the drills", async () => {
+    const out = tmp();
+    const r = await drill("report", fixture("missed-rto"), fixture("passed-orders-db-node-loss"), "--out", out);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["report.html", "report.json", "report.junit.xml", "report.md"]);
+    expect(r.stdout).toMatch(/failed\s+sessions-cache\s+process-hang/);
+    expect(readFileSync(join(out, "report.md"), "utf8")).toContain("1 failed, 1 passed");
+  });
+
+  it("--format picks formats; an unknown one is exit 2 naming the choices", async () => {
+    const out = tmp();
+    expect((await drill("report", JOURNALS, "--format", "md,junit", "--out", out)).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["report.junit.xml", "report.md"]);
+    const bad = await drill("report", JOURNALS, "--format", "pdf", "--out", out);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown format "pdf"; formats: html, md, json, junit');
+  });
+
+  it("a bad journal is exit 2 naming file and line; nothing is written", async () => {
+    const dir = tmp();
+    const file = join(dir, "bad.jsonl");
+    writeFileSync(file, `${readFileSync(fixture("missed-rto"), "utf8").split("\n")[0]}\nnot json\n{}\n`);
+    const r = await drill("report", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:2: not a JSON record`);
+    expect(existsSync(join(dir, "report.html"))).toBe(false);
+  });
+
+  it("a missing path is exit 2", async () => {
+    const r = await drill("report", "/nonexistent/journal.jsonl");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no such journal or directory: /nonexistent/journal.jsonl");
+  });
+});
+
+describe("drill readiness", () => {
+  const planFile = () => {
+    const file = join(tmp(), "plan.json");
+    writeFileSync(file, JSON.stringify(LOCAL_PLAN));
+    return file;
+  };
+
+  it("writes readiness.html and .md, lists the gaps, exits 1 on error gaps", async () => {
+    const out = tmp();
+    const r = await drill("readiness", "--evidence", JOURNALS, "--plan", planFile(), "--out", out);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    expect(readdirSync(out).sort()).toEqual(["readiness.html", "readiness.md"]);
+    expect(r.stdout).toMatch(/R1\s+error\s+web/);
+  });
+
+  it("--json prints the readiness object", async () => {
+    const r = await drill("readiness", "--evidence", JOURNALS, "--plan", planFile(), "--json");
+    const value = JSON.parse(r.stdout);
+    expect(value.plan).toEqual({ project: "continuity-drill", stack: "local", target: "local" });
+    expect(value.services).toHaveLength(3);
+  });
+});

@@ -1,0 +1,59 @@
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { JournalRecord, type JournalRecordT } from "../../../reports/journal/format.ts";
+import { fastSample, fastWrite } from "../../../reports/journal/fast-records.ts";
+import { readJournal } from "../../../reports/journal/read.ts";
+import { streamJournal } from "../../../reports/journal/stream.ts";
+import { allJournals, fixture, tmp } from "./fixtures.ts";
+
+const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(undefined), fc.constant(null));
+
+describe("fast path for samples and writes", () => {
+  it("accepts only what the journal schema accepts", () => {
+    const sampleLike = fc.record({ type: fc.constantFrom("sample", "write", "note"), probe: anyValue, ledger: anyValue, seq: anyValue, t: anyValue, ok: anyValue, latencyMs: anyValue, ackAt: anyValue, error: anyValue, detail: anyValue }, { requiredKeys: ["type"] });
+    fc.assert(
+      fc.property(sampleLike, (v) => {
+        const fast = fastSample(v as Record<string, unknown>) ?? fastWrite(v as Record<string, unknown>);
+        if (fast) expect(JournalRecord.safeParse(v).success).toBe(true);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("takes the records real journals are made of", () => {
+    expect(fastSample({ type: "sample", probe: "p", seq: 1, t: 1.5, ok: false, latencyMs: 1_000, error: "timeout" })).toBeDefined();
+    expect(fastWrite({ type: "write", ledger: "l", seq: 2, t: 3, ackAt: 5.5 })).toBeDefined();
+    expect(fastSample({ type: "sample", probe: "p", seq: 1.5, t: 1, ok: true, latencyMs: 1 })).toBeUndefined();
+  });
+});
+
+describe("streamJournal", () => {
+  it.each(allJournals())("%s: the same records as readJournal and the file's SHA-256", async (file) => {
+    const records: JournalRecordT[] = [];
+    const meta = await streamJournal(file, (r) => records.push(r));
+    expect(records).toEqual(readJournal(file).records);
+    const bytes = readFileSync(file);
+    expect(meta).toEqual({ sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length });
+  });
+
+  it("drops a torn last line, as readJournal does", async () => {
+    const file = join(tmp(), "torn.jsonl");
+    const text = readFileSync(fixture("interrupted-no-summary"), "utf8");
+    writeFileSync(file, `${text}{"type":"sample","pro`);
+    const records: JournalRecordT[] = [];
+    await streamJournal(file, (r) => records.push(r));
+    expect(records).toEqual(readJournal(file).records);
+  });
+
+  it("names the line of a bad sample with the schema's words", async () => {
+    const file = join(tmp(), "bad.jsonl");
+    const lines = readFileSync(fixture("missed-rto"), "utf8").split("\n");
+    lines[4] = '{"type":"sample","probe":"p","seq":1,"t":"soon","ok":true,"latencyMs":1}';
+    writeFileSync(file, lines.join("\n"));
+    await expect(streamJournal(file, () => {})).rejects.toThrow(`${file}:5: t: `);
+    expect(() => readJournal(file)).toThrow(`${file}:5: t: `);
+  });
+});
