@@ -12,6 +12,7 @@ import { isOurs, listOurProcesses } from "./our-processes.ts";
 import { envPaths } from "./paths.ts";
 import { dataDir } from "./pg/conf.ts";
 import { startMonitor, startPgNode } from "./pg/start.ts";
+import { clearStalePidFiles } from "./pg/stale.ts";
 import { liveness } from "./records.ts";
 import { startRedisNode, startSentinel } from "./redis/start.ts";
 import { signalGroup, signalPid, stopStray } from "./signal.ts";
@@ -36,6 +37,7 @@ async function clearOrphans(ctx: Ctx, opts: EnvOptions, node: string): Promise<v
   const orphans = () => listOurProcesses(opts).filter((p) => p.cwd === dir);
   for (let i = 0; i < 20 && orphans().length > 0; i++) await sleep(100);
   await Promise.all(orphans().map((p) => stopStray(p.pid, () => isOurs(p.pid, opts) && p.cwd === dir)));
+  clearStalePidFiles(ctx, node);
 }
 
 async function restartDead(ctx: Ctx, opts: EnvOptions): Promise<void> {

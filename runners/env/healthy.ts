@@ -14,8 +14,10 @@ export function logTail(file: string, lines = 5): string {
   return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join(" | ");
 }
 
-export function assertNoneDied(ctx: Ctx): void {
+/** Fail fast when one of `nodes` (default: every recorded one) has died. */
+export function assertNoneDied(ctx: Ctx, nodes?: string[]): void {
   for (const r of Object.values(ctx.state.processes)) {
+    if (nodes && !nodes.includes(r.node)) continue;
     if (liveness(r) === "dead") throw new RunError(`${r.service}: ${r.node} (pid ${r.pid}) exited while starting; its log ${r.log} ends: ${logTail(r.log)}`);
   }
 }

@@ -1,0 +1,31 @@
+// The worst case for `env heal`: every process of the env SIGKILLed at once (as
+// in a host crash). Heal must restart all of them on their existing data and
+// come back to full redundancy with the orders already acknowledged.
+import { describe, expect, it } from "vitest";
+import { envHeal, nodeProcess } from "../../../runners/env/index.ts";
+import { http, log, postOrder, status } from "./helpers.ts";
+
+const NODES = ["monitor", "node-a", "node-b", "redis-a", "redis-b", "sentinel-1", "sentinel-2", "sentinel-3", "web-1", "web-2", "haproxy"];
+
+describe("env heal after losing everything", () => {
+  it("restarts every node and keeps acknowledged orders", async () => {
+    expect((await status()).up).toBe(true);
+    const ref = `all-${Date.now()}`;
+    expect((await postOrder(ref)).status).toBe(201);
+
+    for (const node of NODES) {
+      const p = await nodeProcess(node);
+      expect(p, node).toBeDefined();
+      process.kill(-p!.pgid!, "SIGKILL");
+    }
+    const down = await status();
+    expect(down.members.filter((m) => m.process === "running")).toEqual([]);
+
+    const t0 = Date.now();
+    const healed = await envHeal();
+    log(`env heal after killing all ${NODES.length} nodes: ${Date.now() - t0} ms`);
+    expect(healed.up).toBe(true);
+    expect((await http("GET", `/orders/${ref}`)).status).toBe(200);
+    expect((await postOrder(`${ref}-after`)).status).toBe(201);
+  });
+});
