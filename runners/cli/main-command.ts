@@ -15,5 +15,7 @@ export const main = defineCommand({
     run: () => import("./commands/run.ts").then((m) => m.runCommand),
     recover: () => import("./commands/recover.ts").then((m) => m.recoverCommand),
     ack: () => import("./commands/ack.ts").then((m) => m.ackCommand),
+    report: () => import("./commands/report.ts").then((m) => m.reportCommand),
+    readiness: () => import("./commands/readiness.ts").then((m) => m.readinessCommand),
   },
 });

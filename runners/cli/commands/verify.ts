@@ -10,6 +10,7 @@ export const verifyCommand = defineCommand({
   args: {
     ...planSourceArgs,
     scenarios: { type: "string", description: "Scenario directory (default: scenarios/<stack> beside the program)", valueHint: "dir" },
+    evidence: { type: "string", description: "Also judge readiness from the drill journals in DIR (freshness, gaps: rules R1–R6)", valueHint: "dir" },
     ...jsonArg,
     ...debugArg,
   },
@@ -20,6 +21,10 @@ export const verifyCommand = defineCommand({
     const loaded = await loadPlan(planSourceOf(args));
     const dir = args.scenarios ?? scenarioDir(loaded.programDir ?? REPO_ROOT, loaded.plan.stack);
     const findings = verify({ plan: loaded.plan, graph: loaded.graph, coverage: await scenarioCoverage(dir) });
+    if (args.evidence) {
+      const { readinessFindings, loadEvidence } = await import("../../../reports/index.ts");
+      findings.push(...readinessFindings(loaded.plan, await loadEvidence([args.evidence]), new Date()));
+    }
     const errors = findings.filter((f) => f.severity === "error").length;
     process.exitCode = errors > 0 ? 1 : 0;
     if (args.json) return printJson({ plan: `${loaded.plan.project}/${loaded.plan.stack}`, origin: loaded.origin, scenarios: dir, errors, findings });
