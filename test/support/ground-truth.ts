@@ -72,6 +72,8 @@ export interface OutageOptions {
   timeoutMs?: number;
   /** Healthy time before the fault (also warms the probe's connections). */
   baselineMs?: number;
+  /** Observation after the heal; at least the stability window plus 300 ms. */
+  observeMs?: number;
 }
 
 export interface OutageResult {
@@ -107,6 +109,7 @@ export async function groundTruthOutage(options: OutageOptions, given?: GroundTr
 
 async function measureOutage(probe: Probe, clock: Clock, target: GroundTruthTarget, options: OutageOptions): Promise<OutageResult> {
   const { rateHz, outageMs, stableForMs = 500, baselineMs = 500 } = options;
+  const observeMs = Math.max(options.observeMs ?? 0, stableForMs + 300);
   const samples: Sample[] = [];
   probe.start(clock, (s) => samples.push(s));
   await sleep(baselineMs);
@@ -117,7 +120,7 @@ async function measureOutage(probe: Probe, clock: Clock, target: GroundTruthTarg
   await target.setMode("pass");
   const actualMs = clock.now() - t0;
   const minMs = healSentAt - t0;
-  await sleep(stableForMs + 300); // observe until the stability window after the heal is covered
+  await sleep(observeMs); // until the stability window after the heal is covered
   await probe.stop();
   const recovery = measureRecovery(samples, t0, stableForMs);
   const recovering = recovery.kind === "recovered" ? samples.find((s) => s.t === recovery.recoveredAt) : undefined;
