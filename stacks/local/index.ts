@@ -18,6 +18,9 @@ const PROCESS_HANG = { id: "process-hang", title: "A process hangs but keeps its
 const PARTITION = { id: "network-partition", title: "A node is cut off from its clients and peers", likelihood: "unlikely", impact: "severe" } as const;
 const DEP_LATENCY = { id: "dependency-latency", title: "A dependency answers, but slowly", likelihood: "likely", impact: "moderate" } as const;
 
+/** Where operators reach the pg_auto_failover monitor from any shell. */
+export const MONITOR_URI = `postgres://autoctl_node@${host}:${db.monitorPort}/pg_auto_failover`;
+
 const pg = new PostgresHa("orders-db-cluster", { host, database: db.database, monitorPort: db.monitorPort, nodes: db.nodes });
 const redis = new RedisSentinel("sessions-cache-cluster", { host, masterName: cache.masterName, nodes: cache.nodes, sentinels: cache.sentinels });
 const lb = new HaproxyWeb("web-tier", { host, frontendPort: web.frontendPort, statsPort: web.statsPort, instances: web.instances });
@@ -43,6 +46,7 @@ export const ordersDb = new CriticalService("orders-db", {
     { step: "pg_auto_failover's monitor detects the primary's loss and promotes the synchronous standby", role: "automation", automated: true },
     { step: "Confirm the new primary: pg_autoctl show state", role: "dba", automated: false, target: "5m" },
     { step: "Bring the failed node back as a secondary: drill env heal", role: "dba", automated: false, target: "15m" },
+    { step: `Planned switchover by hand: runuser -u postgres -- pg_autoctl perform switchover --monitor ${MONITOR_URI}`, role: "dba", automated: false, target: "2m" },
   ],
 }, { dependsOn: [pg] });
 

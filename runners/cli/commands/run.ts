@@ -37,8 +37,10 @@ export const runCommand = defineCommand({
     const names = [args.scenarios, ...args._.slice(1)].filter((x): x is string => typeof x === "string" && x !== "run");
     const files = args.all ? listScenarioFiles(dir) : names.map((n) => scenarioFile(n, dir));
     if (files.length === 0) throw new InputError(args.all ? `no scenarios in ${dir}` : "name at least one scenario, or use --all");
-    const drills = [];
+    let drills = [];
     for (const f of files) drills.push(await prepareDrill(f, loaded.plan, loaded.origin));
+    // --all is unattended: game days (scenarios with manual steps) need people, or --gameday/--auto-ack.
+    if (args.all && !args.gameday && args["auto-ack"] === undefined) drills = drills.filter((d) => d.steps.length === 0);
 
     const { runSession } = await import("../../drill/session.ts");
     const { stackFor, toolInfo } = await import("../stack.ts");

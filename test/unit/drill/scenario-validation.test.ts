@@ -67,6 +67,9 @@ describe("scenario validation", () => {
     const local = validatePlan((await evaluateProgram(findProgram(root, "local"))).outputs.continuityPlan, "local");
     const files = listScenarioFiles(`${root}/scenarios/local`);
     expect(files.length).toBeGreaterThanOrEqual(6);
-    for (const f of files) expect((await prepareDrill(f, local, "local")).faults.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const d = await prepareDrill(f, local, "local");
+      expect(d.faults.length + d.steps.length, f).toBeGreaterThan(0);
+    }
   });
 });
