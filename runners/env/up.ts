@@ -5,7 +5,7 @@ import { RunError } from "../errors.ts";
 import { ensurePackages } from "./bootstrap.ts";
 import { makeCtx } from "./context.ts";
 import { loadDeclaration } from "./declaration.ts";
-import { envDownAt, stopAll } from "./down.ts";
+import { envDownAt } from "./down.ts";
 import { healAt } from "./heal.ts";
 import { waitHealthy } from "./healthy.ts";
 import { envPaths } from "./paths.ts";
