@@ -4,6 +4,7 @@ import { problemsOf } from "../../stacks/lib/issues.ts";
 import { InputError } from "../errors.ts";
 import { commandFault } from "./command.ts";
 import type { FaultKind } from "./fault.ts";
+import { fisExperiment } from "./fis-experiment.ts";
 import { netLatency } from "./net-latency.ts";
 import { netPartition } from "./net-partition.ts";
 import { processKill } from "./process-kill.ts";
@@ -15,7 +16,7 @@ export function registerFault<P, S extends Record<string, unknown>>(kind: FaultK
   KINDS.set(kind.kind, kind as unknown as FaultKind<unknown, Record<string, unknown>>);
 }
 
-for (const k of [processKill, processPause, netPartition, netLatency, commandFault]) registerFault(k as FaultKind<unknown, Record<string, unknown>>);
+for (const k of [processKill, processPause, netPartition, netLatency, commandFault, fisExperiment]) registerFault(k as FaultKind<unknown, Record<string, unknown>>);
 
 export function faultKinds(): string[] {
   return [...KINDS.keys()].sort();

@@ -1,0 +1,139 @@
+// The fis.experiment fault against a mocked FIS API (aws-sdk-client-mock):
+// start, wait for the first fault action (t0), follow to the end, fail with
+// FIS's reason, retry throttling. No request leaves this process.
+import { FisClient, GetExperimentCommand, StartExperimentCommand } from "@aws-sdk/client-fis";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { activeFaults, recordFault } from "../../../runners/faults/fault-journal.ts";
+import { fisExperiment } from "../../../runners/faults/fis-experiment.ts";
+import { FisParams } from "../../../runners/faults/fis-params.ts";
+import { setRetryPolicy } from "../../../runners/faults/fis-retry.ts";
+import { experiment, recorder, throttled } from "./fis-support.ts";
+
+const fis = mockClient(FisClient);
+const restoreRetry = setRetryPolicy({ attempts: 4, baseMs: 1, maxMs: 2 });
+afterAll(() => {
+  restoreRetry();
+  fis.restore();
+});
+beforeEach(() => fis.reset());
+
+const params = FisParams.parse({ region: "eu-west-1", pollInterval: "1ms", startTimeout: "5s", maxDuration: "5s" });
+const target = { kind: "endpoint" as const, service: "orders-db", endpoint: "fis:node-loss", address: "EXTabc123" };
+
+/** GetExperiment answers in order; the clock advances 1 s per poll, as time would. */
+function answers(r: ReturnType<typeof recorder>, ...sequence: ReturnType<typeof experiment>[]) {
+  let i = 0;
+  fis.on(GetExperimentCommand).callsFake(() => {
+    r.clock.advance(1_000);
+    return sequence[Math.min(i++, sequence.length - 1)];
+  });
+}
+
+describe("fis.experiment inject and check", () => {
+  it("pending → running → completed: t0 is the fault action's start, each action's start and end is reported", async () => {
+    const r = recorder({ withActionHook: true });
+    fis.on(StartExperimentCommand).resolves(experiment("pending"));
+    answers(r,
+      experiment("pending", { failover: { status: "pending" } }),
+      experiment("initiating", { failover: { status: "pending" } }),
+      experiment("running", { wait: { status: "running", actionId: "aws:fis:wait", start: 2_000 }, failover: { status: "running", start: 2_500 } }),
+      experiment("running", { wait: { status: "completed", actionId: "aws:fis:wait", start: 2_000, end: 2_100 }, failover: { status: "running", start: 2_500 } }),
+      experiment("completed", { wait: { status: "completed", actionId: "aws:fis:wait", start: 2_000, end: 2_100 }, failover: { status: "completed", start: 2_500, end: 5_500 } }),
+    );
+    const state = await fisExperiment.plan(params, target, r.ctx);
+    expect(state).toMatchObject({ region: "eu-west-1", templateId: "EXTabc123", faultId: "drill-1-f0" });
+    recordFault(r.ctx.stateDir, { id: r.ctx.faultId, drillId: "drill-1", kind: "fis.experiment", state, description: fisExperiment.describe(state), recordedAt: "", runner: { pid: 1, startTime: 0 } });
+
+    await fisExperiment.inject(state, r.ctx);
+    // The wait action (not a fault) started first; t0 is the failover's start, on the drill's clock.
+    expect(state.effectiveAt).toBe(2_500);
+    expect(state.experimentId).toBe("EXP1");
+    const start = fis.commandCalls(StartExperimentCommand)[0]!.args[0].input;
+    expect(start).toMatchObject({ experimentTemplateId: "EXTabc123", tags: { "continuity-drill:fault": "drill-1-f0" } });
+    expect(start.clientToken).toMatch(/^cd-[0-9a-f]{40}$/);
+    // The experiment id reached the on-disk fault journal, for drill recover.
+    expect(activeFaults(r.ctx.stateDir)[0]!.state).toMatchObject({ experimentId: "EXP1" });
+
+    const checked = await fisExperiment.check(state, r.ctx);
+    expect(checked).toEqual({ confirmed: true, detail: "FIS experiment EXP1 completed: wait completed, failover completed" });
+    expect(r.actions).toEqual([
+      { t: 2_000, detail: expect.stringMatching(/^FIS action wait \(aws:fis:wait\) started at 2025-01-01T12:00:02.000Z/) },
+      { t: 2_500, detail: expect.stringMatching(/^FIS action failover \(aws:rds:failover-db-cluster\) started/) },
+      { t: 2_100, detail: expect.stringMatching(/^FIS action wait .* ended/) },
+      { t: 5_500, detail: expect.stringMatching(/^FIS action failover .* ended .*\[completed\]/) },
+    ]);
+  });
+
+  it("without an action hook, action events become journal notes", async () => {
+    const r = recorder();
+    fis.on(StartExperimentCommand).resolves(experiment("initiating"));
+    answers(r, experiment("running", { failover: { status: "running", start: 1_500 } }));
+    const state = await fisExperiment.plan(params, target, r.ctx);
+    await fisExperiment.inject(state, r.ctx);
+    expect(r.notes).toEqual([
+      "info: FIS experiment EXP1 started from template EXTabc123 in eu-west-1",
+      expect.stringMatching(/^info: FIS action failover \(aws:rds:failover-db-cluster\) started at 2025-01-01T12:00:01.500Z \[running\]$/),
+    ]);
+  });
+
+  it("an experiment that fails before its fault ends the drill with FIS's reason", async () => {
+    const r = recorder();
+    fis.on(StartExperimentCommand).resolves(experiment("initiating"));
+    answers(r, experiment("failed", { failover: { status: "cancelled" } }, "Target resolution returned no resources for orders-db"));
+    const state = await fisExperiment.plan(params, target, r.ctx);
+    await expect(fisExperiment.inject(state, r.ctx)).rejects.toMatchObject({
+      exitCode: 3,
+      message: "FIS experiment EXP1 failed before its fault took effect: Target resolution returned no resources for orders-db",
+    });
+  });
+
+  it("an experiment FIS stops on its own (a stop condition) fails the check with the reason", async () => {
+    const r = recorder();
+    fis.on(StartExperimentCommand).resolves(experiment("initiating"));
+    answers(r,
+      experiment("running", { failover: { status: "running", start: 1_500 } }),
+      experiment("stopped", { failover: { status: "stopped", start: 1_500, end: 4_000 } }, "Experiment stopped by a stop condition: cd-aws-stop-no-healthy-web"),
+    );
+    const state = await fisExperiment.plan(params, target, r.ctx);
+    await fisExperiment.inject(state, r.ctx);
+    await expect(fisExperiment.check(state, r.ctx)).rejects.toThrow(/EXP1 stopped: Experiment stopped by a stop condition: cd-aws-stop-no-healthy-web \(failover stopped\)/);
+  });
+
+  it("a start that FIS refuses names the template and region", async () => {
+    const r = recorder();
+    fis.on(StartExperimentCommand).rejects(Object.assign(new Error("Experiment template not found"), { name: "ResourceNotFoundException" }));
+    const state = await fisExperiment.plan(params, target, r.ctx);
+    await expect(fisExperiment.inject(state, r.ctx)).rejects.toThrow("FIS StartExperiment from template EXTabc123 in eu-west-1: Experiment template not found");
+  });
+});
+
+describe("fis.experiment retries throttling, bounded", () => {
+  it("retries ThrottlingException and TooManyRequestsException with the same idempotency token", async () => {
+    const r = recorder();
+    fis.on(StartExperimentCommand).rejectsOnce(throttled()).rejectsOnce(throttled("TooManyRequestsException")).resolves(experiment("initiating"));
+    fis.on(GetExperimentCommand).rejectsOnce(throttled()).resolves(experiment("running", { failover: { status: "running", start: 500 } }));
+    const state = await fisExperiment.plan(params, target, r.ctx);
+    await fisExperiment.inject(state, r.ctx);
+    const tokens = fis.commandCalls(StartExperimentCommand).map((c) => c.args[0].input.clientToken);
+    expect(tokens).toHaveLength(3);
+    expect(new Set(tokens).size).toBe(1);
+    expect(fis.commandCalls(GetExperimentCommand)).toHaveLength(2);
+  });
+
+  it("gives up after the bound and says so", async () => {
+    const r = recorder();
+    fis.on(StartExperimentCommand).rejects(throttled());
+    const state = await fisExperiment.plan(params, target, r.ctx);
+    await expect(fisExperiment.inject(state, r.ctx)).rejects.toThrow(/still throttled or failing after 4 attempts: Rate exceeded/);
+    expect(fis.commandCalls(StartExperimentCommand)).toHaveLength(4);
+  });
+
+  it("does not retry what throttling is not", async () => {
+    const r = recorder();
+    fis.on(StartExperimentCommand).rejects(Object.assign(new Error("not authorized to perform fis:StartExperiment"), { name: "AccessDeniedException", $fault: "client" }));
+    const state = await fisExperiment.plan(params, target, r.ctx);
+    await expect(fisExperiment.inject(state, r.ctx)).rejects.toThrow(/not authorized/);
+    expect(fis.commandCalls(StartExperimentCommand)).toHaveLength(1);
+  });
+});
