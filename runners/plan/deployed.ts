@@ -1,5 +1,6 @@
-// Reading a deployed stack's outputs needs the Pulumi CLI (the Automation API
-// drives it too). Where it is missing, say so and how to get the plan instead.
+// Reading a deployed stack's outputs through Pulumi's Automation API
+// (LocalWorkspace.selectStack, then outputs()), which drives the Pulumi CLI.
+// Where the CLI is missing, say so and how to get the plan instead.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { InputError, RunError } from "../errors.ts";
@@ -27,14 +28,21 @@ export async function deployedStackOutputs(stackName: string, workDir: string): 
         `  drill plan --plan plan.json`,
     );
   }
+  // Loaded only here: the Automation API is large, and most commands never need it.
+  const { LocalWorkspace } = await import("@pulumi/pulumi/automation/index.js");
   try {
-    const { stdout } = await run("pulumi", ["stack", "output", "--json", "--show-secrets", "--stack", stackName], {
-      cwd: workDir,
-      timeout: 120_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return JSON.parse(stdout) as Record<string, unknown>;
+    const stack = await LocalWorkspace.selectStack({ stackName, workDir });
+    // Secrets are decrypted: a plan's endpoints may be marked secret by the program.
+    const outputs = await stack.outputs();
+    return Object.fromEntries(Object.entries(outputs).map(([key, output]) => [key, output.value]));
   } catch (error) {
-    throw new RunError(`pulumi stack output --stack ${stackName} failed: ${(error as Error).message}`, { cause: error });
+    throw new RunError(`reading the outputs of stack ${stackName} (in ${workDir}) through the Pulumi Automation API failed: ${cliMessage(error)}`, { cause: error });
   }
+}
+
+/** The CLI's own complaint (a CommandError carries it in commandResult.stderr), not the wrapper's dump. */
+function cliMessage(error: unknown): string {
+  const e = error as { commandResult?: { stderr?: unknown }; message?: string };
+  const stderr = typeof e?.commandResult?.stderr === "string" ? e.commandResult.stderr.trim() : "";
+  return (stderr || e?.message || String(error)).split("\n").slice(0, 5).join("\n");
 }
