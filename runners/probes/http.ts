@@ -21,6 +21,8 @@ export function httpClient({ spec, rateHz, timeoutMs }: HttpSettings): ProbeClie
     // One connection per request that can be in flight: never queue inside undici,
     // where a request would wait behind a hung one.
     connections: maxInFlightFor(rateHz, timeoutMs),
+    // Below Node's and most servers' 5 s idle timeout, so we drop an idle
+    // connection before the server does and never race its close with a request.
     keepAliveTimeout: 4_000,
     connect: { timeout: timeoutMs },
   });
