@@ -34,8 +34,9 @@ const resolveOutput = (value: unknown) => new Promise<unknown>((ok) => (pulumi.o
 function outputSources(value: unknown, out: Promise<Set<pulumi.Resource>>[], depth = 0): void {
   if (depth > 8 || value === null || typeof value !== "object") return;
   if (pulumi.Output.isInstance(value)) {
-    const resources = (value as unknown as { resources?: () => Promise<Set<pulumi.Resource>> }).resources;
-    if (typeof resources === "function") out.push(resources.call(value));
+    // A Set in current @pulumi/pulumi, a promise of one in older releases: accept both.
+    const resources = (value as unknown as { resources?: () => Set<pulumi.Resource> | Promise<Set<pulumi.Resource>> }).resources;
+    if (typeof resources === "function") out.push(Promise.resolve(resources.call(value)));
     return;
   }
   for (const v of Object.values(value)) outputSources(v, out, depth + 1);
