@@ -16,6 +16,8 @@ export interface ActiveInjection {
   injectedAt?: number;
   healed: boolean;
   confirmed?: boolean;
+  /** The fault itself failed (a FIS experiment failed or was stopped by a stop condition): ends the drill. */
+  failure?: string;
 }
 
 type Base = Omit<FaultContext, "faultId">;
@@ -31,14 +33,18 @@ export class FaultRunner {
     private readonly base: Base,
   ) {}
 
-  private ctx(id: string): FaultContext {
-    return { ...this.base, faultId: id, nodes: this.stack.nodes, proxies: this.stack.proxies };
+  private ctx(id: string, index = -1, kind = ""): FaultContext {
+    return {
+      ...this.base, faultId: id, nodes: this.stack.nodes, proxies: this.stack.proxies,
+      ...(this.drill.plan.region ? { region: this.drill.plan.region } : {}),
+      action: (e) => this.bus.emit({ type: "fault", t: e.t, fault: index, kind, event: "action", detail: e.detail, ...(e.target ? { target: e.target } : {}) }),
+    };
   }
 
   /** Inject one fault; resolves when it took effect (its t0). */
   async inject(fault: PreparedFault): Promise<ActiveInjection> {
     const id = `${this.drillId}-f${fault.index}`;
-    const ctx = this.ctx(id);
+    const ctx = this.ctx(id, fault.index, fault.kind.kind);
     const target = await resolveTarget(this.drill.plan, this.drill.service.name, fault.spec.target, this.stack.roles);
     const state = await fault.kind.plan(fault.params, target, ctx);
     const description = fault.kind.describe(state);
@@ -48,7 +54,8 @@ export class FaultRunner {
     const targetInfo = { ...target, ...pick(state, ["pid", "pgid", "port", "proxy", "node"]) };
     this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: fault.index, kind: fault.kind.kind, event: "injecting", target: targetInfo, detail: description });
     await fault.kind.inject(state, ctx);
-    active.injectedAt = this.base.clock.now();
+    // A remote fault (FIS) knows when its first action really started; that is t0, not when the API call returned.
+    active.injectedAt = typeof state.effectiveAt === "number" ? state.effectiveAt : this.base.clock.now();
     this.bus.emit({ type: "fault", t: active.injectedAt, fault: fault.index, kind: fault.kind.kind, event: "injected", target: targetInfo, detail: description });
     return active;
   }
@@ -57,11 +64,13 @@ export class FaultRunner {
   async check(active: ActiveInjection): Promise<void> {
     const { kind } = active.fault;
     try {
-      const r = await kind.check(active.state, this.ctx(active.id));
+      const r = await kind.check(active.state, this.ctx(active.id, active.fault.index, kind.kind));
       active.confirmed = r.confirmed;
       this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: r.confirmed ? "confirmed" : "unconfirmed", detail: r.detail });
     } catch (error) {
       active.confirmed = false;
+      // Our errors with exit code 3 mean the fault itself failed (e.g. the experiment failed): the drill ends.
+      if ((error as { exitCode?: number }).exitCode === 3) active.failure = (error as Error).message;
       this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: "unconfirmed", detail: `check failed: ${(error as Error).message}` });
     }
   }
@@ -71,7 +80,7 @@ export class FaultRunner {
     const { kind } = active.fault;
     this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: "healing" });
     try {
-      await kind.heal(active.state, this.ctx(active.id));
+      await kind.heal(active.state, this.ctx(active.id, active.fault.index, kind.kind));
       active.healed = true;
       clearFault(this.base.stateDir, active.id);
       this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: "healed" });

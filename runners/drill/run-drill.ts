@@ -13,6 +13,7 @@ import { FaultRunner, type ActiveInjection } from "./fault-runner.ts";
 import type { PreparedDrill } from "./prepare.ts";
 import type { StackAdapter } from "./stack-adapter.ts";
 import { Workload } from "./workload.ts";
+import { sleep } from "../sleep.ts";
 import { runSteps, type Prompter, type StepOutcome } from "../gameday/step-runner.ts";
 import { unpublish } from "../gameday/acks.ts";
 
@@ -42,19 +43,6 @@ export interface GamedayOptions {
   /** Asked at the end of the drill for lessons learned. */
   lessons?: () => Promise<string[]>;
 }
-
-/** Sleep that ends early on abort, and removes its listener either way (the observe loop calls it ~20×/s). */
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((ok) => {
-    if (signal?.aborted) return ok();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      ok();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 
 class Interrupted extends Error {}
 
@@ -216,6 +204,8 @@ async function observe(o: DrillOptions, w: Workload, faults: FaultRunner, inject
   const due = (a: ActiveInjection) => (a.healed || a.fault.durationMs === undefined ? Infinity : a.injectedAt! + a.fault.durationMs);
   while (clock.now() < end && !o.signal.aborted) {
     for (const a of injected) if (clock.now() >= due(a)) await faults.heal(a);
+    const failed = injected.find((a) => a.failure);
+    if (failed) throw new Error(`${failed.fault.kind.kind} failed: ${failed.failure}`);
     const quiet = drill.steps.length > 0 && !w.disruptionSeen && clock.now() - steps.endedAt >= drill.windowsMs.stableFor;
     if (steps.done && (w.allRecovered() || quiet)) {
       await sleep(drill.windowsMs.after, o.signal);

@@ -33,6 +33,10 @@ export interface FaultContext {
   note(level: "info" | "warn", message: string): void;
   nodes?: NodeProcesses;
   proxies?: ProxyRoutes;
+  /** A step of the fault that a remote service reports (a FIS action starting or ending), for the journal. */
+  action?: (e: { t: number; detail: string; target?: Record<string, unknown> }) => void;
+  /** The plan's region, for faults that call a cloud API. */
+  region?: string;
 }
 
 export interface CheckResult {

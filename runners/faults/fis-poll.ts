@@ -8,24 +8,19 @@ import type { FaultContext } from "./fault.ts";
 import { withRetry } from "./fis-retry.ts";
 import type { FisState } from "./fis-state.ts";
 import { actionEvents, actionsOf, describeEvent, mergeActions, onClock } from "./fis-timeline.ts";
+import { sleep } from "../sleep.ts";
 
 /**
  * A richer hook than `note`, which the engine may add to FaultContext: one
  * journal "action" fault event per FIS action start/end, at the time FIS gives.
  */
 export type ActionHook = (event: { t: number; detail: string; target?: Record<string, unknown> }) => void;
+
 export type FisFaultContext = FaultContext & { action?: ActionHook };
 
 export const TERMINAL = new Set(["completed", "stopped", "failed", "cancelled"]);
 export const statusOf = (e: Experiment | undefined) => e?.state?.status ?? "unknown";
 export const reasonOf = (e: Experiment | undefined) => e?.state?.reason ?? "no reason given";
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((ok) => {
-    if (signal?.aborted) return ok();
-    const timer = setTimeout(ok, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(timer), ok()), { once: true });
-  });
 
 export async function getExperiment(client: FisClient, id: string, signal?: AbortSignal): Promise<Experiment | undefined> {
   try {
