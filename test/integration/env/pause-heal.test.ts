@@ -1,8 +1,9 @@
 // A paused (SIGSTOPped) process is seen as paused, and `env heal` resumes it:
-// no process of ours may be left stopped.
+// no process of ours may be left stopped. A paused pg primary keeps its sockets
+// open; pg_auto_failover must still fail over and the app must pass it over.
 import { describe, expect, it } from "vitest";
 import { envHeal, listOurProcesses, nodeProcess } from "../../../runners/env/index.ts";
-import { nodeWithRole, status } from "./helpers.ts";
+import { log, nodeWithRole, postOrder, status, until } from "./helpers.ts";
 
 describe("paused node", () => {
   it("is reported paused and resumed by heal", async () => {
@@ -20,5 +21,26 @@ describe("paused node", () => {
     }
     expect(listOurProcesses().filter((q) => q.state === "T")).toEqual([]);
     expect((await nodeProcess(replica))!.pid).toBe(p.pid);
+  });
+
+  it("a paused pg primary is failed over by pg_auto_failover, and heal brings it back as secondary", async () => {
+    const before = await status();
+    const primary = nodeWithRole(before, "orders-db", "primary");
+    const standby = nodeWithRole(before, "orders-db", "secondary");
+    const p = (await nodeProcess(primary))!;
+    process.kill(-p.pgid!, "SIGSTOP");
+    try {
+      let seq = 0;
+      const ms = await until("an order accepted with the primary paused", async () => (await postOrder(`pause-${Date.now()}-${seq++}`)).status, (s) => s === 201, 60_000, 100);
+      log(`orders-db: writes accepted again ${ms} ms after SIGSTOP of ${primary}`);
+      expect(nodeWithRole(await status(), "orders-db", "primary")).toBe(standby);
+    } finally {
+      const t0 = Date.now();
+      const healed = await envHeal();
+      log(`orders-db: env heal after the pause took ${Date.now() - t0} ms`);
+      expect(healed.up).toBe(true);
+      expect(nodeWithRole(healed, "orders-db", "secondary")).toBe(primary);
+    }
+    expect(listOurProcesses().filter((q) => q.state === "T")).toEqual([]);
   });
 });
