@@ -5,8 +5,10 @@
 // A killed primary resets its connections and postgres.js reconnects by itself.
 // A hung one (SIGSTOP, partition) does not: its sockets stay open and every query
 // on them waits forever. So after a timeout the probe retires the whole pool and
-// opens a fresh one (at most once per timeout period); the retired pool gets one
-// more timeout to finish its queries and is then destroyed.
+// opens a fresh one (at most once per timeout period); the retired pool gets two
+// more timeout periods to finish its queries and is then destroyed — longer than
+// any of its queries can still run, so each one's own timeout (not the teardown)
+// decides its sample.
 import postgres from "postgres";
 import { classifyNetworkError, codeOf, shortMessage } from "./classify.ts";
 import type { Outcome, ProbeClient } from "./probe.ts";
@@ -42,7 +44,7 @@ export function postgresClient(spec: PostgresProbeSpec, timeoutMs: number): Prob
     classify: classifyPostgresError,
     onTimeout() {
       if (performance.now() - openedAt < timeoutMs) return;
-      retire(pool, timeoutMs);
+      retire(pool, 2 * timeoutMs);
       pool = open();
       openedAt = performance.now();
     },
