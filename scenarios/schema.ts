@@ -76,6 +76,12 @@ export const Windows = z.strictObject({
   stableFor: Duration.default("3s"),
   /** Give up observing after this long (default: 3 × the service's RTO, at least 30 s). */
   observeTimeout: Duration.optional(),
+  /**
+   * A service that shows no disruption at all this long after t0 is concluded
+   * undisrupted (default: the RTO, at most 30 s, at least stableFor). A
+   * disruption that began later would miss the RTO anyway.
+   */
+  quietFor: Duration.optional(),
   /** Keep measuring this long after recovery, for "after" latency. */
   after: Duration.default("2s"),
 });

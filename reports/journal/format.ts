@@ -21,7 +21,7 @@ export const DrillStarted = z.object({
   service: z.record(z.string(), z.unknown()),
   hazard: z.record(z.string(), z.unknown()).optional(),
   objectivesMs: z.object({ rto: ms.optional(), rpo: ms.optional(), mtpd: ms.optional(), minAvailability: z.number().optional(), exerciseEvery: ms.optional() }),
-  windowsMs: z.object({ steady: ms, baseline: ms, stableFor: ms, observeTimeout: ms, after: ms }),
+  windowsMs: z.object({ steady: ms, baseline: ms, stableFor: ms, observeTimeout: ms, after: ms, quietFor: ms.optional() }),
   probes: z.array(z.object({ name: z.string(), kind: z.string(), target: z.string(), rateHz: z.number(), timeoutMs: ms, latencyBoundMs: ms })),
   ledgers: z.array(z.object({ name: z.string(), kind: z.string(), target: z.string(), rateHz: z.number(), timeoutMs: ms })),
   faults: z.array(z.object({ kind: z.string(), target: z.unknown(), durationMs: ms.optional(), params: z.record(z.string(), z.unknown()) })),

@@ -25,12 +25,20 @@ export function localStack(opts: EnvOptions): StackAdapter {
       },
     },
     nodes: { process: async (node) => (await env()).nodeProcess(node, opts) },
+    proxies: {
+      async proxyFor(target) {
+        return target.kind === "node" ? (await env()).clientProxyFor(target.node, opts) : undefined;
+      },
+    },
     async ensureReady(onProgress) {
       const status = await (await env()).envUp({ ...opts, onProgress });
       return `local env up: ${status.members.length} members`;
     },
     async restore(onProgress) {
       const status = await (await env()).envHeal({ ...opts, onProgress });
+      // Every client path back to pass: a proxy fault whose heal was lost (a killed runner) ends here.
+      const control = await (await env()).clientProxiesControl(opts);
+      if (control) await (await import("../proxy/proxy-client.ts")).proxyControl(control).resetAll();
       const unhealthy = status.members.filter((m) => !m.healthy);
       return unhealthy.length ? `restored with unhealthy members: ${unhealthy.map((m) => m.node).join(", ")}` : `full redundancy: ${status.members.length} members healthy`;
     },

@@ -37,7 +37,7 @@ export interface PreparedDrill {
   faults: PreparedFault[];
   probeSpecs: Record<string, unknown>[];
   ledgerSpecs: Record<string, unknown>[];
-  windowsMs: { steady: number; baseline: number; stableFor: number; observeTimeout: number; after: number };
+  windowsMs: { steady: number; baseline: number; stableFor: number; observeTimeout: number; after: number; quietFor: number };
   /** Manual steps (game days), resolved against the service's runbook. */
   steps: PlannedStep[];
   objectivesMs: { rto?: number; rpo?: number; mtpd?: number; minAvailability?: number; exerciseEvery?: number };
@@ -92,7 +92,9 @@ export function prepareScenario(value: unknown, file: string, defaultName: strin
   };
   const w = scenario.windows;
   const observeTimeout = w.observeTimeout ? parseDuration(w.observeTimeout) : Math.max(3 * (objectivesMs.rto ?? 10_000), 30_000);
-  const windowsMs = { steady: parseDuration(w.steady), baseline: parseDuration(w.baseline), stableFor: parseDuration(w.stableFor), observeTimeout, after: parseDuration(w.after) };
+  const stableFor = parseDuration(w.stableFor);
+  const quietFor = w.quietFor ? parseDuration(w.quietFor) : Math.max(stableFor, Math.min(objectivesMs.rto ?? 30_000, 30_000));
+  const windowsMs = { steady: parseDuration(w.steady), baseline: parseDuration(w.baseline), stableFor, observeTimeout, after: parseDuration(w.after), quietFor };
   const steps = scenario.steps.map((st, i) => plannedStep(st, i, service, at(`steps[${i}]`)));
   const dupStep = steps.map((st) => st.id).find((id, i, all) => all.indexOf(id) !== i);
   if (dupStep) throw new InputError(`${at("steps")}: two steps have the id "${dupStep}"`);

@@ -206,10 +206,12 @@ async function observe(o: DrillOptions, w: Workload, faults: FaultRunner, inject
     for (const a of injected) if (clock.now() >= due(a)) await faults.heal(a);
     const failed = injected.find((a) => a.failure);
     if (failed) throw new Error(`${failed.fault.kind.kind} failed: ${failed.failure}`);
-    const quiet = drill.steps.length > 0 && !w.disruptionSeen && clock.now() - steps.endedAt >= drill.windowsMs.stableFor;
+    // Nothing seen: after manual steps, once stableFor has passed since the last;
+    // otherwise once quietFor has passed since t0.
+    const quiet = !w.disruptionSeen && (drill.steps.length > 0 ? clock.now() - steps.endedAt >= drill.windowsMs.stableFor : clock.now() - t0 >= drill.windowsMs.quietFor);
     if (steps.done && (w.allRecovered() || quiet)) {
       await sleep(drill.windowsMs.after, o.signal);
-      return w.allRecovered() ? "recovered" : "no disruption after the manual steps";
+      return w.allRecovered() ? "recovered" : `no disruption observed within ${drill.steps.length ? "stableFor after the manual steps" : `${drill.windowsMs.quietFor} ms`}`;
     }
     const nextHeal = Math.min(...injected.map(due));
     await sleep(Math.max(0, Math.min(50, nextHeal - clock.now(), end - clock.now())), o.signal);

@@ -9,6 +9,7 @@ import { resourcesOfType, type ResourceGraph } from "../plan/resource-graph.ts";
 import { POSTGRES_HA_TYPE } from "../../stacks/local/postgres-ha.ts";
 import { REDIS_SENTINEL_TYPE } from "../../stacks/local/redis-sentinel.ts";
 import { HAPROXY_WEB_TYPE } from "../../stacks/local/haproxy-web.ts";
+import { CLIENT_PROXIES_TYPE } from "../../stacks/local/client-proxies.ts";
 import { REPO_ROOT } from "./paths.ts";
 
 const named = z.object({ name: z.string().regex(/^[a-z0-9-]+$/), port: z.number().int().min(1).max(65535) });
@@ -42,10 +43,17 @@ export const webDecl = z.object({
   retries: z.number().int().min(0),
 });
 
+export const proxiesDecl = z.object({
+  host: z.literal("127.0.0.1"),
+  controlPort: named.shape.port,
+  routes: z.array(z.object({ node: z.string(), listenPort: named.shape.port, upstreamPort: named.shape.port })).min(1),
+});
+
 export type PgDecl = z.infer<typeof pgDecl>;
+export type ProxiesDecl = z.infer<typeof proxiesDecl>;
 export type RedisDecl = z.infer<typeof redisDecl>;
 export type WebDecl = z.infer<typeof webDecl>;
-export interface LocalDecl { stack: string; pg: PgDecl; redis: RedisDecl; web: WebDecl }
+export interface LocalDecl { stack: string; pg: PgDecl; redis: RedisDecl; web: WebDecl; proxies?: ProxiesDecl }
 
 const cache = new Map<string, Promise<LocalDecl>>();
 
@@ -76,7 +84,9 @@ export function fromGraph(stack: string, graph: ResourceGraph): LocalDecl {
     }
     return parsed.data;
   };
-  return { stack, pg: one(POSTGRES_HA_TYPE, pgDecl), redis: one(REDIS_SENTINEL_TYPE, redisDecl), web: one(HAPROXY_WEB_TYPE, webDecl) };
+  // Client-path proxies are optional: without them, proxy faults say they cannot be applied.
+  const proxies = resourcesOfType(graph, CLIENT_PROXIES_TYPE).length ? one(CLIENT_PROXIES_TYPE, proxiesDecl) : undefined;
+  return { stack, pg: one(POSTGRES_HA_TYPE, pgDecl), redis: one(REDIS_SENTINEL_TYPE, redisDecl), web: one(HAPROXY_WEB_TYPE, webDecl), ...(proxies ? { proxies } : {}) };
 }
 
 /** Every TCP port the env binds, with the node that binds it. */
@@ -88,5 +98,6 @@ export function declaredPorts(d: LocalDecl): { service: string; node: string; po
     { service: "web", node: "haproxy", port: d.web.frontendPort },
     { service: "web", node: "haproxy-stats", port: d.web.statsPort },
     ...d.web.instances.map((n) => ({ service: "web", node: n.name, port: n.port })),
+    ...(d.proxies ? [{ service: "web", node: "client-proxies", port: d.proxies.controlPort }, ...d.proxies.routes.map((r) => ({ service: "web", node: `proxy:${r.node}`, port: r.listenPort }))] : []),
   ];
 }

@@ -19,6 +19,7 @@ import { signalGroup, signalPid, stopStray } from "./signal.ts";
 import { readState } from "./state.ts";
 import type { EnvOptions, EnvStatus } from "./types.ts";
 import { startApp, startHaproxy } from "./web/start.ts";
+import { PROXY_NODE, startClientProxies } from "./web/client-proxies.ts";
 
 function resumePaused(ctx: Ctx, opts: EnvOptions): void {
   for (const r of Object.values(ctx.state.processes)) {
@@ -50,6 +51,7 @@ async function restartDead(ctx: Ctx, opts: EnvOptions): Promise<void> {
   for (const n of pg.nodes) if (dead(n.name)) await clearOrphans(ctx, opts, n.name).then(() => startPgNode(ctx, n.name));
   for (const n of redis.nodes) if (dead(n.name)) await startRedisNode(ctx, n.name, true);
   for (const s of redis.sentinels) if (dead(s.name)) await startSentinel(ctx, s.name);
+  if (ctx.decl.proxies && dead(PROXY_NODE)) await startClientProxies(ctx);
   for (const i of web.instances) if (dead(i.name)) await startApp(ctx, i.name);
   if (dead("haproxy")) await startHaproxy(ctx);
 }

@@ -7,6 +7,8 @@ import { healAt } from "./heal.ts";
 import { nodeProcessAt, statusAt } from "./status.ts";
 import { upAt } from "./up.ts";
 import type { EnvOptions, EnvStatus } from "./types.ts";
+import { loadDeclaration } from "./declaration.ts";
+import { controlUrl } from "./web/client-proxies.ts";
 
 export type { EnvOptions, EnvStatus, Member } from "./types.ts";
 export { listOurProcesses, type OurProcess } from "./our-processes.ts";
@@ -41,4 +43,17 @@ export async function envHeal(opts: EnvOptions = {}): Promise<EnvStatus> {
  */
 export async function nodeProcess(node: string, opts: EnvOptions = {}): Promise<{ pid: number; pgid?: number; cmdline: string } | undefined> {
   return nodeProcessAt(node, opts);
+}
+
+/** Our proxy in the app's client path to `node`, if the stack declares one. */
+export async function clientProxyFor(node: string, opts: EnvOptions = {}): Promise<{ controlUrl: string; name: string } | undefined> {
+  const decl = await loadDeclaration(opts.stack ?? "local");
+  if (!decl.proxies?.routes.some((r) => r.node === node)) return undefined;
+  return { controlUrl: controlUrl(decl.proxies), name: node };
+}
+
+/** The proxies' control URL, if the stack declares client-path proxies. */
+export async function clientProxiesControl(opts: EnvOptions = {}): Promise<string | undefined> {
+  const decl = await loadDeclaration(opts.stack ?? "local");
+  return decl.proxies ? controlUrl(decl.proxies) : undefined;
 }

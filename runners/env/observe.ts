@@ -6,14 +6,16 @@ import { liveness } from "./records.ts";
 import { observeRedis, redisMissing } from "./redis/observe.ts";
 import type { EnvStatus, Member } from "./types.ts";
 import { observeWeb, webMissing } from "./web/observe.ts";
+import { observeClientProxies } from "./web/client-proxies.ts";
 
 export interface Observation { status: EnvStatus; missing: string[] }
 
 export async function observe(ctx: Ctx): Promise<Observation> {
-  const [pg, redis, web] = await Promise.all([observePg(ctx.decl.pg), observeRedis(ctx.decl.redis), observeWeb(ctx.decl.web, ctx.paths.haproxySocket)]);
-  const members = [...pg, ...redis, ...web].map((m) => withProcess(ctx, m));
+  const [pg, redis, web, proxies] = await Promise.all([observePg(ctx.decl.pg), observeRedis(ctx.decl.redis), observeWeb(ctx.decl.web, ctx.paths.haproxySocket), observeClientProxies(ctx.decl.proxies)]);
+  const members = [...pg, ...redis, ...web, ...proxies].map((m) => withProcess(ctx, m));
   const missing = [...pgMissing(pg), ...redisMissing(redis), ...webMissing(web)];
   for (const m of members) if (m.process !== "running") missing.push(`${m.service} ${m.node} is ${m.process}`);
+  for (const m of proxies) if (!m.healthy) missing.push(`web ${m.node}: ${m.detail}`);
   const up = missing.length === 0;
   return { status: { stack: ctx.decl.stack, up, members }, missing: [...new Set(missing)] };
 }

@@ -1,5 +1,7 @@
 // net.latency — a node answers, but slowly: our TCP proxy in the client path
-// delays every chunk by `delay` ± `jitter` (this kernel has no netem).
+// delays every chunk by `delay` ± `jitter` (this kernel has no netem), in each
+// direction — a request/reply round trip gets 2 × delay longer, as with
+// toxiproxy's latency toxic applied both ways.
 import { z } from "zod";
 import { Duration, parseDuration } from "../../stacks/lib/index.ts";
 import { RunError } from "../errors.ts";

@@ -42,7 +42,23 @@ function outputSources(value: unknown, out: Promise<Set<pulumi.Resource>>[], dep
   for (const v of Object.values(value)) outputSources(v, out, depth + 1);
 }
 
-export async function evaluateProgram(program: PulumiProgram): Promise<Evaluation> {
+// A program's modules are cached after the first import: evaluating it again in
+// the same process would register no resources. So each evaluation is kept, and
+// a second caller (say `drill run` loading the plan, then `drill env` reading the
+// graph) gets the first one's result.
+const evaluations = new Map<string, Promise<Evaluation>>();
+
+export function evaluateProgram(program: PulumiProgram): Promise<Evaluation> {
+  const key = JSON.stringify([program.entry, program.stack, program.config]);
+  let evaluation = evaluations.get(key);
+  if (!evaluation) {
+    evaluation = evaluateOnce(program);
+    evaluations.set(key, evaluation);
+  }
+  return evaluation;
+}
+
+async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
   installFallbackResolution();
   const inputs = new Map<string, { inputs: Record<string, unknown>; custom: boolean }>();
   const pending: Pending[] = [];

@@ -6,12 +6,14 @@ import { CriticalService, declarePlan } from "../lib/index.ts";
 import { PostgresHa, type PgNode } from "./postgres-ha.ts";
 import { RedisSentinel, type NamedPort } from "./redis-sentinel.ts";
 import { HaproxyWeb } from "./haproxy-web.ts";
+import { ClientProxies } from "./client-proxies.ts";
 
 const config = new pulumi.Config("continuity-drill");
 const host = config.get("host") ?? "127.0.0.1";
 const db = config.requireObject<{ database: string; monitorPort: number; nodes: PgNode[] }>("ordersDb");
 const cache = config.requireObject<{ masterName: string; nodes: NamedPort[]; sentinels: NamedPort[] }>("sessionsCache");
 const web = config.requireObject<{ frontendPort: number; statsPort: number; instances: NamedPort[] }>("web");
+const proxyConfig = config.getObject<{ controlPort: number; routes: { node: string; port: number }[] }>("clientProxies");
 
 const NODE_LOSS = { id: "node-loss", title: "A node dies (host crash, OOM kill)", likelihood: "possible", impact: "major" } as const;
 const PROCESS_HANG = { id: "process-hang", title: "A process hangs but keeps its sockets open", likelihood: "unlikely", impact: "major" } as const;
@@ -24,6 +26,18 @@ export const MONITOR_URI = `postgres://autoctl_node@${host}:${db.monitorPort}/pg
 const pg = new PostgresHa("orders-db-cluster", { host, database: db.database, monitorPort: db.monitorPort, nodes: db.nodes });
 const redis = new RedisSentinel("sessions-cache-cluster", { host, masterName: cache.masterName, nodes: cache.nodes, sentinels: cache.sentinels });
 const lb = new HaproxyWeb("web-tier", { host, frontendPort: web.frontendPort, statsPort: web.statsPort, instances: web.instances });
+
+const upstreams = new Map([...db.nodes, ...cache.nodes].map((n) => [n.name, n.port]));
+if (proxyConfig) {
+  for (const r of proxyConfig.routes) {
+    if (!upstreams.has(r.node)) throw new Error(`continuity-drill:clientProxies: route for "${r.node}", which is not a node of orders-db or sessions-cache`);
+  }
+  new ClientProxies("web-client-proxies", {
+    host,
+    controlPort: proxyConfig.controlPort,
+    routes: proxyConfig.routes.map((r) => ({ node: r.node, listenPort: r.port, upstreamPort: upstreams.get(r.node)! })),
+  }, { dependsOn: [pg, redis] });
+}
 
 export const ordersDb = new CriticalService("orders-db", {
   tier: 1,

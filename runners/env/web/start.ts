@@ -5,19 +5,21 @@ import { join } from "node:path";
 import { startRecorded, type Ctx } from "../context.ts";
 import { APP_SERVER, REPO_ROOT } from "../paths.ts";
 import { haproxyConf } from "./haproxy-conf.ts";
+import { clientPort, natMap, startClientProxies } from "./client-proxies.ts";
 
 export const HAPROXY = "/usr/sbin/haproxy";
 export const haproxyConfFile = (ctx: Ctx) => join(ctx.paths.web, "haproxy.cfg");
 export const appMarker = (ctx: Ctx, name: string) => `--name ${name} --env-dir ${ctx.paths.dir}`;
 
-/** The app's dependencies, as the stack declares them. */
+/** The app's dependencies, as the stack declares them — through our client-path proxies where declared. */
 export function appEnv(ctx: Ctx): Record<string, string> {
   const { pg, redis } = ctx.decl;
-  const hosts = pg.nodes.map((n) => `${pg.host}:${n.port}`).join(",");
+  const hosts = pg.nodes.map((n) => `${pg.host}:${clientPort(ctx, n.name, n.port)}`).join(",");
   return {
     ORDERS_DB_URL: `postgres://postgres@${hosts}/${pg.database}?target_session_attrs=primary`,
     SESSIONS_SENTINELS: redis.sentinels.map((s) => `${redis.host}:${s.port}`).join(","),
     SESSIONS_MASTER: redis.masterName,
+    SESSIONS_NAT_MAP: natMap(ctx),
   };
 }
 
@@ -40,6 +42,7 @@ export async function startHaproxy(ctx: Ctx): Promise<void> {
 }
 
 export async function startWeb(ctx: Ctx): Promise<void> {
+  await startClientProxies(ctx);
   for (const i of ctx.decl.web.instances) await startApp(ctx, i.name);
   await startHaproxy(ctx);
 }

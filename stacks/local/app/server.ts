@@ -19,7 +19,7 @@ const env = (key: string) => {
 if (!Number.isInteger(port) || port <= 0) throw new Error(`${name}: --port must be a port number`);
 
 const db = new OrdersDb(env("ORDERS_DB_URL"));
-const sessions = new Sessions(env("SESSIONS_SENTINELS"), env("SESSIONS_MASTER"));
+const sessions = new Sessions(env("SESSIONS_SENTINELS"), env("SESSIONS_MASTER"), process.env.SESSIONS_NAT_MAP ?? "");
 const server = createServer((req, res) => void route({ db, sessions, name }, req, res));
 server.keepAliveTimeout = 5_000;
 

@@ -10,7 +10,12 @@ import { Redis } from "ioredis";
 export class Sessions {
   private redis: Redis;
 
-  constructor(private readonly sentinels: string, private readonly masterName: string) {
+  /**
+   * `natMap` ("h:p=h:p,…") maps the addresses the Sentinels hand out onto the
+   * drill's client-path proxies, so the app's traffic to each Redis node can be
+   * slowed or cut without touching Sentinel's own view.
+   */
+  constructor(private readonly sentinels: string, private readonly masterName: string, private readonly natMap = "") {
     this.redis = this.create();
   }
 
@@ -22,6 +27,7 @@ export class Sessions {
       }),
       name: this.masterName,
       role: "master",
+      ...(this.natMap ? { natMap: parseNatMap(this.natMap) } : {}),
       connectTimeout: 1_000,
       commandTimeout: 1_000,
       maxRetriesPerRequest: 1,
@@ -59,4 +65,14 @@ export class Sessions {
   close(): void {
     this.redis.disconnect();
   }
+}
+
+function parseNatMap(text: string): Record<string, { host: string; port: number }> {
+  return Object.fromEntries(
+    text.split(",").filter(Boolean).map((pair) => {
+      const [from, to] = pair.split("=");
+      const [host, port] = to!.split(":");
+      return [from!, { host: host!, port: Number(port) }];
+    }),
+  );
 }

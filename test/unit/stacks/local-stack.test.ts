@@ -68,3 +68,14 @@ describe("stacks/local under mocks", () => {
     });
   });
 });
+
+describe("stacks/local client-path proxies", () => {
+  it("puts one proxy in front of each orders-db and sessions-cache node, on distinct loopback ports", () => {
+    const [proxies] = byType("continuity-drill:local:ClientProxies");
+    const routes = proxies?.inputs.routes as { node: string; listenPort: number; upstreamPort: number }[];
+    expect(routes.map((r) => r.node).sort()).toEqual(["node-a", "node-b", "redis-a", "redis-b"]);
+    expect(routes.find((r) => r.node === "node-a")!.upstreamPort).toBe(15431);
+    expect(new Set(routes.map((r) => r.listenPort)).size).toBe(4);
+    expect(proxies?.inputs.host).toBe("127.0.0.1");
+  });
+});

