@@ -46,6 +46,10 @@ export function progressDisplay(stream: NodeJS.WriteStream = process.stderr): (e
           line(`  ${phase}${stamp(e.t)}  availability ${colour(`${pct.toFixed(0)}%`)}`);
         }
         break;
+      case "step":
+        line(`  ${paint.cyan("step")} ${e.step} ${e.event}${stamp(e.t)}${e.by ? ` by ${e.by}` : ""}${e.note ? paint.dim(`: ${e.note}`) : ""}`);
+        if (live) stream.write("\n");
+        break;
       case "summary":
         if (live) stream.write("\r\u001b[2K");
         break;
