@@ -97,6 +97,22 @@ describe("built-in load generator", () => {
     expect(await new Promise<number>((r) => server.getConnections((_e, n) => r(n)))).toBe(0);
   });
 
+  it("recovers when a hung server answers again: timed-out requests are aborted and free their connections", async () => {
+    let hang = true;
+    const { url } = await serve((_req, res) => (hang ? undefined : res.end()));
+    const load = createLoad({ rateHz: 100, maxInFlight: 10, timeoutMs: 200, targets: [{ url }] }, { k6Path: null });
+    const samples: Sample[] = [];
+    load.start(monotonicClock(), (s) => samples.push(s));
+    await sleep(600);
+    hang = false;
+    await sleep(600);
+    await load.stop();
+    const late = samples.filter((s) => s.t > samples[0]!.t + 900);
+    expect(samples.slice(0, 20).every((s) => !s.ok)).toBe(true);
+    expect(late.length).toBeGreaterThan(20);
+    expect(late.every((s) => s.ok)).toBe(true);
+  });
+
   it("classifies failures like the probes: 5xx is bad-status, a closed port is refused", async () => {
     const { url } = await serve((_req, res) => ((res.statusCode = 503), res.end()));
     const closed = await serve(() => undefined);
