@@ -5,10 +5,9 @@
 // In-flight requests are capped: a send beyond the cap is recorded as a shed
 // sample ("timeout", not sent) instead of queueing, so a server that stops
 // answering costs bounded memory and sockets, and the outage still shows.
-// Sample times follow the probes' rule (open-loop.ts): `t` is the actual send
-// time, strictly increasing; `intendedT` is added when the send was ≥ 1 ms late.
-// The per-request path allocates little and spreads nothing: it runs thousands
-// of times a second (bench/load-bench.ts).
+// How requests are scheduled and timestamped is in schedule.ts. The
+// per-request path allocates little and spreads nothing: it runs thousands of
+// times a second (bench/load-bench.ts).
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../clock.ts";
 import type { Outcome } from "../probes/probe.ts";
@@ -18,6 +17,7 @@ import { HttpSender, type Exchange } from "./http-sender.ts";
 import { InSeq } from "./in-seq.ts";
 import type { LoadGenerator, LoadResult, LoadStats } from "./load.ts";
 import { prepare, WeightedMix, type PreparedRequest } from "./mix.ts";
+import { ArrivalSchedule } from "./schedule.ts";
 import type { LoadSpec } from "./spec.ts";
 
 interface Request extends Open {
@@ -32,30 +32,25 @@ export class BuiltinLoad implements LoadGenerator {
   why = "built-in generator";
   readonly info: ProbeInfo;
   private clock: Clock | undefined;
+  private schedule: ArrivalSchedule | undefined;
   private order: InSeq | undefined;
   private running = false;
   private stopping: Promise<LoadResult> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private sweeper: NodeJS.Timeout | undefined;
-  private startAt = 0;
-  private nextSeq = 0;
-  private lastT = -Infinity;
   private outstanding = 0;
-  private counts = { sent: 0, shed: 0, maxSeen: 0, maxLagMs: 0 };
-  private capped = false;
+  private counts = { sent: 0, shed: 0, maxSeen: 0 };
   private shedStreak = 0;
   private readonly deadlines = new Deadlines();
   private readonly requests: PreparedRequest[];
   private readonly mix: WeightedMix;
   private readonly sender: HttpSender;
-  private readonly intervalMs: number;
   private readonly timeoutDetail: string;
 
   constructor(private readonly spec: LoadSpec) {
     this.requests = spec.targets.map(prepare);
     this.mix = new WeightedMix(spec.targets.map((t) => t.weight));
     this.sender = new HttpSender({ connections: spec.maxInFlight, timeoutMs: spec.timeoutMs, run: randomBytes(4).toString("hex") });
-    this.intervalMs = 1000 / spec.rateHz;
     this.timeoutDetail = `no answer within ${spec.timeoutMs} ms`;
     const more = spec.targets.length > 1 ? ` (+${spec.targets.length - 1} more)` : "";
     this.info = { name: spec.name, kind: "http", target: `${spec.targets[0]!.url}${more}`, rateHz: spec.rateHz, timeoutMs: spec.timeoutMs, latencyBoundMs: spec.timeoutMs };
@@ -66,14 +61,15 @@ export class BuiltinLoad implements LoadGenerator {
     this.clock = clock;
     this.order = new InSeq(onSample);
     this.running = true;
-    this.startAt = clock.now();
+    this.schedule = new ArrivalSchedule(clock, this.spec.rateHz, this.spec.durationCapMs);
+    this.schedule.start();
     this.sweeper = setInterval(this.sweep, SWEEP_MS);
     this.tick();
   }
 
   stats(): LoadStats {
     const c = this.counts;
-    return { samples: this.order?.delivered ?? 0, shed: c.shed, inFlight: this.outstanding, maxInFlightSeen: c.maxSeen, maxLagMs: c.maxLagMs };
+    return { samples: this.order?.delivered ?? 0, shed: c.shed, inFlight: this.outstanding, maxInFlightSeen: c.maxSeen, maxLagMs: this.schedule?.maxLagMs ?? 0 };
   }
 
   stop(): Promise<LoadResult> {
@@ -90,30 +86,19 @@ export class BuiltinLoad implements LoadGenerator {
     clearInterval(this.sweeper);
     await this.sender.close();
     const { sent, shed } = this.counts;
-    const cap = this.capped ? `; stopped at the duration cap of ${this.spec.durationCapMs} ms` : "";
+    const cap = this.schedule?.capped ? `; stopped at the duration cap of ${this.spec.durationCapMs} ms` : "";
     return { which: "builtin", requests: sent, shed, detail: `built-in: ${sent} requests at ${this.spec.rateHz}/s, ${shed} shed (cap ${this.spec.maxInFlight} in flight)${cap}` };
   }
 
   private readonly tick = (): void => {
     this.timer = undefined;
-    if (!this.running || !this.clock) return;
-    const now = this.clock.now();
-    for (let at = this.dueAt(this.nextSeq); at <= now; at = this.dueAt(this.nextSeq)) {
-      if (at - this.startAt > this.spec.durationCapMs) return void ((this.capped = true), (this.running = false));
-      this.send(this.nextSeq++, at);
-    }
-    this.timer = setTimeout(this.tick, Math.max(0, this.dueAt(this.nextSeq) - this.clock.now()));
+    if (!this.running || !this.schedule) return;
+    const wait = this.schedule.run(this.send);
+    if (wait === undefined) this.running = false;
+    else this.timer = setTimeout(this.tick, wait);
   };
 
-  private dueAt(seq: number): number {
-    return this.startAt + seq * this.intervalMs;
-  }
-
-  private send(seq: number, dueAt: number): void {
-    const t = this.sendTime();
-    const lag = t - dueAt;
-    if (lag > this.counts.maxLagMs) this.counts.maxLagMs = lag;
-    const intendedT = lag >= 1 ? dueAt : undefined;
+  private readonly send = (seq: number, t: number, intendedT: number | undefined): void => {
     if (this.outstanding >= this.spec.maxInFlight) return this.shed(seq, t, intendedT);
     this.shedStreak = 0;
     const req: Request = { seq, sentAt: t, done: false, intendedT, exchange: undefined };
@@ -121,7 +106,7 @@ export class BuiltinLoad implements LoadGenerator {
     this.counts.sent++;
     if (++this.outstanding > this.counts.maxSeen) this.counts.maxSeen = this.outstanding;
     req.exchange = this.sender.send(this.requests[this.mix.next()]!, seq, (outcome) => this.answered(req, outcome));
-  }
+  };
 
   private shed(seq: number, t: number, intendedT: number | undefined): void {
     this.counts.shed++;
@@ -161,13 +146,6 @@ export class BuiltinLoad implements LoadGenerator {
       (r as Request).exchange?.abort(); // frees its connection; `answered` then only counts it out
     });
   };
-
-  /** Now, but strictly after the previous send: consumers rely on strictly increasing t. */
-  private sendTime(): number {
-    const now = this.clock!.now();
-    this.lastT = now > this.lastT ? now : this.lastT + 1e-6;
-    return this.lastT;
-  }
 }
 
 function delay(ms: number): Promise<void> {
