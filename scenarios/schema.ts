@@ -96,7 +96,19 @@ export const Scenario = z.strictObject({
   workload: z.strictObject({
     probes: z.array(ProbeSpec).min(1, { message: "a scenario watches the service with at least one probe" }),
     ledgers: z.array(LedgerSpec).default([]),
-    load: z.strictObject({ k6Script: z.string().optional(), rateHz: z.number().positive().optional() }).optional(),
+    /**
+     * Load beside the probes: k6 (scenarios/k6/<script>) when it is installed, else
+     * the built-in open-loop generator with the same shape. Targets come from the
+     * plan: the service's http endpoint, with `paths` or the web mix by default.
+     */
+    load: z.strictObject({
+      k6Script: z.string().regex(/^[\w.-]+\.m?js$/, { message: "a k6 script name in scenarios/k6/, e.g. web-mix.js" }).optional(),
+      rateHz: z.number().positive().max(10_000),
+      maxInFlight: z.number().int().min(1).max(10_000).optional(),
+      service: z.string().optional(),
+      endpoint: z.string().optional(),
+      paths: z.array(z.strictObject({ path: z.string().startsWith("/"), method: z.enum(["GET", "POST", "PUT"]).optional(), weight: z.number().positive().optional(), body: z.string().optional() })).min(1).optional(),
+    }).optional(),
   }),
   windows: Windows.default({ steady: "3s", baseline: "5s", stableFor: "3s", after: "2s" }),
   /** Restore full redundancy (env heal) after the drill; default true on the local stack. */

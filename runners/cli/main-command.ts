@@ -17,5 +17,6 @@ export const main = defineCommand({
     ack: () => import("./commands/ack.ts").then((m) => m.ackCommand),
     report: () => import("./commands/report.ts").then((m) => m.reportCommand),
     readiness: () => import("./commands/readiness.ts").then((m) => m.readinessCommand),
+    gate: () => import("./commands/gate.ts").then((m) => m.gateCommand),
   },
 });

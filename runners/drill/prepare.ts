@@ -12,7 +12,9 @@ import { checkTarget } from "../faults/targets.ts";
 import { parseLedgerSpec } from "../ledger/spec.ts";
 import { parseProbeSpec } from "../probes/index.ts";
 import { importScenario } from "../scenarios/discover.ts";
-import { ledgerSpecFor, probeSpecFor } from "./workload-specs.ts";
+import { ledgerSpecFor, loadSpecFor, probeSpecFor } from "./workload-specs.ts";
+import { parseLoadSpec } from "../load/index.ts";
+import { dirname } from "node:path";
 import type { PlannedStep } from "../gameday/step-runner.ts";
 import type { ManualStepT } from "../../scenarios/schema.ts";
 
@@ -37,6 +39,7 @@ export interface PreparedDrill {
   faults: PreparedFault[];
   probeSpecs: Record<string, unknown>[];
   ledgerSpecs: Record<string, unknown>[];
+  loadSpec?: Record<string, unknown>;
   windowsMs: { steady: number; baseline: number; stableFor: number; observeTimeout: number; after: number; quietFor: number };
   /** Manual steps (game days), resolved against the service's runbook. */
   steps: PlannedStep[];
@@ -78,6 +81,10 @@ export function prepareScenario(value: unknown, file: string, defaultName: strin
     parseLedgerSpec(spec, at(`workload.ledgers[${i}]`));
     return spec;
   });
+  const load = scenario.workload.load;
+  // Scenario files live in scenarios/<stack>/; k6 scripts in scenarios/k6/.
+  const loadSpec = load ? loadSpecFor(plan, service.name, load, dirname(dirname(file)), at("workload.load")) : undefined;
+  if (loadSpec) parseLoadSpec(loadSpec, at("workload.load"));
   const names = probeSpecs.map((p) => p.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new InputError(`${at("workload.probes")}: two probes are named "${dup}"; give them distinct names`);
@@ -98,7 +105,7 @@ export function prepareScenario(value: unknown, file: string, defaultName: strin
   const steps = scenario.steps.map((st, i) => plannedStep(st, i, service, at(`steps[${i}]`)));
   const dupStep = steps.map((st) => st.id).find((id, i, all) => all.indexOf(id) !== i);
   if (dupStep) throw new InputError(`${at("steps")}: two steps have the id "${dupStep}"`);
-  return { file, name: scenario.name ?? defaultName, scenario, plan, planOrigin, service, hazard, faults, probeSpecs, ledgerSpecs, windowsMs, objectivesMs, steps };
+  return { file, name: scenario.name ?? defaultName, scenario, plan, planOrigin, service, hazard, faults, probeSpecs, ledgerSpecs, ...(loadSpec ? { loadSpec } : {}), windowsMs, objectivesMs, steps };
 }
 
 /** A manual step's text, role and time target come from the runbook step it names, unless given. */

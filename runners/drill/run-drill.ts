@@ -51,7 +51,7 @@ export async function runDrill(o: DrillOptions): Promise<SummaryT> {
   const phase = (p: PhaseT["phase"], status: PhaseT["status"], detail?: string) => bus.emit({ type: "phase", t: clock.now(), phase: p, status, ...(detail ? { detail } : {}) });
   const note = (level: "info" | "warn" | "error", message: string) => bus.emit({ type: "note", t: clock.now(), level, message });
   const started = clock.now();
-  const workload = new Workload(drill.probeSpecs, drill.ledgerSpecs, bus, clock);
+  const workload = new Workload(drill.probeSpecs, drill.ledgerSpecs, bus, clock, drill.loadSpec);
   bus.emit(startedRecord(o, workload));
   const faults = new FaultRunner(drill, o.drillId, o.stack, bus, { clock, signal: o.signal, stateDir: o.stateDir, note: (l, m) => note(l, m) });
   let t0: number | undefined;
@@ -120,7 +120,7 @@ export async function runDrill(o: DrillOptions): Promise<SummaryT> {
     phase("observe", "started");
     const manual = drill.steps.filter((st) => st.at === "after-inject");
     const steps = { done: manual.length === 0, endedAt: clock.now() };
-    const stepsRun = runSteps(manual, stepOptions).then((r) => {
+    const stepsRun = runSteps(manual, { ...stepOptions, ...(drill.faults.length ? {} : { firstShownAt: t0 }) }).then((r) => {
       stepOutcomes.push(...r);
       Object.assign(steps, { done: true, endedAt: clock.now() });
     });
@@ -137,6 +137,8 @@ export async function runDrill(o: DrillOptions): Promise<SummaryT> {
     if (t0 !== undefined && abort?.outcome !== "interrupted") await verifyLedgers();
     phase("judge", "started");
     unpublish(o.stateDir, o.drillId);
+    const lr = workload.loadResult;
+    if (lr) note(lr.thresholdsFailed ? "warn" : "info", `load (${lr.which}): ${lr.requests} requests${lr.shed ? `, ${lr.shed} shed` : ""}${lr.exitCode !== undefined ? `, exit ${lr.exitCode}` : ""}${lr.thresholdsFailed ? ", k6 thresholds failed" : ""}${lr.detail ? ` — ${lr.detail}` : ""}`);
     const lessons = o.gameday?.lessons && !o.signal.aborted ? await o.gameday.lessons() : [];
     const reached = new Set(stepOutcomes.map((st) => st.step));
     const steps = [...stepOutcomes, ...drill.steps.filter((st) => !reached.has(st.id)).map((st) => ({ step: st.id, outcome: "not-reached" as const, targetMs: st.targetMs }))];
@@ -148,7 +150,9 @@ export async function runDrill(o: DrillOptions): Promise<SummaryT> {
     });
     phase("judge", "ended", summary.outcome);
     bus.emit(summary);
-    await workload.close();
+    // Closing clients must never hold up the next drill: a pool stuck on a demoted node gets 5 s.
+    const closed = await Promise.race([workload.close().then(() => true), sleep(5_000).then(() => false)]);
+    if (!closed) note("warn", "workload clients did not close within 5 s; left to the process exit");
     return summary;
   }
 
@@ -231,7 +235,7 @@ function startedRecord(o: DrillOptions, w: Workload): DrillStartedT {
     hazard: d.hazard as unknown as Record<string, unknown>,
     objectivesMs: d.objectivesMs,
     windowsMs: d.windowsMs,
-    probes: w.probes.map((p) => p.info),
+    probes: [...w.probes.map((p) => p.info), ...(w.load ? [w.load.info] : [])],
     ledgers: w.ledgers.map((l) => l.info),
     faults: d.faults.map((f) => ({ kind: f.spec.kind, target: f.spec.target, ...(f.durationMs !== undefined ? { durationMs: f.durationMs } : {}), params: f.spec.params })),
     startedAt: new Date(o.clock.originWallMs).toISOString(),
@@ -239,7 +243,7 @@ function startedRecord(o: DrillOptions, w: Workload): DrillStartedT {
     tool: o.tool,
     host: { hostname: hostname(), platform: `${process.platform} ${process.arch}`, node: process.version, user: userInfo().username },
     ...(o.repeat ? { repeat: o.repeat } : {}),
-    load: { kind: "none" },
+    load: w.load ? { kind: w.load.which, detail: w.load.why } : { kind: "none" },
     ...(o.gameday ? { gameday: { participants: o.gameday.participants, rehearsal: o.gameday.autoAckMs !== undefined } } : {}),
     ...(d.steps.length ? { steps: d.steps.map((st) => ({ id: st.id, text: st.text, ...(st.role ? { role: st.role } : {}), at: st.at, timeLimitMs: st.timeLimitMs, ...(st.targetMs !== undefined ? { targetMs: st.targetMs } : {}) })) } : {}),
   };

@@ -3,7 +3,8 @@
 // the plan's endpoints, never from free text in the scenario: what a drill
 // touches is what the plan declares.
 import { parseDuration, type PlanT, type ServiceT } from "../../stacks/lib/index.ts";
-import type { LedgerSpecT, ProbeSpecT } from "../../scenarios/schema.ts";
+import type { LedgerSpecT, ProbeSpecT, ScenarioT } from "../../scenarios/schema.ts";
+import { webMixTargets } from "../load/index.ts";
 import { InputError } from "../errors.ts";
 
 const SCHEMES: Record<string, RegExp> = {
@@ -73,5 +74,19 @@ export function ledgerSpecFor(plan: PlanT, defaultService: string, spec: LedgerS
     ...(sentinel ? { sentinel } : { target: url }),
     ...(spec.rateHz !== undefined ? { rateHz: spec.rateHz } : {}),
     ...(spec.timeout ? { timeoutMs: msOf(spec.timeout) } : {}),
+  };
+}
+
+/** A scenario's load, with its targets resolved from the plan's http endpoint. */
+export function loadSpecFor(plan: PlanT, defaultService: string, load: NonNullable<ScenarioT["workload"]["load"]>, scenariosDir: string, where: string): Record<string, unknown> {
+  const service = serviceNamed(plan, load.service ?? defaultService, where);
+  const base = endpointFor(plan, service, "http", load.endpoint, where).replace(/\/+$/, "");
+  const targets = load.paths ? load.paths.map((p) => ({ url: `${base}${p.path}`, ...(p.method ? { method: p.method } : {}), ...(p.weight ? { weight: p.weight } : {}), ...(p.body ? { body: p.body } : {}) })) : webMixTargets(base);
+  return {
+    name: "load",
+    rateHz: load.rateHz,
+    targets,
+    ...(load.maxInFlight ? { maxInFlight: load.maxInFlight } : {}),
+    ...(load.k6Script ? { script: `${scenariosDir}/k6/${load.k6Script}` } : {}),
   };
 }

@@ -8,6 +8,7 @@ import type { LedgerWrite } from "../ledger/record.ts";
 import { ProbeMeasureStream } from "../measure/index.ts";
 import { createProbe, type Probe, type Sample } from "../probes/index.ts";
 import type { EventBus } from "./bus.ts";
+import { createLoad, type LoadGenerator, type LoadResult } from "../load/index.ts";
 
 export class Workload {
   readonly probes: Probe[];
@@ -24,8 +25,13 @@ export class Workload {
   /** Healthy and total samples per probe over the whole drill. */
   readonly overall: { ok: number; total: number }[];
 
-  constructor(probeSpecs: Record<string, unknown>[], ledgerSpecs: Record<string, unknown>[], private readonly bus: EventBus, private readonly clock: Clock) {
+  /** Load beside the probes: in the timeline and the journal, never in the RTO (probes measure). */
+  readonly load: LoadGenerator | undefined;
+  loadResult: LoadResult | undefined;
+
+  constructor(probeSpecs: Record<string, unknown>[], ledgerSpecs: Record<string, unknown>[], private readonly bus: EventBus, private readonly clock: Clock, loadSpec?: Record<string, unknown>) {
     this.probes = probeSpecs.map((s) => createProbe(s));
+    this.load = loadSpec ? createLoad(loadSpec) : undefined;
     this.ledgers = ledgerSpecs.map((s) => createLedger(s));
     this.baseline = this.probes.map(() => []);
     this.lastBad = this.probes.map(() => -Infinity);
@@ -35,6 +41,7 @@ export class Workload {
 
   startProbes(): void {
     this.probes.forEach((p, i) => p.start(this.clock, (s) => this.onSample(i, s)));
+    this.load?.start(this.clock, (s) => this.bus.emit({ type: "sample", probe: this.load!.info.name, ...s }));
   }
 
   private onSample(i: number, s: Sample): void {
@@ -92,7 +99,8 @@ export class Workload {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.probes.map((p) => p.stop()), ...this.ledgers.map((l) => l.stop())]);
+    const [result] = await Promise.all([this.load && !this.loadResult ? this.load.stop() : undefined, ...this.probes.map((p) => p.stop()), ...this.ledgers.map((l) => l.stop())]);
+    this.loadResult ??= result;
   }
 
   async close(): Promise<void> {

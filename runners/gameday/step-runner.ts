@@ -36,24 +36,26 @@ export interface StepRunnerOptions {
   autoAckMs?: number;
   prompt?: Prompter;
   all: PlannedStep[];
+  /** The first step's "shown" time, when the caller already fixed it (a game day's t0). */
+  firstShownAt?: number;
 }
 
 const wait = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 export async function runSteps(steps: PlannedStep[], o: StepRunnerOptions): Promise<StepOutcome[]> {
   const outcomes: StepOutcome[] = [];
-  for (const step of steps) {
+  for (const [i, step] of steps.entries()) {
     if (o.signal.aborted) {
       outcomes.push({ step: step.id, outcome: "not-reached", targetMs: step.targetMs });
       continue;
     }
-    outcomes.push(await runStep(step, o));
+    outcomes.push(await runStep(step, o, i === 0 ? o.firstShownAt : undefined));
   }
   return outcomes;
 }
 
-async function runStep(step: PlannedStep, o: StepRunnerOptions): Promise<StepOutcome> {
-  const shown = o.clock.now();
+async function runStep(step: PlannedStep, o: StepRunnerOptions, shownAt?: number): Promise<StepOutcome> {
+  const shown = shownAt ?? o.clock.now();
   publish(o.stateDir, { drillId: o.drillId, pid: process.pid, steps: o.all.map(({ id, text, role }) => ({ id, text, role })), waiting: step.id });
   o.emit({ type: "step", t: shown, step: step.id, event: "shown" });
   const stop = new AbortController();

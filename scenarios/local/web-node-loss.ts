@@ -10,6 +10,8 @@ export default defineScenario({
   workload: {
     probes: [{ kind: "http", name: "web-healthz", endpoint: "http", rateHz: 100, timeout: "1s", params: { path: "/healthz" } }],
     ledgers: [{ kind: "http", name: "orders-api", endpoint: "http", rateHz: 20, timeout: "2s" }],
+    // The storefront under a realistic mix while it loses an instance: k6 where installed, else built in.
+    load: { rateHz: 50, k6Script: "web-mix.js" },
   },
   windows: { steady: "3s", baseline: "5s", stableFor: "3s", after: "2s" },
 });

@@ -17,6 +17,7 @@ export const runCommand = defineCommand({
     all: { type: "boolean", description: "Run every scenario of the stack", default: false },
     ...planSourceArgs,
     repeat: { type: "string", description: "Run each scenario N times (redundancy restored in between)", default: "1", valueHint: "N" },
+    gate: { type: "string", description: "Gate on a statistic of the repeated runs' RTO and data-loss window: p95 or max", valueHint: "p95|max" },
     out: { type: "string", description: "Evidence directory for journals and reports", default: "evidence", valueHint: "dir" },
     reports: { type: "boolean", description: "Write HTML, Markdown, JSON and JUnit reports after the run (--no-reports to skip)", default: true },
     gameday: { type: "boolean", description: "A game day: operators perform the scenarios' manual steps; records participants and lessons", default: false },
@@ -29,6 +30,8 @@ export const runCommand = defineCommand({
   async run({ args }) {
     const repeat = Number(args.repeat);
     if (!Number.isInteger(repeat) || repeat < 1 || repeat > 1000) throw new InputError(`--repeat: "${args.repeat}" is not a whole number from 1 to 1000`);
+    const { parseStatistic, printGateReport } = await import("./gate.ts");
+    const statistic = args.gate === undefined ? undefined : parseStatistic(args.gate);
     const { loadPlan, REPO_ROOT } = await import("../../plan/load.ts");
     const { listScenarioFiles, scenarioDir } = await import("../../scenarios/discover.ts");
     const { prepareDrill } = await import("../../drill/prepare.ts");
@@ -55,9 +58,14 @@ export const runCommand = defineCommand({
       });
       const { printResults, exitCodeOfResults, writeRunReports } = await import("../run-results.ts");
       const reports = args.reports ? await writeRunReports(results, resolve(args.out)) : [];
-      if (args.json) printJson({ results: results.map((r) => ({ scenario: r.drill.name, journal: r.journal, repeat: r.repeat, summary: r.summary })), reports });
-      else printResults(results, reports);
-      process.exitCode = signals.soft.aborted ? 3 : exitCodeOfResults(results);
+      const gated = statistic && results.length ? (await import("../../gate/index.ts")).gateJournalFiles(results.map((r) => r.journal), { statistic, expect: repeat }) : undefined;
+      if (args.json) printJson({ results: results.map((r) => ({ scenario: r.drill.name, journal: r.journal, repeat: r.repeat, summary: r.summary })), reports, ...(gated ? { gate: gated } : {}) });
+      else {
+        printResults(results, reports);
+        if (gated) printGateReport(gated);
+      }
+      // With --gate the chosen statistic decides, not each single run.
+      process.exitCode = signals.soft.aborted ? 3 : gated ? gated.exitCode : exitCodeOfResults(results);
     } finally {
       signals.dispose();
     }

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { envStatus } from "../../../runners/env/index.ts";
 import { readJournal } from "../../../reports/journal/read.ts";
+import type { StepRecordT } from "../../../reports/journal/format.ts";
 import { drill, REPO } from "../../support/cli.ts";
 import { startDrill } from "../../support/drill-process.ts";
 
@@ -38,7 +39,8 @@ describe("game day: manual switchover of orders-db", () => {
     expect(j.summary?.lessons).toEqual(["switchover took longer than the runbook says"]);
     // The switchover disrupted the writers; the clock ran from the step being shown.
     expect(j.summary?.service.rtoMs).toBeGreaterThan(0);
-    expect(j.summary?.t0).toBe(j.records.find((r) => r.type === "step" && r.event === "shown")!.t);
+    const shown = j.records.find((r): r is StepRecordT => r.type === "step" && r.event === "shown");
+    expect(j.summary?.t0).toBe(shown!.t);
   });
 
   it("a step answered at the terminal prompt (through a pseudo-terminal)", async () => {
@@ -67,7 +69,12 @@ describe("game day: manual switchover of orders-db", () => {
         }
       }
     } finally {
-      execFileSync("tmux", ["kill-session", "-t", session], { stdio: "ignore" });
+      // The session ends by itself once the drill exits; kill it only if it is still there.
+      try {
+        execFileSync("tmux", ["kill-session", "-t", session], { stdio: "ignore" });
+      } catch {
+        /* already gone */
+      }
     }
     const j = readJournal(journalIn(out));
     expect(j.summary?.steps).toMatchObject([
