@@ -60,6 +60,8 @@ export const SampleRecord = z.object({
   probe: z.string(),
   seq: z.number().int(),
   t: ms,
+  /** When the sample was due, if it was sent late (the harness lagged); `t` is when it was really sent. */
+  intendedT: ms.optional(),
   ok: z.boolean(),
   latencyMs: ms,
   error: z.string().optional(),

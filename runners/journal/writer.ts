@@ -10,7 +10,7 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Times to the microsecond: finer than any clock here resolves, and much shorter lines. */
 function compact(record: JournalRecordT): string {
-  return JSON.stringify(record, (key, value) => (typeof value === "number" && (key === "t" || key === "t0" || key === "latencyMs" || key === "ackAt") ? round(value) : value));
+  return JSON.stringify(record, (key, value) => (typeof value === "number" && (key === "t" || key === "t0" || key === "intendedT" || key === "latencyMs" || key === "ackAt") ? round(value) : value));
 }
 
 export class JournalWriter {

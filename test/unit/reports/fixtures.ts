@@ -6,13 +6,18 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const JOURNALS = fileURLToPath(new URL("../../fixtures/journals/", import.meta.url));
-export const RECORDED = join(JOURNALS, "recorded");
+export const RECORDED = fileURLToPath(new URL("../../fixtures/recorded-journals/", import.meta.url));
 export const XSD = fileURLToPath(new URL("../../fixtures/junit/junit.xsd", import.meta.url));
 export const RESULTS = fileURLToPath(new URL("../../../test-results/reports/", import.meta.url));
 
 export const fixture = (name: string) => join(JOURNALS, `${name}.jsonl`);
 
 const jsonl = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort().map((f) => join(dir, f)) : []);
+
+/** The synthetic fixtures only: tests whose expectations are built on their dates and outcomes. */
+export function syntheticJournals(): string[] {
+  return jsonl(JOURNALS);
+}
 
 /** Every journal to render: synthetic fixtures first, then recorded ones. */
 export function allJournals(): string[] {

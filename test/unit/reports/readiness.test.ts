@@ -4,10 +4,10 @@ import { readJournal } from "../../../reports/journal/read.ts";
 import { loadEvidence } from "../../../reports/readiness/evidence.ts";
 import { renderReadinessHtml } from "../../../reports/readiness/html.ts";
 import { renderReadinessMarkdown } from "../../../reports/readiness/markdown.ts";
-import { allJournals, JOURNALS, PLANTED_SECRETS } from "./fixtures.ts";
+import { syntheticJournals, JOURNALS, PLANTED_SECRETS } from "./fixtures.ts";
 import { LOCAL_PLAN } from "./plan.ts";
 
-const journals = allJournals().map((f) => readJournal(f));
+const journals = syntheticJournals().map((f) => readJournal(f));
 const MARCH_20 = new Date("2025-03-20T00:00:00Z");
 const cell = (r: ReturnType<typeof readiness>, service: string, hazard: string) => r.services.find((s) => s.name === service)!.cells.find((c) => c.hazard === hazard)!;
 
@@ -59,7 +59,7 @@ describe("readiness", () => {
 
   it("reads an evidence tree keeping only headers and summaries", async () => {
     const evidence = await loadEvidence([JOURNALS]);
-    expect(evidence.length).toBe(allJournals().length);
+    expect(evidence.length).toBe(syntheticJournals().length);
     expect(evidence.every((j) => j.records.length <= 2)).toBe(true);
     expect(readiness(LOCAL_PLAN, evidence, MARCH_20).gaps).toEqual(r.gaps);
   });

@@ -36,6 +36,8 @@ describe("redact", () => {
     fc.assert(
       fc.property(secret, around, around, fc.constantFrom("postgres://u:{s}@h/db", "redis://:{s}@h", "x?password={s}", "PASSWORD={s}", "api_key: {s}"), (s, a, b, template) => {
         const text = `${a} ${template.replace("{s}", s)} ${b}`;
+        // A "secret" that also spells part of what rightly stays (e.g. "ASSWOR" in "PASSWORD=") is no leak.
+        fc.pre(!`${a} ${template.replace("{s}", "***")} ${b}`.includes(s));
         expect(redact(text)).not.toContain(s);
       }),
     );
