@@ -31,6 +31,7 @@ export class FaultRunner {
     private readonly stack: StackAdapter,
     private readonly bus: EventBus,
     private readonly base: Base,
+    private readonly journal?: string,
   ) {}
 
   private ctx(id: string, index = -1, kind = ""): FaultContext {
@@ -48,7 +49,7 @@ export class FaultRunner {
     const target = await resolveTarget(this.drill.plan, this.drill.service.name, fault.spec.target, this.stack.roles);
     const state = await fault.kind.plan(fault.params, target, ctx);
     const description = fault.kind.describe(state);
-    recordFault(this.base.stateDir, { id, drillId: this.drillId, kind: fault.kind.kind, state, description, recordedAt: new Date().toISOString(), runner: thisRunner() });
+    recordFault(this.base.stateDir, { id, drillId: this.drillId, kind: fault.kind.kind, state, description, recordedAt: new Date().toISOString(), runner: thisRunner(), ...(this.journal ? { journal: this.journal } : {}) });
     const active: ActiveInjection = { fault, id, state, healed: false };
     this.active.push(active);
     const targetInfo = { ...target, ...pick(state, ["pid", "pgid", "port", "proxy", "node"]) };

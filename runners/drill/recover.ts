@@ -13,6 +13,7 @@ import { faultKind } from "../faults/registry.ts";
 import { cgroup2Root, dissolveGroup } from "../faults/cgroup.ts";
 import { removeRules, rulesOf } from "../faults/iptables.ts";
 import type { StackAdapter } from "./stack-adapter.ts";
+import { markInterrupted } from "./mark-interrupted.ts";
 
 export interface RecoverReport {
   healed: string[];
@@ -20,11 +21,13 @@ export interface RecoverReport {
   /** Faults of runners still alive, not touched. */
   live: string[];
   swept: string[];
+  /** Journals of killed drills, now ending with an "interrupted" summary. */
+  marked: string[];
   restored?: string;
 }
 
 export async function recover(stateDir: string, stack: StackAdapter | undefined, onProgress: (m: string) => void = () => {}): Promise<RecoverReport> {
-  const report: RecoverReport = { healed: [], failed: [], live: [], swept: [] };
+  const report: RecoverReport = { healed: [], failed: [], live: [], swept: [], marked: [] };
   const leftovers = leftoverFaults(stateDir);
   const liveIds = new Set(activeFaults(stateDir).filter((f) => !leftovers.includes(f)).map((f) => f.id));
   report.live = activeFaults(stateDir).filter((f) => liveIds.has(f.id)).map((f) => f.description);
@@ -35,6 +38,7 @@ export async function recover(stateDir: string, stack: StackAdapter | undefined,
       await faultKind(f.kind, `fault journal ${f.id}`).heal(f.state, { ...ctxBase, faultId: f.id });
       clearFault(stateDir, f.id);
       report.healed.push(f.description);
+      if (f.journal && markInterrupted(f.journal, `the runner was killed; drill recover healed its faults at ${new Date().toISOString()}`)) report.marked.push(f.journal);
     } catch (error) {
       report.failed.push(`${f.description}: ${(error as Error).message}`);
     }

@@ -33,6 +33,8 @@ export interface DrillOptions {
   /** How long preflight waits for a steady state beyond the steady window itself. */
   preflightGraceMs?: number;
   gameday?: GamedayOptions;
+  /** Where the journal is written, recorded with each fault for `drill recover`. */
+  journalFile?: string;
 }
 
 export interface GamedayOptions {
@@ -53,7 +55,7 @@ export async function runDrill(o: DrillOptions): Promise<SummaryT> {
   const started = clock.now();
   const workload = new Workload(drill.probeSpecs, drill.ledgerSpecs, bus, clock, drill.loadSpec);
   bus.emit(startedRecord(o, workload));
-  const faults = new FaultRunner(drill, o.drillId, o.stack, bus, { clock, signal: o.signal, stateDir: o.stateDir, note: (l, m) => note(l, m) });
+  const faults = new FaultRunner(drill, o.drillId, o.stack, bus, { clock, signal: o.signal, stateDir: o.stateDir, note: (l, m) => note(l, m) }, o.journalFile);
   let t0: number | undefined;
   let abort: { outcome: "not-started" | "interrupted" | "error"; reason: string } | undefined;
   const checks: Promise<void>[] = [];

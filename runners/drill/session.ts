@@ -57,7 +57,7 @@ export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
         const repeat = { index, of: o.repeat };
         const summary = await runDrill({
           drill, drillId, stack: o.stack, bus, clock: monotonicClock(), stateDir: o.stateDir, signal: o.signal, hardSignal: o.hardSignal,
-          tool: o.tool, ...(o.repeat > 1 ? { repeat } : {}), ...(o.gameday ? { gameday: o.gameday } : {}),
+          tool: o.tool, journalFile: journal, ...(o.repeat > 1 ? { repeat } : {}), ...(o.gameday ? { gameday: o.gameday } : {}),
         });
         results.push({ drill, journal, summary, repeat });
       } finally {

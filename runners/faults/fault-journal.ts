@@ -19,6 +19,8 @@ export interface ActiveFault {
   recordedAt: string;
   /** The runner that injected it, by PID and start time (PIDs are reused). */
   runner: { pid: number; startTime: number };
+  /** The drill's journal, so recovery can mark it interrupted. */
+  journal?: string;
 }
 
 /** This process's identity, for `ActiveFault.runner`. */

@@ -23,6 +23,7 @@ export const recoverCommand = defineCommand({
     if (report.healed.length + report.swept.length === 0 && report.failed.length === 0) println(paint.green("no leftover faults"));
     for (const h of report.healed) println(`${paint.green("healed")}  ${h}`);
     for (const s of report.swept) println(`${paint.green("removed")} ${s}`);
+    for (const j of report.marked) println(`${paint.green("marked")}  ${j} as interrupted`);
     for (const l of report.live) println(`${paint.dim("left to its running drill")} ${l}`);
     for (const f of report.failed) println(`${paint.red("FAILED")}  ${f}`);
     if (report.restored) println(report.restored);

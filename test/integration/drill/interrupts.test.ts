@@ -56,7 +56,8 @@ describe("interrupting drills", () => {
     expect((await envStatus()).up).toBe(true);
     const [journal] = journalsIn(out);
     const j = readJournal(journal!);
-    expect(j.summary).toBeUndefined(); // killed before it could judge: the report shows it as interrupted
+    // Killed before it could judge: recover appended the verdict.
+    expect(j.summary).toMatchObject({ outcome: "interrupted", reason: expect.stringContaining("drill recover") });
     expect(j.records.some((r) => r.type === "fault" && r.event === "injected")).toBe(true);
   });
 });
