@@ -14,7 +14,7 @@ import type { Outcome } from "../probes/probe.ts";
 import type { ProbeInfo, Sample } from "../probes/sample.ts";
 import { Deadlines, type Open } from "./deadlines.ts";
 import { HttpSender, type Exchange } from "./http-sender.ts";
-import { InSeq } from "./in-seq.ts";
+import { InOrder } from "../probes/in-order.ts";
 import type { LoadGenerator, LoadResult, LoadStats } from "./load.ts";
 import { prepare, WeightedMix, type PreparedRequest } from "./mix.ts";
 import { ArrivalSchedule } from "./schedule.ts";
@@ -33,7 +33,7 @@ export class BuiltinLoad implements LoadGenerator {
   readonly info: ProbeInfo;
   private clock: Clock | undefined;
   private schedule: ArrivalSchedule | undefined;
-  private order: InSeq | undefined;
+  private order: InOrder | undefined;
   private running = false;
   private stopping: Promise<LoadResult> | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -59,7 +59,7 @@ export class BuiltinLoad implements LoadGenerator {
   start(clock: Clock, onSample: (s: Sample) => void): void {
     if (this.clock) throw new Error(`load "${this.info.name}" was already started`);
     this.clock = clock;
-    this.order = new InSeq(onSample);
+    this.order = new InOrder(onSample);
     this.running = true;
     this.schedule = new ArrivalSchedule(clock, this.spec.rateHz, this.spec.durationCapMs);
     this.schedule.start();
