@@ -7,14 +7,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 node bin/drill.js env bootstrap
-if ! command -v chromium >/dev/null 2>&1; then
+if ! command -v chromium >/dev/null 2>&1 || ! command -v tmux >/dev/null 2>&1 || ! command -v xmllint >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
-    echo "… installing chromium (HTML report tests open reports in a real browser)" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null
+    # chromium opens HTML reports in a real browser; tmux is the game day's terminal; xmllint checks JUnit.
+    echo "… installing chromium, tmux and libxml2-utils for the tests" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium tmux libxml2-utils >/dev/null
   else
-    echo "chromium is missing: run 'sudo apt-get install -y chromium'" >&2
+    echo "missing test tools: run 'sudo apt-get install -y chromium tmux libxml2-utils'" >&2
     exit 3
   fi
 fi
 npx tsc --noEmit
-exec npx vitest run "$@"
+if [ "$#" -gt 0 ]; then exec npx vitest run "$@"; fi
+# One project after the other: the unit project's fuzzing and CLI spawns would
+# otherwise load the CPU while integration tests measure real failovers.
+npx vitest run --project unit
+npx vitest run --project integration

@@ -16,7 +16,7 @@ import { runSession } from "../../../runners/drill/session.ts";
 import { activeFaults } from "../../../runners/faults/fault-journal.ts";
 import { proxyControl } from "../../../runners/proxy/proxy-client.ts";
 import { readJournal } from "../../../reports/journal/read.ts";
-import type { FaultEventT } from "../../../reports/journal/format.ts";
+import type { FaultEventT, SampleRecordT } from "../../../reports/journal/format.ts";
 import { startProxyDaemon, type RunningDaemon } from "../../support/proxy-daemon.ts";
 
 let server: Server;
@@ -70,13 +70,19 @@ describe("engine on a ground-truth outage", () => {
     expect(s.faultConfirmed).toBe(true);
     expect(s.verdicts.find((v) => v.objective === "rto")).toMatchObject({ status: "met", resolutionMs: 10 });
     const journal = readJournal(result!.journal);
+    // The journal keeps times to the microsecond; everything else is the same record.
+    expect(journal.summary!.t0).toBeCloseTo(s.t0!, 3);
     const faults = journal.records.filter((r): r is FaultEventT => r.type === "fault");
     const at = (event: string) => faults.find((r) => r.event === event)!.t;
     const interval = 10;
+    // On a loaded machine the harness itself sends late; samples record it (intendedT), and
+    // the bound widens by the worst lag around the heal, as the proxy's ground truth does.
+    const samples = journal.records.filter((r): r is SampleRecordT => r.type === "sample");
+    const lag = Math.max(0, ...samples.filter((x) => Math.abs(x.t - at("healed")) < 500).map((x) => (x.intendedT === undefined ? 0 : x.t - x.intendedT)));
     expect(at("healing") - at("injected")).toBeGreaterThanOrEqual(1000);
     expect(s.service.rtoMs!).toBeGreaterThanOrEqual(at("healing") - at("injected") - interval);
-    expect(s.service.rtoMs!).toBeLessThanOrEqual(at("healed") - at("injected") + interval);
-    expect(journal.summary).toEqual(s);
+    expect(s.service.rtoMs!).toBeLessThanOrEqual(at("healed") - at("injected") + interval + lag);
+    expect({ ...journal.summary, t0: s.t0 }).toEqual(s);
     expect(journal.records.filter((r) => r.type === "sample").length).toBeGreaterThan(200);
     expect(journal.records.filter((r) => r.type === "fault").map((r) => (r as { event: string }).event)).toEqual(expect.arrayContaining(["injecting", "injected", "confirmed", "healing", "healed"]));
     expect(activeFaults(join(dir, "state"))).toEqual([]);

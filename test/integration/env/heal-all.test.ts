@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { envHeal, nodeProcess } from "../../../runners/env/index.ts";
 import { http, log, postOrder, status } from "./helpers.ts";
 
-const NODES = ["monitor", "node-a", "node-b", "redis-a", "redis-b", "sentinel-1", "sentinel-2", "sentinel-3", "web-1", "web-2", "haproxy"];
+const NODES = ["monitor", "node-a", "node-b", "redis-a", "redis-b", "sentinel-1", "sentinel-2", "sentinel-3", "web-1", "web-2", "haproxy", "client-proxies"];
 
 describe("env heal after losing everything", () => {
   it("restarts every node and keeps acknowledged orders", async () => {
