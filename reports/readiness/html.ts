@@ -7,6 +7,7 @@ import { page } from "../html/page.ts";
 import { h, raw, table, type Markup } from "../html/tag.ts";
 import { trendSvg } from "../svg/trend.ts";
 import type { Readiness, ReadinessCell, ServiceRow } from "./types.ts";
+import { who } from "./training.ts";
 
 export function renderReadinessHtml(r: Readiness, generator: string): string {
   const title = `Readiness of ${r.plan.project}/${r.plan.stack}`;
@@ -19,6 +20,7 @@ export function renderReadinessHtml(r: Readiness, generator: string): string {
 <span class="st st-${errors ? "missed" : "met"}">${errors} gaps to act on</span></p>
 <section class="drill"><h3>Services × hazards</h3>${matrix(r)}</section>
 <section class="drill"><h3>Gaps</h3>${gapsTable(r)}</section>
+<section class="drill"><h3>Training: runbooks exercised by people</h3>${trainingTable(r)}</section>
 <section class="drill"><h3>Trend per service</h3><div class="trends">${r.services.map((s) => trend(r, s))}</div></section>
 ${r.unplanned.length ? h`<section class="drill"><h3>Evidence outside the plan</h3>${table(["Drill", "Service", "Hazard", "When", "Outcome"], r.unplanned.map((d) => [d.drillId, d.service, d.hazard, when(d.startedAt), d.outcome]))}</section>` : ""}`;
   return page(title, body, `${generator} · readiness from journals`);
@@ -49,6 +51,19 @@ function cellMarkup(c: ReadinessCell): Markup {
   return h`<span class="st st-${c.freshness}">${c.freshness === "never" ? "never exercised" : c.freshness}</span>
 ${ex ? h`<br><span class="st st-${ex.outcome}">${ex.outcome}</span> ${ex.startedAt.slice(0, 10)}<br><span class="note">${figures}</span>` : ""}
 ${c.last && c.last !== ex ? h`<br><span class="note">latest attempt ${c.last.outcome} ${c.last.startedAt.slice(0, 10)}</span>` : ""}`;
+}
+
+function trainingTable(r: Readiness): Markup {
+  return table(
+    ["Service", "Manual runbook steps", "Last game day", "Who took part", "Steps done", "Freshness"],
+    r.training.map((t) => [
+      h`<b>${t.service}</b>`, String(t.manualSteps),
+      t.lastTrained ? h`${when(t.lastTrained.startedAt)}<br><span class="note">${t.lastTrained.scenario} · ${t.lastTrained.outcome}</span>` : "—",
+      t.lastTrained ? who(t.lastTrained) : "—",
+      t.lastTrained ? t.lastTrained.done.map((d) => (d.by ? `${d.step} (${d.by})` : d.step)).join(", ") : "—",
+      h`<span class="st st-${t.freshness === "fresh" ? "fresh" : t.freshness === "stale" ? "stale" : "never"}">${t.freshness}</span>`,
+    ]),
+  );
 }
 
 function gapsTable(r: Readiness): Markup {

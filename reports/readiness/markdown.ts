@@ -3,6 +3,7 @@ import { humanMs } from "../../stacks/lib/duration.ts";
 import { md } from "../safe/escape.ts";
 import { bold, mdTable, MdRaw } from "../markdown/table.ts";
 import type { Readiness, ReadinessCell } from "./types.ts";
+import { who } from "./training.ts";
 
 const ICON = { fresh: "🟢", stale: "🟠", never: "⚪" } as const;
 
@@ -15,6 +16,10 @@ export function renderReadinessMarkdown(r: Readiness, generator: string): string
       return c ? new MdRaw(cellText(c)) : "n/a";
     })]),
   ));
+  out.push("", "### Training: runbooks exercised by people", "");
+  out.push(mdTable(["Service", "Manual steps", "Last game day", "Who", "Freshness"], r.training.map((t) => [
+    bold(t.service), String(t.manualSteps), t.lastTrained ? `${t.lastTrained.startedAt.slice(0, 10)} ${t.lastTrained.scenario}` : "—", t.lastTrained ? who(t.lastTrained) : "—", t.freshness,
+  ])));
   out.push("", `### Gaps (${r.gaps.length})`, "");
   if (r.gaps.length === 0) out.push("None: every declared hazard has fresh evidence that met its objectives.");
   else out.push(mdTable(["Rule", "Severity", "Service", "Finding"], r.gaps.map((g) => [g.rule, g.severity, g.service ?? "", g.message])));

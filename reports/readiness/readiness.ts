@@ -10,6 +10,8 @@ import type { DrillRef, Readiness, ReadinessCell, ServiceRow } from "./types.ts"
 
 const ms = (d: string | undefined) => (d === undefined ? undefined : parseDuration(d));
 
+import { training, trainingGaps } from "./training.ts";
+
 export function readiness(plan: PlanT, journals: readonly Journal[], now: Date): Readiness {
   const refs = journals.map(drillRef).sort(byDate);
   const services = plan.services.map((s) => serviceRow(s, refs, now));
@@ -26,9 +28,12 @@ export function readiness(plan: PlanT, journals: readonly Journal[], now: Date):
     trend,
     gaps: [],
     unplanned,
+    training: [],
     drills: refs.length,
   };
-  result.gaps = findGaps(plan, result);
+  const every = (name: string) => services.find((x) => x.name === name)?.exerciseEveryMs;
+  result.training = training(plan, journals, now, every);
+  result.gaps = [...findGaps(plan, result), ...trainingGaps(result.training, every)];
   return result;
 }
 

@@ -2,6 +2,7 @@
 // survive, the last drill and whether that evidence is still fresh; the trend of
 // what was measured; and the gaps — what a reviewer or auditor must act on.
 import type { OutcomeT, VerdictT } from "../journal/format.ts";
+import type { TrainingRow } from "./training.ts";
 
 /** One drill as readiness sees it: who, when, what came out, what was measured. */
 export interface DrillRef {
@@ -49,7 +50,7 @@ export type Severity = "error" | "warning" | "info";
 
 /** A finding in the shape `drill verify` reports (rule, severity, service, field, message). */
 export interface ReadinessFinding {
-  rule: "R1" | "R2" | "R3" | "R4" | "R5" | "R6";
+  rule: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7";
   severity: Severity;
   service?: string;
   /** Dotted path in the service's plan entry, e.g. `objectives.rto`. */
@@ -73,5 +74,7 @@ export interface Readiness {
   gaps: Gap[];
   /** Drills of services or hazards the plan does not declare. */
   unplanned: DrillRef[];
+  /** Who has exercised each service's runbook by hand, and when (game days). */
+  training: TrainingRow[];
   drills: number;
 }
