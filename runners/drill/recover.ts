@@ -14,6 +14,7 @@ import { cgroup2Root, dissolveGroup } from "../faults/cgroup.ts";
 import { removeRules, rulesOf } from "../faults/iptables.ts";
 import type { StackAdapter } from "./stack-adapter.ts";
 import { markInterrupted } from "./mark-interrupted.ts";
+import { takeOrphanedDrills } from "./running-drills.ts";
 
 export interface RecoverReport {
   healed: string[];
@@ -44,6 +45,10 @@ export async function recover(stateDir: string, stack: StackAdapter | undefined,
     }
   }
   await sweepOrphans(liveIds, report);
+  // Killed drills that had not injected anything yet: no fault to heal, but a journal to mark.
+  for (const d of takeOrphanedDrills(stateDir)) {
+    if (markInterrupted(d.journal, `the runner was killed; found by drill recover at ${new Date().toISOString()}`)) report.marked.push(d.journal);
+  }
   if (stack?.restore) {
     onProgress("restoring full redundancy");
     report.restored = await stack.restore(onProgress);

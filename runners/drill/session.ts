@@ -11,6 +11,7 @@ import { JournalWriter } from "../journal/writer.ts";
 import { EventBus, type Subscriber } from "./bus.ts";
 import type { PreparedDrill } from "./prepare.ts";
 import { runDrill, type GamedayOptions } from "./run-drill.ts";
+import { registerDrill } from "./running-drills.ts";
 import type { StackAdapter } from "./stack-adapter.ts";
 
 export interface SessionOptions {
@@ -50,6 +51,7 @@ export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
       const drillId = `${stamp()}-${drill.name}${o.repeat > 1 ? `-r${index}` : ""}`;
       const journal = join(o.outDir, "journals", drill.plan.stack, drill.name, `${drillId}.jsonl`);
       const writer = new JournalWriter(journal);
+      const unregister = registerDrill(o.stateDir, drillId, journal);
       const bus = new EventBus();
       bus.on((e) => writer.write(e));
       for (const s of o.subscribers ?? []) bus.on(s);
@@ -62,6 +64,7 @@ export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
         results.push({ drill, journal, summary, repeat });
       } finally {
         writer.close();
+        unregister();
       }
     }
     if (o.signal.aborted) break;
