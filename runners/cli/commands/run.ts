@@ -10,6 +10,11 @@ import { debugArg, jsonArg, planSourceArgs, planSourceOf } from "../args.ts";
 import { interruptSignals } from "../interrupt.ts";
 import { printJson, progress } from "../output.ts";
 
+type RunArgs = {
+  scenarios?: string; _: string[]; all: boolean; repeat: string; gate?: string; out: string; reports: boolean; json: boolean;
+  gameday: boolean; participant?: string; "auto-ack"?: string; lessons?: string; stack?: string; program?: string; plan?: string; "stack-name"?: string;
+};
+
 export const runCommand = defineCommand({
   meta: { name: "run", description: "Run drills: inject faults, measure client-observed recovery and data loss, judge against the plan" },
   args: {
@@ -28,6 +33,18 @@ export const runCommand = defineCommand({
     ...debugArg,
   },
   async run({ args }) {
+    // Ctrl-C from the first moment: while the plan loads it simply stops the run (exit 3).
+    const signals = interruptSignals();
+    try {
+      await runDrills(args, signals);
+    } finally {
+      signals.dispose();
+    }
+  },
+});
+
+async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSignals>): Promise<void> {
+  {
     const repeat = Number(args.repeat);
     if (!Number.isInteger(repeat) || repeat < 1 || repeat > 1000) throw new InputError(`--repeat: "${args.repeat}" is not a whole number from 1 to 1000`);
     const { parseStatistic, printGateReport } = await import("./gate.ts");
@@ -49,8 +66,12 @@ export const runCommand = defineCommand({
     const { stackFor, toolInfo } = await import("../stack.ts");
     const { progressDisplay } = await import("../progress-display.ts");
     const gameday = await gamedayOptions(args, drills);
-    const signals = interruptSignals();
-    try {
+    if (signals.soft.aborted) {
+      process.stderr.write("interrupted before any drill started\n");
+      process.exitCode = 3;
+      return;
+    }
+    {
       const results = await runSession({
         drills, plan: loaded.plan, stack: stackFor(loaded.plan), stateDir: (await import("../../env/paths.ts")).stateRoot(),
         outDir: resolve(args.out), repeat, signal: signals.soft, hardSignal: signals.hard, tool: toolInfo(),
@@ -66,11 +87,9 @@ export const runCommand = defineCommand({
       }
       // With --gate the chosen statistic decides, not each single run.
       process.exitCode = signals.soft.aborted ? 3 : gated ? gated.exitCode : exitCodeOfResults(results);
-    } finally {
-      signals.dispose();
     }
-  },
-});
+  }
+}
 
 async function gamedayOptions(args: { gameday?: boolean; participant?: string; "auto-ack"?: string; lessons?: string }, drills: { steps: unknown[]; name: string }[]) {
   const withSteps = drills.filter((d) => d.steps.length > 0);
