@@ -44,51 +44,47 @@ export const runCommand = defineCommand({
 });
 
 async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSignals>): Promise<void> {
-  {
-    const repeat = Number(args.repeat);
-    if (!Number.isInteger(repeat) || repeat < 1 || repeat > 1000) throw new InputError(`--repeat: "${args.repeat}" is not a whole number from 1 to 1000`);
-    const { parseStatistic, printGateReport } = await import("./gate.ts");
-    const statistic = args.gate === undefined ? undefined : parseStatistic(args.gate);
-    const { loadPlan, REPO_ROOT } = await import("../../plan/load.ts");
-    const { listScenarioFiles, scenarioDir } = await import("../../scenarios/discover.ts");
-    const { prepareDrill } = await import("../../drill/prepare.ts");
-    const loaded = await loadPlan(planSourceOf(args));
-    const dir = scenarioDir(loaded.programDir ?? REPO_ROOT, loaded.plan.stack);
-    const names = [args.scenarios, ...args._.slice(1)].filter((x): x is string => typeof x === "string" && x !== "run");
-    const files = args.all ? listScenarioFiles(dir) : names.map((n) => scenarioFile(n, dir));
-    if (files.length === 0) throw new InputError(args.all ? `no scenarios in ${dir}` : "name at least one scenario, or use --all");
-    let drills = [];
-    for (const f of files) drills.push(await prepareDrill(f, loaded.plan, loaded.origin));
-    // --all is unattended: game days (scenarios with manual steps) need people, or --gameday/--auto-ack.
-    if (args.all && !args.gameday && args["auto-ack"] === undefined) drills = drills.filter((d) => d.steps.length === 0);
+  const repeat = Number(args.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 1000) throw new InputError(`--repeat: "${args.repeat}" is not a whole number from 1 to 1000`);
+  const { parseStatistic, printGateReport } = await import("./gate.ts");
+  const statistic = args.gate === undefined ? undefined : parseStatistic(args.gate);
+  const { loadPlan, REPO_ROOT } = await import("../../plan/load.ts");
+  const { listScenarioFiles, scenarioDir } = await import("../../scenarios/discover.ts");
+  const { prepareDrill } = await import("../../drill/prepare.ts");
+  const loaded = await loadPlan(planSourceOf(args));
+  const dir = scenarioDir(loaded.programDir ?? REPO_ROOT, loaded.plan.stack);
+  const names = [args.scenarios, ...args._.slice(1)].filter((x): x is string => typeof x === "string" && x !== "run");
+  const files = args.all ? listScenarioFiles(dir) : names.map((n) => scenarioFile(n, dir));
+  if (files.length === 0) throw new InputError(args.all ? `no scenarios in ${dir}` : "name at least one scenario, or use --all");
+  let drills = [];
+  for (const f of files) drills.push(await prepareDrill(f, loaded.plan, loaded.origin));
+  // --all is unattended: game days (scenarios with manual steps) need people, or --gameday/--auto-ack.
+  if (args.all && !args.gameday && args["auto-ack"] === undefined) drills = drills.filter((d) => d.steps.length === 0);
 
-    const { runSession } = await import("../../drill/session.ts");
-    const { stackFor, toolInfo } = await import("../stack.ts");
-    const { progressDisplay } = await import("../progress-display.ts");
-    const gameday = await gamedayOptions(args, drills);
-    if (signals.soft.aborted) {
-      process.stderr.write("interrupted before any drill started\n");
-      process.exitCode = 3;
-      return;
-    }
-    {
-      const results = await runSession({
-        drills, plan: loaded.plan, stack: stackFor(loaded.plan), stateDir: (await import("../../env/paths.ts")).stateRoot(),
-        outDir: resolve(args.out), repeat, signal: signals.soft, hardSignal: signals.hard, tool: toolInfo(),
-        subscribers: args.json ? [] : [progressDisplay()], onProgress: progress, ...(gameday ? { gameday } : {}),
-      });
-      const { printResults, exitCodeOfResults, writeRunReports } = await import("../run-results.ts");
-      const reports = args.reports ? await writeRunReports(results, resolve(args.out)) : [];
-      const gated = statistic && results.length ? (await import("../../gate/index.ts")).gateJournalFiles(results.map((r) => r.journal), { statistic, expect: repeat }) : undefined;
-      if (args.json) printJson({ results: results.map((r) => ({ scenario: r.drill.name, journal: r.journal, repeat: r.repeat, summary: r.summary })), reports, ...(gated ? { gate: gated } : {}) });
-      else {
-        printResults(results, reports);
-        if (gated) printGateReport(gated);
-      }
-      // With --gate the chosen statistic decides, not each single run.
-      process.exitCode = signals.soft.aborted ? 3 : gated ? gated.exitCode : exitCodeOfResults(results);
-    }
+  const { runSession } = await import("../../drill/session.ts");
+  const { stackFor, toolInfo } = await import("../stack.ts");
+  const { progressDisplay } = await import("../progress-display.ts");
+  const gameday = await gamedayOptions(args, drills);
+  if (signals.soft.aborted) {
+    process.stderr.write("interrupted before any drill started\n");
+    process.exitCode = 3;
+    return;
   }
+  const results = await runSession({
+    drills, plan: loaded.plan, stack: stackFor(loaded.plan), stateDir: (await import("../../env/paths.ts")).stateRoot(),
+    outDir: resolve(args.out), repeat, signal: signals.soft, hardSignal: signals.hard, tool: toolInfo(),
+    subscribers: args.json ? [] : [progressDisplay()], onProgress: progress, ...(gameday ? { gameday } : {}),
+  });
+  const { printResults, exitCodeOfResults, writeRunReports } = await import("../run-results.ts");
+  const reports = args.reports ? await writeRunReports(results, resolve(args.out)) : [];
+  const gated = statistic && results.length ? (await import("../../gate/index.ts")).gateJournalFiles(results.map((r) => r.journal), { statistic, expect: repeat }) : undefined;
+  if (args.json) printJson({ results: results.map((r) => ({ scenario: r.drill.name, journal: r.journal, repeat: r.repeat, summary: r.summary })), reports, ...(gated ? { gate: gated } : {}) });
+  else {
+    printResults(results, reports);
+    if (gated) printGateReport(gated);
+  }
+  // With --gate the chosen statistic decides, not each single run.
+  process.exitCode = signals.soft.aborted ? 3 : gated ? gated.exitCode : exitCodeOfResults(results);
 }
 
 async function gamedayOptions(args: { gameday?: boolean; participant?: string; "auto-ack"?: string; lessons?: string }, drills: { steps: unknown[]; name: string }[]) {
