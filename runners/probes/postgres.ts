@@ -8,17 +8,23 @@
 // opens a fresh one (at most once per timeout period); the retired pool gets two
 // more timeout periods to finish its queries and is then destroyed — longer than
 // any of its queries can still run, so each one's own timeout (not the teardown)
-// decides its sample.
+// decides its sample. Each fresh pool starts at the next host of a multi-host
+// URL (postgres-hosts.ts), so a dead first host does not hold every pool.
 import postgres from "postgres";
 import { classifyNetworkError, codeOf, shortMessage } from "./classify.ts";
+import { postgresHosts, rotatedHosts } from "./postgres-hosts.ts";
 import type { Outcome, ProbeClient } from "./probe.ts";
 import type { ErrorClass } from "./sample.ts";
 import type { PostgresProbeSpec } from "./spec.ts";
 
 export function postgresClient(spec: PostgresProbeSpec, timeoutMs: number): ProbeClient {
   const query = spec.query ?? "select 1";
-  const open = (): postgres.Sql =>
-    postgres(spec.target, {
+  const hosts = postgresHosts(spec.target);
+  let opened = 0;
+  const open = (): postgres.Sql => {
+    const host = rotatedHosts(hosts, opened++);
+    return postgres(spec.target, {
+      ...(host ? { host } : {}),
       max: spec.poolSize ?? 2,
       connect_timeout: timeoutMs / 1000,
       fetch_types: false,
@@ -26,6 +32,7 @@ export function postgresClient(spec: PostgresProbeSpec, timeoutMs: number): Prob
       // The server cancels a slow query itself, so a lock wait frees its connection.
       connection: { application_name: "continuity-drill-probe", statement_timeout: Math.ceil(timeoutMs) },
     });
+  };
   let pool = open();
   let openedAt = performance.now();
   const retiring = new Set<Promise<void>>();

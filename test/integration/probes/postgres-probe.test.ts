@@ -1,3 +1,4 @@
+import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { measureRecovery } from "../../../runners/measure/recovery.ts";
 import { createProbe } from "../../../runners/probes/create.ts";
@@ -32,6 +33,25 @@ describe("postgres probe against throwaway servers", () => {
     const { samples } = await runProbe(pg(url), [{ after: 1000 }]);
     expect(samples.filter((s) => s.ok).length).toBeGreaterThan(40);
     expect(samples.at(-1)?.ok).toBe(true);
+  });
+
+  it("a first host that accepts and never answers costs one timeout, not every pool's", async () => {
+    // Like a primary partitioned behind a proxy: TCP connects, nothing comes back.
+    const held: Socket[] = [];
+    const silent: Server = createServer((socket) => void held.push(socket));
+    await new Promise<void>((ok) => silent.listen(0, "127.0.0.1", ok));
+    const port = (silent.address() as { port: number }).port;
+    const url = `postgres://postgres@127.0.0.1:${port},127.0.0.1:${primary.port}/postgres?target_session_attrs=primary`;
+    try {
+      const { samples, startedAt } = await runProbe(pg(url), [{ after: 3000 }]);
+      // The first pool starts on the silent host and times out (300 ms); the next one starts on the primary.
+      const settled = samples.filter((s) => s.t >= startedAt + 1000);
+      expect(settled.length).toBeGreaterThan(80);
+      expect(settled.filter((s) => !s.ok).length).toBeLessThanOrEqual(2);
+    } finally {
+      for (const s of held) s.destroy();
+      await new Promise((r) => silent.close(r));
+    }
   });
 
   it("a write on a standby is bad-status (read-only), not a crash", async () => {
