@@ -18,6 +18,9 @@ export interface LinkContext {
   gone(link: Link): void;
 }
 
+/** Bytes a client accepted during a partition may send before it is left to back up. */
+const HELD_READ_LIMIT = 64 << 10;
+
 export class Link {
   private upstream: Socket | undefined;
   private pipes: Pipe[] = [];
@@ -56,10 +59,34 @@ export class Link {
 
   /** Partition: stop forwarding in both directions and hold both sockets open. */
   hold(): void {
+    if (this.isHeld) return;
     this.isHeld = true;
     for (const pipe of this.pipes) pipe.hold();
-    this.client.pause();
-    this.upstream?.pause();
+    if (this.upstream) {
+      this.client.pause();
+      this.upstream.pause();
+    } else {
+      this.noticeGivingUp();
+    }
+  }
+
+  /**
+   * A client accepted during a partition has nothing upstream to keep in step
+   * with, and clients that time out open new connections: a long partition at a
+   * high request rate would otherwise pile up every dead socket here until the
+   * heal (and then reset them all at once, stalling the heal). So notice when
+   * such a client gives up (FIN or RST), reading — and dropping — at most
+   * HELD_READ_LIMIT bytes of what it sends meanwhile; past that it stays paused
+   * and its writes back up in the kernel, as they would in a real partition.
+   */
+  private noticeGivingUp(): void {
+    let read = 0;
+    this.client.on("data", (chunk: Buffer) => {
+      read += chunk.length;
+      if (read >= HELD_READ_LIMIT) this.client.pause();
+    });
+    this.client.once("end", () => this.client.destroy());
+    this.client.resume();
   }
 
   /** Aborts both sides with a TCP RST, as a peer that forgot the session would. */

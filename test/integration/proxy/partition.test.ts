@@ -43,6 +43,18 @@ describe("blackhole", () => {
     after.socket.destroy();
   });
 
+  it("lets go of clients that give up during the partition, so a long one does not pile up sockets", async () => {
+    proxy.setMode({ kind: "blackhole" });
+    const clients = await Promise.all(Array.from({ length: 20 }, () => connectClient(proxy.listen.port)));
+    for (const client of clients) client.socket.write("GET / HTTP/1.1\r\n\r\n");
+    await poll(() => (proxy.stats().active === 20 ? true : undefined), 2_000, "all held");
+    for (const [i, client] of clients.entries()) if (i % 2) client.socket.end();
+    else client.socket.resetAndDestroy();
+    await poll(() => (proxy.stats().active === 0 ? true : undefined), 2_000, "given-up clients released");
+    expect(echo.connections()).toBe(0);
+    expect(proxy.stats().bytesIn).toBe(0);
+  });
+
   it("holds a connection that keeps writing without buffering it in the proxy", async () => {
     const client = await connectClient(proxy.listen.port);
     proxy.setMode({ kind: "blackhole" });
