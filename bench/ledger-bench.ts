@@ -10,7 +10,7 @@ import { createLedger } from "../runners/ledger/create-ledger.ts";
 import type { LedgerWrite } from "../runners/ledger/record.ts";
 import { reconcile } from "../runners/ledger/reconcile.ts";
 import { startTcpProxy } from "../runners/proxy/tcp-proxy.ts";
-import { lands, startOrderStore, type Fate } from "../test/support/ledger-servers.ts";
+import { lands, startOrderStore, type Fate } from "../test/support/order-store.ts";
 import type { BenchRow } from "./row.ts";
 
 const RATE_HZ = 200;

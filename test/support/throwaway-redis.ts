@@ -14,6 +14,8 @@ export interface ThrowawayRedis {
   port: number;
   /** "127.0.0.1:port", the probe's plain target. */
   target: string;
+  /** redis://127.0.0.1:port */
+  url: string;
   /** The running process; replaced by start() after stop(). */
   process(): ServerProcess;
   /** SIGSTOP / SIGCONT: a hung server whose sockets stay open. */
@@ -26,7 +28,13 @@ export interface ThrowawayRedis {
   destroy(): Promise<void>;
 }
 
-export async function startThrowawayRedis(options: { replicaOf?: number; sentinelOf?: { masterPort: number; name: string } } = {}): Promise<ThrowawayRedis> {
+export interface ThrowawayRedisOptions {
+  replicaOf?: number;
+  /** Run as a Sentinel watching this master, quorum 1, declaring it down after downAfterMs (1 s). */
+  sentinelOf?: { masterPort: number; name: string; downAfterMs?: number };
+}
+
+export async function startThrowawayRedis(options: ThrowawayRedisOptions = {}): Promise<ThrowawayRedis> {
   const dir = await mkdtemp(join(tmpdir(), "cd-redis-"));
   const port = await freePort();
   const args = await argsFor(dir, port, options);
@@ -40,6 +48,7 @@ export async function startThrowawayRedis(options: { replicaOf?: number; sentine
     host: "127.0.0.1",
     port,
     target: `127.0.0.1:${port}`,
+    url: `redis://127.0.0.1:${port}`,
     process: () => proc!,
     pause: () => proc?.signal("SIGSTOP"),
     resume: () => proc?.signal("SIGCONT"),
@@ -52,14 +61,14 @@ export async function startThrowawayRedis(options: { replicaOf?: number; sentine
   };
 }
 
-/** A single Sentinel watching a master: quorum 1, quick to declare it down (1 s). */
-export function startThrowawaySentinel(masterPort: number, name = "drillmaster"): Promise<ThrowawayRedis> {
-  return startThrowawayRedis({ sentinelOf: { masterPort, name } });
+/** A single Sentinel watching a master: quorum 1, quick to declare it down (1 s unless given). */
+export function startThrowawaySentinel(masterPort: number, name = "drillmaster", downAfterMs = 1000): Promise<ThrowawayRedis> {
+  return startThrowawayRedis({ sentinelOf: { masterPort, name, downAfterMs } });
 }
 
-async function argsFor(dir: string, port: number, options: Parameters<typeof startThrowawayRedis>[0] = {}): Promise<string[]> {
+async function argsFor(dir: string, port: number, options: ThrowawayRedisOptions): Promise<string[]> {
   if (options.sentinelOf) {
-    const { masterPort, name } = options.sentinelOf;
+    const { masterPort, name, downAfterMs = 1000 } = options.sentinelOf;
     const conf = join(dir, "sentinel.conf");
     await writeFile(
       conf,
@@ -68,7 +77,7 @@ async function argsFor(dir: string, port: number, options: Parameters<typeof sta
         "bind 127.0.0.1",
         `dir ${dir}`,
         `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`,
-        `sentinel down-after-milliseconds ${name} 1000`,
+        `sentinel down-after-milliseconds ${name} ${downAfterMs}`,
         `sentinel failover-timeout ${name} 5000`,
         "",
       ].join("\n"),

@@ -5,7 +5,7 @@ import { monotonicClock } from "../../../runners/clock.ts";
 import { createLedger } from "../../../runners/ledger/create-ledger.ts";
 import type { LedgerWrite } from "../../../runners/ledger/record.ts";
 import { reconcile } from "../../../runners/ledger/reconcile.ts";
-import { lands, startOrderStore, type Fate, type OrderStore } from "../../support/ledger-servers.ts";
+import { lands, startOrderStore, type Fate, type OrderStore } from "../../support/order-store.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let store: OrderStore | undefined;

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monotonicClock } from "../../../runners/clock.ts";
 import { createLedger } from "../../../runners/ledger/create-ledger.ts";
 import { startTcpProxy, type TcpProxy } from "../../../runners/proxy/tcp-proxy.ts";
-import { startThrowawayPostgres, type Throwaway } from "../../support/ledger-servers.ts";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "../../support/throwaway-postgres.ts";
 import { runStoreDrill } from "./store-drill.ts";
 
-let pg: Throwaway;
+let pg: ThrowawayPostgres;
 let proxy: TcpProxy;
 let direct: postgres.Sql;
 const viaProxy = () => `postgres://postgres@127.0.0.1:${proxy.listen.port}/postgres`;
@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await direct?.end({ timeout: 1 });
   await proxy?.close();
-  await pg?.stop();
+  await pg?.destroy();
 });
 
 describe("postgres ledger", () => {

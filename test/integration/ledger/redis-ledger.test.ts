@@ -5,10 +5,10 @@ import { monotonicClock } from "../../../runners/clock.ts";
 import { createLedger } from "../../../runners/ledger/create-ledger.ts";
 import { ledgerKey } from "../../../runners/ledger/redis-ledger.ts";
 import { startTcpProxy, type TcpProxy } from "../../../runners/proxy/tcp-proxy.ts";
-import { startThrowawayRedis, type Throwaway } from "../../support/ledger-servers.ts";
+import { startThrowawayRedis, type ThrowawayRedis } from "../../support/throwaway-redis.ts";
 import { runStoreDrill } from "./store-drill.ts";
 
-let redis: Throwaway;
+let redis: ThrowawayRedis;
 let proxy: TcpProxy;
 let direct: Redis;
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   direct?.disconnect();
   await proxy?.close();
-  await redis?.stop();
+  await redis?.destroy();
 });
 
 describe("redis ledger", () => {

@@ -8,12 +8,13 @@ import { monotonicClock } from "../../../runners/clock.ts";
 import { createLedger } from "../../../runners/ledger/create-ledger.ts";
 import type { LedgerWrite } from "../../../runners/ledger/record.ts";
 import { reconcile } from "../../../runners/ledger/reconcile.ts";
-import { startThrowawayRedis, startThrowawaySentinel, waitUntil, type Throwaway } from "../../support/ledger-servers.ts";
+import { startThrowawayRedis, startThrowawaySentinel, type ThrowawayRedis } from "../../support/throwaway-redis.ts";
+import { waitUntil } from "../../support/wait-until.ts";
 
 const NAME = "ledgermaster";
-let master: Throwaway;
-let replica: Throwaway;
-let sentinel: Throwaway;
+let master: ThrowawayRedis;
+let replica: ThrowawayRedis;
+let sentinel: ThrowawayRedis;
 
 async function info(port: number, section: string): Promise<string> {
   const redis = new Redis(port, "127.0.0.1", { lazyConnect: true });
@@ -27,15 +28,15 @@ async function info(port: number, section: string): Promise<string> {
 
 beforeAll(async () => {
   master = await startThrowawayRedis();
-  replica = await startThrowawayRedis(["--replicaof", "127.0.0.1", String(master.port)]);
+  replica = await startThrowawayRedis({ replicaOf: master.port });
   await waitUntil(async () => (await info(replica.port, "replication")).includes("master_link_status:up"), 10_000, "replica sync");
-  sentinel = await startThrowawaySentinel(master.port, NAME);
+  sentinel = await startThrowawaySentinel(master.port, NAME, 500);
   await waitUntil(async () => (await info(sentinel.port, "sentinel")).includes("slaves=1"), 15_000, "sentinel to see the replica");
 });
 afterAll(async () => {
-  await sentinel?.stop();
-  await replica?.stop();
-  await master?.stop();
+  await sentinel?.destroy();
+  await replica?.destroy();
+  await master?.destroy();
 });
 
 describe("redis ledger behind Sentinel", () => {
@@ -54,7 +55,7 @@ describe("redis ledger behind Sentinel", () => {
     writer.start(clock, (w) => writes.push(w));
     await new Promise((resolve) => setTimeout(resolve, 600));
     const killedAt = clock.now();
-    master.kill!();
+    await master.stop(true);
     await waitUntil(async () => (await info(replica.port, "replication")).includes("role:master"), 30_000, "promotion");
     const promotedAt = clock.now();
     // The writer follows within its reconnect backoff (≤ 1 s) once Sentinel announces the switch.
