@@ -2,11 +2,18 @@
 // own. When it imports our component library or Pulumi and its own directory
 // cannot resolve them, they resolve from this package instead, so that its
 // resources register with the very runtime the mocks were installed on.
-import { register } from "node:module";
+// Both ways a program can load them: `import` (an ES module program, through a
+// resolve hook) and `require` (a CommonJS-typed one — what `pulumi new
+// typescript` creates — compiled to require() calls by tsx, which do not pass
+// through resolve hooks on Node 20).
+import Module, { createRequire, register } from "node:module";
+
+const ROOT_URL = new URL("../../package.json", import.meta.url);
+const OURS = /^(continuity-drill(\/|$)|@pulumi\/pulumi(\/|$))/;
 
 const HOOK = `
-const ROOT = ${JSON.stringify(new URL("../../package.json", import.meta.url).href)};
-const OURS = /^(continuity-drill(\\/|$)|@pulumi\\/pulumi(\\/|$))/;
+const ROOT = ${JSON.stringify(ROOT_URL.href)};
+const OURS = ${OURS.toString()};
 export async function resolve(specifier, context, next) {
   try {
     return await next(specifier, context);
@@ -22,4 +29,22 @@ export function installFallbackResolution(): void {
   if (installed) return;
   installed = true;
   register(`data:text/javascript,${encodeURIComponent(HOOK)}`, import.meta.url);
+  fallBackInRequire();
+}
+
+type ResolveFilename = (request: string, parent: unknown, isMain: boolean, options?: unknown) => string;
+
+/** The CommonJS twin of HOOK: Module._resolveFilename is what require() asks (as module-alias and tsconfig-paths use it). */
+function fallBackInRequire(): void {
+  const cjs = Module as unknown as { _resolveFilename: ResolveFilename };
+  const original = cjs._resolveFilename;
+  const ours = createRequire(ROOT_URL);
+  cjs._resolveFilename = function (request, parent, isMain, options) {
+    try {
+      return original.call(this, request, parent, isMain, options);
+    } catch (error) {
+      if (!OURS.test(request) || (error as { code?: string })?.code !== "MODULE_NOT_FOUND") throw error;
+      return ours.resolve(request);
+    }
+  };
 }

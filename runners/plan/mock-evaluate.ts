@@ -141,7 +141,7 @@ const isRootStack = (urn: string) => urn.includes(`::${pulumi.runtime.rootPulumi
 function programError(program: PulumiProgram, error: unknown): Error {
   if (error instanceof Error && "exitCode" in error) return error;
   const message = error instanceof Error ? error.message : String(error);
-  const hint = /require\(\)|ERR_REQUIRE/.test(message)
+  const hint = /require\(\)|ERR_REQUIRE|Top-level await/.test(message)
     ? ' (programs are loaded as ES modules: add "type": "module" to the package.json beside the program, or name it index.mts)'
     : "";
   return new InputError(`${program.entry}: the Pulumi program failed under the mock runtime: ${message}${hint}`, { cause: error });

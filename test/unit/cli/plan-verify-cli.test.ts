@@ -90,6 +90,16 @@ describe("drill verify on a user's Pulumi program", () => {
     expect(r.code).toBe(0);
   });
 
+  it("reads a CommonJS-typed program (no \"type\": \"module\", as `pulumi new typescript` makes it)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "user-program-cjs-"));
+    cpSync(fixture("user-program"), dir, { recursive: true });
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "acme", main: "index.ts" }));
+    const r = drill(["plan", "--program", dir, "--stack", "dev", "--json"]);
+    expect(r.stderr).not.toMatch(/require\(\)|ERR_/);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).services.map((s: { name: string }) => s.name)).toEqual(["ledger", "api"]);
+  });
+
   it("reports a dependency cycle as invalid input (exit 2) with rule V3", () => {
     const r = drill(["verify", "--plan", fixture("plans/dependency-cycle.json")]);
     expect(r.code).toBe(2);
