@@ -3,9 +3,7 @@
 // Heal runs in `finally`: on success, on error, on timeout and on Ctrl-C. A
 // missed objective is a verdict in the journal, not an exception. Engine code
 // never prints: everything is an event, and the journal is one subscriber.
-import { hostname, userInfo } from "node:os";
-import type { DrillStartedT, PhaseT, SummaryT } from "../../reports/journal/format.ts";
-import { JOURNAL_VERSION } from "../../reports/journal/format.ts";
+import type { PhaseT, SummaryT } from "../../reports/journal/format.ts";
 import type { Clock } from "../clock.ts";
 import { measureDataLoss, type DataLoss } from "../measure/index.ts";
 import type { EventBus } from "./bus.ts";
@@ -13,6 +11,8 @@ import { FaultRunner, type ActiveInjection } from "./fault-runner.ts";
 import type { PreparedDrill } from "./prepare.ts";
 import type { StackAdapter } from "./stack-adapter.ts";
 import { Workload } from "./workload.ts";
+import { observe, steady } from "./observe.ts";
+import { startedRecord } from "./started-record.ts";
 import { sleep } from "../sleep.ts";
 import { runSteps, type Prompter, type StepOutcome } from "../gameday/step-runner.ts";
 import { unpublish } from "../gameday/acks.ts";
@@ -187,66 +187,4 @@ export async function runDrill(o: DrillOptions): Promise<SummaryT> {
     }
     phase("verify", "ended");
   }
-}
-
-/** Preflight: every probe healthy for `steadyMs`, waiting at most steady + grace. */
-async function steady(w: Workload, steadyMs: number, graceMs: number, signal: AbortSignal): Promise<boolean> {
-  const deadline = Date.now() + steadyMs + graceMs;
-  while (Date.now() < deadline && !signal.aborted) {
-    if (w.steadyFor(steadyMs)) return true;
-    await sleep(50, signal);
-  }
-  return w.steadyFor(steadyMs);
-}
-
-/**
- * Observe until every probe recovered (then `after` more) or the bound; heal
- * timed faults exactly when due. With manual steps, also until they are done —
- * and a service the operators never disrupted is done `stableFor` after them.
- */
-async function observe(o: DrillOptions, w: Workload, faults: FaultRunner, injected: ActiveInjection[], t0: number, steps: { done: boolean; endedAt: number }): Promise<string> {
-  const { clock, drill } = o;
-  const end = t0 + drill.windowsMs.observeTimeout;
-  const due = (a: ActiveInjection) => (a.healed || a.fault.durationMs === undefined ? Infinity : a.injectedAt! + a.fault.durationMs);
-  while (clock.now() < end && !o.signal.aborted) {
-    for (const a of injected) if (clock.now() >= due(a)) await faults.heal(a);
-    const failed = injected.find((a) => a.failure);
-    if (failed) throw new Error(`${failed.fault.kind.kind} failed: ${failed.failure}`);
-    // Nothing seen: after manual steps, once stableFor has passed since the last;
-    // otherwise once quietFor has passed since t0.
-    const quiet = !w.disruptionSeen && (drill.steps.length > 0 ? clock.now() - steps.endedAt >= drill.windowsMs.stableFor : clock.now() - t0 >= drill.windowsMs.quietFor);
-    if (steps.done && (w.allRecovered() || quiet)) {
-      await sleep(drill.windowsMs.after, o.signal);
-      return w.allRecovered() ? "recovered" : `no disruption observed within ${drill.steps.length ? "stableFor after the manual steps" : `${drill.windowsMs.quietFor} ms`}`;
-    }
-    const nextHeal = Math.min(...injected.map(due));
-    await sleep(Math.max(0, Math.min(50, nextHeal - clock.now(), end - clock.now())), o.signal);
-  }
-  return o.signal.aborted ? "interrupted" : `not recovered within ${drill.windowsMs.observeTimeout} ms`;
-}
-
-function startedRecord(o: DrillOptions, w: Workload): DrillStartedT {
-  const d = o.drill;
-  return {
-    type: "drill-started",
-    version: JOURNAL_VERSION,
-    drillId: o.drillId,
-    scenario: { name: d.name, file: d.file, description: d.scenario.description, service: d.service.name, hazard: d.hazard.id },
-    plan: { project: d.plan.project, stack: d.plan.stack, target: d.plan.target, origin: d.planOrigin },
-    service: d.service as unknown as Record<string, unknown>,
-    hazard: d.hazard as unknown as Record<string, unknown>,
-    objectivesMs: d.objectivesMs,
-    windowsMs: d.windowsMs,
-    probes: [...w.probes.map((p) => p.info), ...(w.load ? [w.load.info] : [])],
-    ledgers: w.ledgers.map((l) => l.info),
-    faults: d.faults.map((f) => ({ kind: f.spec.kind, target: f.spec.target, ...(f.durationMs !== undefined ? { durationMs: f.durationMs } : {}), params: f.spec.params })),
-    startedAt: new Date(o.clock.originWallMs).toISOString(),
-    clockOriginWallMs: o.clock.originWallMs,
-    tool: o.tool,
-    host: { hostname: hostname(), platform: `${process.platform} ${process.arch}`, node: process.version, user: userInfo().username },
-    ...(o.repeat ? { repeat: o.repeat } : {}),
-    load: w.load ? { kind: w.load.which, detail: w.load.why } : { kind: "none" },
-    ...(o.gameday ? { gameday: { participants: o.gameday.participants, rehearsal: o.gameday.autoAckMs !== undefined } } : {}),
-    ...(d.steps.length ? { steps: d.steps.map((st) => ({ id: st.id, text: st.text, ...(st.role ? { role: st.role } : {}), at: st.at, timeLimitMs: st.timeLimitMs, ...(st.targetMs !== undefined ? { targetMs: st.targetMs } : {}) })) } : {}),
-  };
 }

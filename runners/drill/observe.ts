@@ -1,0 +1,50 @@
+// The waiting parts of a drill: preflight's wait for a steady state, and the
+// observe phase — until every probe recovered or the bound, healing timed
+// faults exactly when they are due.
+import type { Clock } from "../clock.ts";
+import { sleep } from "../sleep.ts";
+import type { FaultRunner, ActiveInjection } from "./fault-runner.ts";
+import type { PreparedDrill } from "./prepare.ts";
+import type { Workload } from "./workload.ts";
+
+/** Preflight: every probe healthy for `steadyMs`, waiting at most steady + grace. */
+export async function steady(w: Workload, steadyMs: number, graceMs: number, signal: AbortSignal): Promise<boolean> {
+  const deadline = Date.now() + steadyMs + graceMs;
+  while (Date.now() < deadline && !signal.aborted) {
+    if (w.steadyFor(steadyMs)) return true;
+    await sleep(50, signal);
+  }
+  return w.steadyFor(steadyMs);
+}
+
+export interface ObserveOptions {
+  drill: PreparedDrill;
+  clock: Clock;
+  signal: AbortSignal;
+}
+
+/**
+ * Observe until every probe recovered (then `after` more) or the bound; heal
+ * timed faults exactly when due. With manual steps, also until they are done —
+ * and a service the operators never disrupted is done `stableFor` after them.
+ */
+export async function observe(o: ObserveOptions, w: Workload, faults: FaultRunner, injected: ActiveInjection[], t0: number, steps: { done: boolean; endedAt: number }): Promise<string> {
+  const { clock, drill } = o;
+  const end = t0 + drill.windowsMs.observeTimeout;
+  const due = (a: ActiveInjection) => (a.healed || a.fault.durationMs === undefined ? Infinity : a.injectedAt! + a.fault.durationMs);
+  while (clock.now() < end && !o.signal.aborted) {
+    for (const a of injected) if (clock.now() >= due(a)) await faults.heal(a);
+    const failed = injected.find((a) => a.failure);
+    if (failed) throw new Error(`${failed.fault.kind.kind} failed: ${failed.failure}`);
+    // Nothing seen: after manual steps, once stableFor has passed since the last;
+    // otherwise once quietFor has passed since t0.
+    const quiet = !w.disruptionSeen && (drill.steps.length > 0 ? clock.now() - steps.endedAt >= drill.windowsMs.stableFor : clock.now() - t0 >= drill.windowsMs.quietFor);
+    if (steps.done && (w.allRecovered() || quiet)) {
+      await sleep(drill.windowsMs.after, o.signal);
+      return w.allRecovered() ? "recovered" : `no disruption observed within ${drill.steps.length ? "stableFor after the manual steps" : `${drill.windowsMs.quietFor} ms`}`;
+    }
+    const nextHeal = Math.min(...injected.map(due));
+    await sleep(Math.max(0, Math.min(50, nextHeal - clock.now(), end - clock.now())), o.signal);
+  }
+  return o.signal.aborted ? "interrupted" : `not recovered within ${drill.windowsMs.observeTimeout} ms`;
+}
