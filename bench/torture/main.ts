@@ -17,6 +17,7 @@ const rows = [
   ["interrupted by SIGINT", String(r.sigint), ""],
   ["killed (SIGKILL) then drill recover", String(r.sigkill), ""],
   ["finished before the signal", String(r.finishedFirst), ""],
+  ["signalled after judging (verdict kept)", String(r.judgedFirst), ""],
   ["leftovers found", String(r.leftovers.length), "target 0"],
   ["max heal time after SIGINT", `${r.maxHealAfterSigintMs} ms`, "target ≤ 2000 ms"],
   ["unreadable journals", String(r.journalsUnreadable), "target 0"],

@@ -17,6 +17,8 @@ export interface TortureReport {
   sigkill: number;
   /** Drills that finished before their signal arrived. */
   finishedFirst: number;
+  /** Drills signalled after they had judged, while closing their clients: their journal keeps its verdict. */
+  judgedFirst: number;
   leftovers: string[];
   maxHealAfterSigintMs: number;
   journalsUnreadable: number;
@@ -48,7 +50,7 @@ async function fullRedundancy(boundMs: number): Promise<boolean> {
 export async function torture(runs: number, say: (m: string) => void = () => {}, seed = Date.now()): Promise<TortureReport> {
   let rnd = seed % 2147483647 || 1;
   const random = () => ((rnd = (rnd * 16807) % 2147483647) - 1) / 2147483646;
-  const report: TortureReport = { runs, sigint: 0, sigkill: 0, finishedFirst: 0, leftovers: [], maxHealAfterSigintMs: 0, journalsUnreadable: 0 };
+  const report: TortureReport = { runs, sigint: 0, sigkill: 0, finishedFirst: 0, judgedFirst: 0, leftovers: [], maxHealAfterSigintMs: 0, journalsUnreadable: 0 };
   for (let i = 0; i < runs; i++) {
     const scenario = SCENARIOS[i % SCENARIOS.length]!;
     const kill = i % 2 === 1;
@@ -77,6 +79,13 @@ export async function torture(runs: number, say: (m: string) => void = () => {},
       const code = await run.exited;
       if (code !== 3 && code !== 0 && code !== 1) report.leftovers.push(`run ${i}: SIGINT exit ${code}`);
     }
+    // A drill may finish judging between our look and the signal (closing its
+    // clients takes up to 5 s more): its journal then rightly carries its
+    // verdict. Progress lines reach the pipe before the summary reaches the
+    // journal, so the full output after exit tells.
+    await closed(run);
+    const judged = !finished && /judge ended/.test(run.output());
+    if (judged) report.judgedFirst += 1;
     const found = [...stopped(), ...rules(), ...(await proxyFaults())];
     if (!(await fullRedundancy(120_000))) found.push("not at full redundancy within 120 s");
     report.leftovers.push(...found.map((f) => `run ${i} (${scenario}, ${finished ? "finished" : kill ? "SIGKILL" : "SIGINT"} at ${delayMs} ms): ${f}`));
@@ -84,14 +93,24 @@ export async function torture(runs: number, say: (m: string) => void = () => {},
     for (const j of journals) {
       try {
         const journal = readJournal(join(j.parentPath, j.name));
-        if (!finished && journal.summary?.outcome !== "interrupted" && journal.summary !== undefined) report.leftovers.push(`run ${i}: journal says ${journal.summary.outcome}, not interrupted`);
+        if (!finished && !judged && journal.summary?.outcome !== "interrupted" && journal.summary !== undefined) report.leftovers.push(`run ${i}: journal says ${journal.summary.outcome}, not interrupted`);
         if (!finished && journal.summary === undefined) report.leftovers.push(`run ${i}: journal not marked interrupted`);
       } catch {
         report.journalsUnreadable += 1;
       }
     }
     rmSync(out, { recursive: true, force: true });
-    say(`run ${i + 1}/${runs}: ${scenario}, ${finished ? "finished first" : kill ? "SIGKILL + recover" : "SIGINT"} at ${delayMs} ms${found.length ? ` — LEFTOVERS: ${found.join("; ")}` : ""}`);
+    say(`run ${i + 1}/${runs}: ${scenario}, ${finished ? "finished first" : kill ? "SIGKILL + recover" : "SIGINT"} at ${delayMs} ms${judged ? " (after judging)" : ""}${found.length ? ` — LEFTOVERS: ${found.join("; ")}` : ""}`);
   }
   return report;
+}
+
+/** Until the child's output pipes are drained, not just until it exited. */
+function closed(run: ReturnType<typeof startDrill>): Promise<void> {
+  const { child } = run;
+  if (child.stdout!.readableEnded && child.stderr!.readableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("close", () => resolve());
+    setTimeout(resolve, 2_000).unref();
+  });
 }
