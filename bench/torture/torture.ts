@@ -28,6 +28,7 @@ const SCENARIOS = ["sessions-cache-hang", "orders-db-partition", "sessions-cache
 const stopped = () => listOurProcesses().filter((p) => p.state === "T" || p.state === "t").map((p) => `stopped pid ${p.pid} ${p.cmdline.slice(0, 60)}`);
 const rules = () => execFileSync("iptables", ["-S"], { encoding: "utf8" }).split("\n").filter((l) => l.includes("drill:"));
 const BIN = new URL("../../bin/drill.js", import.meta.url).pathname;
+const JUDGED_BEFORE_SIGNAL = /judge ended[^\n]*: (passed|failed|inconclusive|not-started|error)\b/;
 
 async function proxyFaults(): Promise<string[]> {
   try {
@@ -82,9 +83,10 @@ export async function torture(runs: number, say: (m: string) => void = () => {},
     // A drill may finish judging between our look and the signal (closing its
     // clients takes up to 5 s more): its journal then rightly carries its
     // verdict. Progress lines reach the pipe before the summary reaches the
-    // journal, so the full output after exit tells.
+    // journal, so the full output after exit tells — a judge line with a
+    // verdict other than "interrupted" (which an interrupted drill prints too).
     await closed(run);
-    const judged = !finished && /judge ended/.test(run.output());
+    const judged = !finished && JUDGED_BEFORE_SIGNAL.test(run.output());
     if (judged) report.judgedFirst += 1;
     const found = [...stopped(), ...rules(), ...(await proxyFaults())];
     if (!(await fullRedundancy(120_000))) found.push("not at full redundancy within 120 s");
