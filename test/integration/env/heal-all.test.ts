@@ -18,8 +18,9 @@ describe("env heal after losing everything", () => {
       expect(p, node).toBeDefined();
       process.kill(-p!.pgid!, "SIGKILL");
     }
-    const down = await status();
-    expect(down.members.filter((m) => m.process === "running")).toEqual([]);
+    // SIGKILL is asynchronous: a process is gone once the kernel has torn it down.
+    const down = await settle(async () => (await status()).members.filter((m) => m.process === "running"), 5_000);
+    expect(down).toEqual([]);
 
     const t0 = Date.now();
     const healed = await envHeal();
@@ -29,3 +30,13 @@ describe("env heal after losing everything", () => {
     expect((await postOrder(`${ref}-after`)).status).toBe(201);
   });
 });
+
+/** `check()` until it returns an empty list, or its last answer after boundMs. */
+async function settle<T>(check: () => Promise<T[]>, boundMs: number): Promise<T[]> {
+  const deadline = Date.now() + boundMs;
+  for (;;) {
+    const left = await check();
+    if (left.length === 0 || Date.now() > deadline) return left;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -35,8 +35,11 @@ describe("ground truth: blackhole of exactly D ms through the proxy", () => {
       if (run.recovery.kind === "recovered") expect(run.recovery.timeToDetectMs).toBeLessThanOrEqual(INTERVAL_MS + 5 + run.maxLagMs);
       // Open loop: the outage shows as disrupted samples at full rate, not as missing ones.
       expect(run.samples.map((s) => s.seq)).toEqual(run.samples.map((_, i) => i));
-      const during = run.samples.filter((s) => s.t >= run.t0 && s.t < run.t0 + run.minMs);
-      expect(during.length).toBeGreaterThanOrEqual(Math.floor(run.minMs / INTERVAL_MS) - 2);
+      // Up to the moment "pass" was sent, less the same 5 ms allowed the RTO: a
+      // connection opened just before that can reach the proxy's accept after
+      // the switch (seen once in CI: sent 9.7 ms late by a busy loop, answered).
+      const during = run.samples.filter((s) => s.t >= run.t0 && s.t < run.t0 + run.minMs - 5);
+      expect(during.length).toBeGreaterThanOrEqual(Math.floor((run.minMs - 5) / INTERVAL_MS) - 2);
       expect(during.filter((s) => s.ok)).toEqual([]);
       // And it invents nothing: healthy before the fault and after the heal.
       expect(run.samples.filter((s) => s.t < run.t0 - 50 && !s.ok)).toEqual([]);
