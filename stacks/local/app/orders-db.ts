@@ -6,7 +6,9 @@
 // Each new pool starts at the next host of the URL: postgres.js gives up on a
 // host that accepts TCP but never answers (a paused server) without trying the
 // others, so always starting at the first host would keep hitting the paused one.
+// The harness's postgres probe does the same, with the same helper.
 import postgres from "postgres";
+import { postgresHosts, rotatedHosts } from "../../../runners/probes/postgres-hosts.ts";
 
 export interface Order { id: string; ref: string; payload: string }
 
@@ -16,14 +18,12 @@ export class OrdersDb {
   private rotation = 0;
 
   constructor(private readonly url: string, private readonly timeoutMs = 2_000) {
-    this.hosts = /@([^/?]+)/.exec(url)?.[1]?.split(",") ?? [];
+    this.hosts = postgresHosts(url);
     this.sql = this.connect();
   }
 
   private connect(): postgres.Sql {
-    const n = this.hosts.length;
-    const host = n > 1 ? this.hosts.map((_, i) => this.hosts[(i + this.rotation) % n]).join(",") : undefined;
-    this.rotation++;
+    const host = rotatedHosts(this.hosts, this.rotation++);
     return postgres(this.url, { ...(host ? { host } : {}), max: 8, connect_timeout: 1, idle_timeout: 30, max_lifetime: 600, onnotice: () => {}, fetch_types: false });
   }
 
