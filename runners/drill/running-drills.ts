@@ -4,8 +4,7 @@
 // finds it here and marks it interrupted.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { isGone, readProc } from "../env/procfs.ts";
-import { thisRunner, type ActiveFault } from "../faults/fault-journal.ts";
+import { runnerAlive, thisRunner, type ActiveFault } from "../faults/fault-journal.ts";
 
 interface RunningDrill {
   drillId: string;
@@ -36,8 +35,7 @@ export function takeOrphanedDrills(stateDir: string): RunningDrill[] {
     const file = join(dir(stateDir), name);
     try {
       const d = JSON.parse(readFileSync(file, "utf8")) as RunningDrill;
-      const proc = readProc(d.runner.pid);
-      if (proc && !isGone(proc) && proc.startTime === d.runner.startTime) continue;
+      if (runnerAlive(d.runner)) continue;
       out.push(d);
     } catch {
       // torn record of a killed runner: nothing to mark

@@ -64,7 +64,8 @@ export function leftoverFaults(stateDir: string): ActiveFault[] {
   return activeFaults(stateDir).filter((f) => !runnerAlive(f.runner));
 }
 
-function runnerAlive(runner: ActiveFault["runner"]): boolean {
+/** The recorded runner is still this very process (same PID and start time: PIDs get reused). */
+export function runnerAlive(runner: ActiveFault["runner"]): boolean {
   const proc = readProc(runner.pid);
   return proc !== undefined && !isGone(proc) && proc.startTime === runner.startTime;
 }

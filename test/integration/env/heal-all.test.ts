@@ -3,7 +3,7 @@
 // come back to full redundancy with the orders already acknowledged.
 import { describe, expect, it } from "vitest";
 import { envHeal, nodeProcess } from "../../../runners/env/index.ts";
-import { http, log, postOrder, status } from "./helpers.ts";
+import { http, log, postOrder, status, until } from "./helpers.ts";
 
 const NODES = ["monitor", "node-a", "node-b", "redis-a", "redis-b", "sentinel-1", "sentinel-2", "sentinel-3", "web-1", "web-2", "haproxy", "client-proxies"];
 
@@ -19,8 +19,8 @@ describe("env heal after losing everything", () => {
       process.kill(-p!.pgid!, "SIGKILL");
     }
     // SIGKILL is asynchronous: a process is gone once the kernel has torn it down.
-    const down = await settle(async () => (await status()).members.filter((m) => m.process === "running"), 5_000);
-    expect(down).toEqual([]);
+    const running = async () => (await status()).members.filter((m) => m.process === "running");
+    await until("every process gone after SIGKILL", running, (left) => left.length === 0, 5_000);
 
     const t0 = Date.now();
     const healed = await envHeal();
@@ -30,13 +30,3 @@ describe("env heal after losing everything", () => {
     expect((await postOrder(`${ref}-after`)).status).toBe(201);
   });
 });
-
-/** `check()` until it returns an empty list, or its last answer after boundMs. */
-async function settle<T>(check: () => Promise<T[]>, boundMs: number): Promise<T[]> {
-  const deadline = Date.now() + boundMs;
-  for (;;) {
-    const left = await check();
-    if (left.length === 0 || Date.now() > deadline) return left;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
