@@ -14,6 +14,21 @@ export interface StackAdapter {
   ensureReady?(onProgress: (m: string) => void): Promise<string>;
   /** Bring the system back to full redundancy after a drill (e.g. `env heal`). */
   restore?(onProgress: (m: string) => void): Promise<string>;
+  /**
+   * Read live, by protocol: is every declared node up in its expected role and
+   * replicating? Preflight refuses to inject into a degraded system (unless the
+   * run allows it, recorded); after restore the drill polls it, bounded, and
+   * reports the time to full redundancy.
+   */
+  redundancy?(): Promise<Redundancy>;
+}
+
+/** The answer of a live redundancy check. */
+export interface Redundancy {
+  /** True only when every declared node is up in its role and replicating. */
+  full: boolean;
+  /** One line a reviewer can read: what is missing, or what was found healthy. */
+  detail: string;
 }
 
 /** A target with nothing to ask: roles come from the plan as declared. */
