@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { FILE_NAME, FORMATS, type Format } from "./formats.ts";
 import { renderHtml } from "./html/report.ts";
+import { readEach, selectEvidence, type EvidenceSet } from "./journal/evidence-set.ts";
 import { findJournals } from "./journal/find.ts";
 import { JournalInputError } from "./journal/read.ts";
 import { renderJson } from "./json/render.ts";
@@ -31,6 +32,15 @@ export async function loadDrills(paths: readonly string[]): Promise<DrillModel[]
   const drills: DrillModel[] = [];
   for (const file of files) drills.push(await loadDrill(file));
   return drills;
+}
+
+/**
+ * The drills under `paths` that count (reports/journal/evidence-set.ts): each
+ * drill once, none stamped in the future; `ignored` says which did not and
+ * why, unreadable journals included (the rest still render).
+ */
+export async function loadReportDrills(paths: readonly string[], now = new Date()): Promise<EvidenceSet<DrillModel>> {
+  return selectEvidence(await readEach(findJournals(paths), loadDrill), { now });
 }
 
 /**

@@ -10,7 +10,7 @@ const int = (v: unknown): v is number => Number.isSafeInteger(v);
 const optString = (v: unknown) => v === undefined || typeof v === "string";
 
 export function fastSample(v: Record<string, unknown>): SampleRecordT | undefined {
-  return v.type === "sample" && typeof v.probe === "string" && int(v.seq) && num(v.t) && typeof v.ok === "boolean" && num(v.latencyMs) && optString(v.error) && optString(v.detail)
+  return v.type === "sample" && typeof v.probe === "string" && int(v.seq) && num(v.t) && (v.intendedT === undefined || num(v.intendedT)) && typeof v.ok === "boolean" && num(v.latencyMs) && optString(v.error) && optString(v.detail)
     ? (v as unknown as SampleRecordT)
     : undefined;
 }

@@ -5,16 +5,43 @@
 // drill's monotonic clock; `clockOriginWallMs` anchors them to wall time.
 import { z } from "zod";
 
-export const JOURNAL_VERSION = 1;
+/**
+ * 2 added `identity` to drill-started (what the drill exercised: digests of the
+ * plan, the service entry and the scenario, the program's commit, the run).
+ * Version 1 journals stay readable: their identity is unknown, never guessed.
+ */
+export const JOURNAL_VERSION = 2;
+export const READABLE_VERSIONS = [1, 2] as const;
 
 const ms = z.number();
 const Percentiles = z.object({ count: z.number().int(), p50: ms, p90: ms, p99: ms, max: ms }).nullable();
 export const Outcome = z.enum(["passed", "failed", "inconclusive", "not-started", "interrupted", "error"]);
 
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: "expected a lowercase hex SHA-256" });
+
+/**
+ * What a drill exercised, bound to the journal's first record: digests are the
+ * SHA-256 of canonical JSON (keys sorted), see reports/journal/identity.ts.
+ * `serviceParts` lets readiness say which part of a service changed since.
+ */
+export const Identity = z.object({
+  /** One per `drill run` invocation: the drills of one run (scenarios × repeats) share it. */
+  runId: z.string().min(1),
+  planDigest: Sha256,
+  serviceDigest: Sha256,
+  serviceParts: z.object({ objectives: Sha256, failoverTargets: Sha256, dependsOn: Sha256, runbook: Sha256, hazards: Sha256 }),
+  /** SHA-256 of the scenario file's bytes. */
+  scenarioDigest: Sha256,
+  /** The program's git commit, where it lives in a git tree; dirty: uncommitted changes. */
+  source: z.object({ commit: z.string().regex(/^[0-9a-f]{40,64}$/), dirty: z.boolean() }).optional(),
+});
+
 export const DrillStarted = z.object({
   type: z.literal("drill-started"),
-  version: z.literal(JOURNAL_VERSION),
+  version: z.union(READABLE_VERSIONS.map((v) => z.literal(v))),
   drillId: z.string(),
+  /** Required from version 2 (checked by the readers); absent in version 1 journals. */
+  identity: Identity.optional(),
   scenario: z.object({ name: z.string(), file: z.string(), description: z.string(), service: z.string(), hazard: z.string() }),
   plan: z.object({ project: z.string(), stack: z.string(), target: z.string(), origin: z.string() }),
   /** The service's plan entry as it was when the drill ran (objectives, failover targets, runbook …). */
@@ -172,6 +199,7 @@ export const Summary = z.object({
 export const JournalRecord = z.discriminatedUnion("type", [DrillStarted, Phase, SampleRecord, WriteRecord, FaultEvent, ReadBackRecord, Note, StepRecord, Summary]);
 
 export type DrillStartedT = z.infer<typeof DrillStarted>;
+export type IdentityT = z.infer<typeof Identity>;
 export type PhaseT = z.infer<typeof Phase>;
 export type SampleRecordT = z.infer<typeof SampleRecord>;
 export type WriteRecordT = z.infer<typeof WriteRecord>;

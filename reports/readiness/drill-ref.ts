@@ -19,6 +19,9 @@ export function drillRef(j: Journal): DrillRef {
     lostAfterFault: ledgers.length ? ledgers.reduce((n, l) => n + l.lostAfterFault, 0) : undefined,
     missed: sum?.verdicts.filter((v) => v.status === "missed") ?? [],
     notMeasured: sum?.verdicts.filter((v) => v.status === "not-measured").map((v) => v.objective) ?? [],
+    identity: s.identity
+      ? { runId: s.identity.runId, planDigest: s.identity.planDigest, serviceDigest: s.identity.serviceDigest, ...(s.identity.source ? { sourceCommit: s.identity.source.commit, sourceDirty: s.identity.source.dirty } : {}) }
+      : "unknown",
   };
 }
 

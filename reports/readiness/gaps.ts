@@ -5,10 +5,15 @@
 //   R4 the latest attempt since then produced no evidence (not-started, error …)
 //   R5 the last exercise did not measure an objective the plan declares
 //   R6 evidence for a service or hazard the plan does not declare
+//   R8 the service changed in the plan since its last exercise (stale evidence)
+//   R9 a journal that does not count: duplicate, another project or stack, future-dated
+//   R10 a journal that cannot be read: its service and hazard cannot be judged
 import { humanMs } from "../../stacks/lib/duration.ts";
 import type { PlanT } from "../../stacks/lib/schema.ts";
 import { verdictPhrase } from "../figures.ts";
+import type { IgnoredJournal } from "../journal/evidence-set.ts";
 import type { VerdictT } from "../journal/format.ts";
+import { changeText } from "./plan-changes.ts";
 import type { Gap, Readiness, ReadinessCell, ReadinessFinding, ServiceRow } from "./types.ts";
 
 const FIELD: Record<VerdictT["objective"], string> = {
@@ -21,7 +26,7 @@ const DECLARED: Partial<Record<VerdictT["objective"], "rtoMs" | "rpoMs">> = { rt
 export function findGaps(plan: PlanT, r: Readiness): Gap[] {
   const gaps: Gap[] = [];
   for (const row of r.services) {
-    row.cells.forEach((c) => gaps.push(...cellGaps(plan, row, c)));
+    row.cells.forEach((c) => gaps.push(...cellGaps(plan, row, c, r)));
   }
   for (const d of r.unplanned) {
     gaps.push({ rule: "R6", severity: "info", service: d.service, hazard: d.hazard, drill: d, message: `drill ${d.drillId} exercised ${d.service} / ${d.hazard}, which the plan does not declare` });
@@ -29,7 +34,7 @@ export function findGaps(plan: PlanT, r: Readiness): Gap[] {
   return gaps;
 }
 
-function cellGaps(plan: PlanT, row: ServiceRow, c: ReadinessCell): Gap[] {
+function cellGaps(plan: PlanT, row: ServiceRow, c: ReadinessCell, r: Readiness): Gap[] {
   const where = `${c.service} / ${c.hazard}`;
   const hazardIndex = plan.services.find((s) => s.name === c.service)?.hazards.findIndex((h) => h.id === c.hazard) ?? -1;
   const out: Gap[] = [];
@@ -38,7 +43,10 @@ function cellGaps(plan: PlanT, row: ServiceRow, c: ReadinessCell): Gap[] {
     return out;
   }
   const ex = c.lastExercise!;
-  if (c.freshness === "stale") {
+  if (c.changed) {
+    out.push({ rule: "R8", severity: "error", service: c.service, hazard: c.hazard, field: `${c.changed[0]!.part}`, drill: ex, message: `${where}: the plan changed since the last exercise (${ex.startedAt.slice(0, 10)}): ${changeText(c.changed)}; that drill no longer shows this service ready` });
+  }
+  if (c.dueAt !== undefined && Date.parse(c.dueAt) < Date.parse(r.asOf)) {
     out.push({ rule: "R2", severity: "error", service: c.service, hazard: c.hazard, field: "objectives.exerciseEvery", drill: ex, message: `${where}: last exercised ${ex.startedAt.slice(0, 10)}, stale since ${c.dueAt?.slice(0, 10)} (exercise every ${humanMs(row.exerciseEveryMs!)})` });
   }
   for (const v of ex.missed) {
@@ -54,6 +62,19 @@ function cellGaps(plan: PlanT, row: ServiceRow, c: ReadinessCell): Gap[] {
     }
   }
   return out;
+}
+
+const IGNORED_SEVERITY = { "other-plan": "info", duplicate: "warning", future: "warning", unreadable: "error" } as const;
+
+/** Journals that did not count: a duplicate or another plan's evidence is noted; an unreadable one cannot be judged. */
+export function ignoredGaps(ignored: readonly IgnoredJournal[]): Gap[] {
+  return ignored.map((i) => {
+    const what = i.service ? `${i.service} / ${i.hazard}: ` : "";
+    const message = i.kind === "unreadable"
+      ? `${what}could not judge: journal ${i.file} is unreadable (${i.reason})`
+      : `${what}journal ${i.file} ignored: ${i.reason}`;
+    return { rule: i.kind === "unreadable" ? "R10" as const : "R9" as const, severity: IGNORED_SEVERITY[i.kind], ...(i.service ? { service: i.service } : {}), ...(i.hazard ? { hazard: i.hazard } : {}), message };
+  });
 }
 
 /** Findings for `drill verify --evidence`: the gaps without readiness' own context. */

@@ -3,17 +3,27 @@
 // measured RTO and data loss per service, and the gaps (see gaps.ts).
 import { parseDuration } from "../../stacks/lib/duration.ts";
 import type { PlanT, ServiceT } from "../../stacks/lib/schema.ts";
+import { selectEvidence, type EvidenceSet } from "../journal/evidence-set.ts";
 import type { Journal } from "../journal/read.ts";
 import { byDate, drillRef, isExercise } from "./drill-ref.ts";
-import { findGaps } from "./gaps.ts";
+import { findGaps, ignoredGaps } from "./gaps.ts";
+import { serviceChanges } from "./plan-changes.ts";
 import type { DrillRef, Readiness, ReadinessCell, ServiceRow } from "./types.ts";
 
 const ms = (d: string | undefined) => (d === undefined ? undefined : parseDuration(d));
 
 import { training, trainingGaps } from "./training.ts";
 
-export function readiness(plan: PlanT, journals: readonly Journal[], now: Date): Readiness {
-  const refs = journals.map(drillRef).sort(byDate);
+/**
+ * `evidence`: journals, or a set read by readEvidence (with the unreadable ones).
+ * Only evidence of this plan's project and stack counts, each drill once, none
+ * stamped in the future (reports/journal/evidence-set.ts); the rest is listed
+ * in `ignored` with its reason and becomes a gap (R9, R10).
+ */
+export function readiness(plan: PlanT, evidence: readonly Journal[] | EvidenceSet, now: Date): Readiness {
+  const set = selectEvidence("journals" in evidence ? evidence : { journals: [...evidence], ignored: [] }, { now, plan: { project: plan.project, stack: plan.stack } });
+  const journals = set.journals;
+  const refs = journals.map((j) => withChanges(plan, j)).sort(byDate);
   const services = plan.services.map((s) => serviceRow(s, refs, now));
   const planned = new Set(plan.services.flatMap((s) => s.hazards.map((h) => `${s.name}\u0000${h.id}`)));
   const unplanned = refs.filter((r) => !planned.has(`${r.service}\u0000${r.hazard}`));
@@ -30,10 +40,11 @@ export function readiness(plan: PlanT, journals: readonly Journal[], now: Date):
     unplanned,
     training: [],
     drills: refs.length,
+    ignored: set.ignored,
   };
   const every = (name: string) => services.find((x) => x.name === name)?.exerciseEveryMs;
   result.training = training(plan, journals, now, every);
-  result.gaps = [...findGaps(plan, result), ...trainingGaps(result.training, every)];
+  result.gaps = [...findGaps(plan, result), ...trainingGaps(result.training, every), ...ignoredGaps(set.ignored)];
   return result;
 }
 
@@ -56,12 +67,23 @@ function cell(service: string, hazard: string, refs: readonly DrillRef[], every:
   const lastExercise = refs.filter(isExercise).pop();
   if (!lastExercise) return { service, hazard, freshness: "never", last };
   const due = every === undefined ? undefined : Date.parse(lastExercise.startedAt) + every;
+  const changed = lastExercise.changedSince?.length ? lastExercise.changedSince : undefined;
   return {
     service,
     hazard,
-    freshness: due === undefined || due >= now.getTime() ? "fresh" : "stale",
+    freshness: !changed && (due === undefined || due >= now.getTime()) ? "fresh" : "stale",
     last,
     lastExercise,
     dueAt: due === undefined ? undefined : new Date(due).toISOString(),
+    ...(changed ? { changed } : {}),
   };
+}
+
+/** A drill and how its service changed in the plan since; a version 1 journal cannot tell (identity unknown). */
+function withChanges(plan: PlanT, j: Journal): DrillRef {
+  const ref = drillRef(j);
+  const now = plan.services.find((s) => s.name === ref.service);
+  if (!now || !j.started.identity) return ref;
+  const changes = serviceChanges(j.started.identity, j.started.service, now);
+  return changes.length ? { ...ref, changedSince: changes } : ref;
 }

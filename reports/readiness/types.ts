@@ -2,6 +2,8 @@
 // survive, the last drill and whether that evidence is still fresh; the trend of
 // what was measured; and the gaps — what a reviewer or auditor must act on.
 import type { OutcomeT, VerdictT } from "../journal/format.ts";
+import type { IgnoredJournal } from "../journal/evidence-set.ts";
+import type { ServiceChange } from "./plan-changes.ts";
 import type { TrainingRow } from "./training.ts";
 
 /** One drill as readiness sees it: who, when, what came out, what was measured. */
@@ -19,6 +21,10 @@ export interface DrillRef {
   lostAfterFault?: number;
   missed: VerdictT[];
   notMeasured: VerdictT["objective"][];
+  /** What the drill exercised; "unknown" for journals older than identity (version 1). */
+  identity: { runId: string; planDigest: string; serviceDigest: string; sourceCommit?: string; sourceDirty?: boolean } | "unknown";
+  /** How the service changed in the plan since this drill (set by readiness; empty or absent: unchanged or unknown). */
+  changedSince?: ServiceChange[];
 }
 
 /** fresh: exercised within exerciseEvery (or exercised, when the plan sets no interval). */
@@ -34,6 +40,8 @@ export interface ReadinessCell {
   lastExercise?: DrillRef;
   /** When the evidence goes stale (lastExercise + exerciseEvery). */
   dueAt?: string;
+  /** Set when the last exercise is stale because the service changed in the plan since (R8). */
+  changed?: ServiceChange[];
 }
 
 export interface ServiceRow {
@@ -50,7 +58,7 @@ export type Severity = "error" | "warning" | "info";
 
 /** A finding in the shape `drill verify` reports (rule, severity, service, field, message). */
 export interface ReadinessFinding {
-  rule: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7";
+  rule: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10";
   severity: Severity;
   service?: string;
   /** Dotted path in the service's plan entry, e.g. `objectives.rto`. */
@@ -76,5 +84,8 @@ export interface Readiness {
   unplanned: DrillRef[];
   /** Who has exercised each service's runbook by hand, and when (game days). */
   training: TrainingRow[];
+  /** Drills counted (after the rules of reports/journal/evidence-set.ts). */
   drills: number;
+  /** Journals that did not count, each with its reason: duplicates, other plans, future-dated, unreadable. */
+  ignored: IgnoredJournal[];
 }

@@ -13,6 +13,7 @@ import type { StackAdapter } from "./stack-adapter.ts";
 import { Workload } from "./workload.ts";
 import { observe, steady } from "./observe.ts";
 import { startedRecord } from "./started-record.ts";
+import type { RunIdentity } from "./run-identity.ts";
 import { sleep } from "../sleep.ts";
 import { runSteps, type Prompter, type StepOutcome } from "../gameday/step-runner.ts";
 import { unpublish } from "../gameday/acks.ts";
@@ -35,6 +36,8 @@ export interface DrillOptions {
   gameday?: GamedayOptions;
   /** Where the journal is written, recorded with each fault for `drill recover`. */
   journalFile?: string;
+  /** The run this drill belongs to (run id, program commit), stamped on its first record. */
+  run?: RunIdentity;
 }
 
 export interface GamedayOptions {

@@ -12,6 +12,7 @@ import { EventBus, type Subscriber } from "./bus.ts";
 import type { PreparedDrill } from "./prepare.ts";
 import { runDrill, type GamedayOptions } from "./run-drill.ts";
 import { registerDrill } from "./running-drills.ts";
+import { newRunId, sourceOf, type RunIdentity } from "./run-identity.ts";
 import type { StackAdapter } from "./stack-adapter.ts";
 
 export interface SessionOptions {
@@ -28,6 +29,8 @@ export interface SessionOptions {
   subscribers?: Subscriber[];
   onProgress?: (message: string) => void;
   gameday?: GamedayOptions;
+  /** Where the program lives, for its git commit in each journal's identity. */
+  programDir?: string;
 }
 
 export interface DrillResult {
@@ -46,9 +49,12 @@ export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
   }
   if (o.stack.ensureReady) await o.stack.ensureReady(o.onProgress ?? (() => {}));
   const results: DrillResult[] = [];
+  const source = sourceOf(o.programDir);
+  const run: RunIdentity = { runId: newRunId(), ...(source ? { source } : {}) };
   for (const drill of o.drills) {
     for (let index = 1; index <= o.repeat && !o.signal.aborted; index++) {
-      const drillId = `${stamp()}-${drill.name}${o.repeat > 1 ? `-r${index}` : ""}`;
+      // Unique across runs, not only within one: two runs in the same second must not share a drill id.
+      const drillId = `${stamp()}-${drill.name}${o.repeat > 1 ? `-r${index}` : ""}-${run.runId.slice(-8)}`;
       const journal = join(o.outDir, "journals", drill.plan.stack, drill.name, `${drillId}.jsonl`);
       const writer = new JournalWriter(journal);
       const unregister = registerDrill(o.stateDir, drillId, journal);
@@ -59,7 +65,7 @@ export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
         const repeat = { index, of: o.repeat };
         const summary = await runDrill({
           drill, drillId, stack: o.stack, bus, clock: monotonicClock(), stateDir: o.stateDir, signal: o.signal, hardSignal: o.hardSignal,
-          tool: o.tool, journalFile: journal, ...(o.repeat > 1 ? { repeat } : {}), ...(o.gameday ? { gameday: o.gameday } : {}),
+          tool: o.tool, journalFile: journal, run, ...(o.repeat > 1 ? { repeat } : {}), ...(o.gameday ? { gameday: o.gameday } : {}),
         });
         results.push({ drill, journal, summary, repeat });
       } finally {

@@ -5,6 +5,7 @@ import type { DrillStartedT } from "../../reports/journal/format.ts";
 import { JOURNAL_VERSION } from "../../reports/journal/format.ts";
 import type { DrillOptions } from "./run-drill.ts";
 import type { Workload } from "./workload.ts";
+import { drillIdentity, newRunId } from "./run-identity.ts";
 
 export function startedRecord(o: DrillOptions, w: Workload): DrillStartedT {
   const d = o.drill;
@@ -12,6 +13,8 @@ export function startedRecord(o: DrillOptions, w: Workload): DrillStartedT {
     type: "drill-started",
     version: JOURNAL_VERSION,
     drillId: o.drillId,
+    // A drill run outside a session (tests, the API) is a run of its own.
+    identity: drillIdentity(d, o.run ?? { runId: newRunId() }),
     scenario: { name: d.name, file: d.file, description: d.scenario.description, service: d.service.name, hazard: d.hazard.id },
     plan: { project: d.plan.project, stack: d.plan.stack, target: d.plan.target, origin: d.planOrigin },
     service: d.service as unknown as Record<string, unknown>,

@@ -1,17 +1,20 @@
 // The gate over a set of journals: every scenario judged on its own, then one
 // status and exit code for CI. "Could not judge" wins over "failed": a gate
 // that could not see every run has not shown anything, either way.
+import type { EvidenceSet } from "../../reports/journal/evidence-set.ts";
 import type { Journal } from "../../reports/journal/read.ts";
 import { InputError } from "../errors.ts";
 import { groupJournals } from "./group.ts";
 import { gateGroup } from "./group-gate.ts";
 import { STATISTICS, type GateOptions, type GateReport } from "./types.ts";
 
-export function gate(journals: readonly Journal[], o: GateOptions): GateReport {
+/** `evidence`: journals, or a set from readGateJournals (with what did not count, and why). */
+export function gate(evidence: readonly Journal[] | EvidenceSet, o: GateOptions): GateReport {
+  const { journals, ignored } = "journals" in evidence ? evidence : { journals: evidence, ignored: [] };
   if (!STATISTICS.includes(o.statistic)) throw new InputError(`gate statistic "${o.statistic}": expected one of ${STATISTICS.join(", ")}`);
   if (o.expect !== undefined && (!Number.isInteger(o.expect) || o.expect < 1)) throw new InputError(`expected runs "${o.expect}": expected a whole number ≥ 1`);
-  if (journals.length === 0) throw new InputError("no journals to gate");
-  const groups = groupJournals(journals).map((g) => gateGroup(g, o));
+  if (journals.length === 0 && ignored.length === 0) throw new InputError("no journals to gate");
+  const groups = groupJournals(journals, ignored).map((g) => gateGroup(g, o));
   const status = groups.some((g) => g.status === "could-not-judge") ? "could-not-judge" : groups.some((g) => g.status === "failed") ? "failed" : "passed";
-  return { statistic: o.statistic, groups, status, exitCode: status === "could-not-judge" ? 3 : status === "failed" ? 1 : 0 };
+  return { statistic: o.statistic, groups, status, ignored: [...ignored], exitCode: status === "could-not-judge" ? 3 : status === "failed" ? 1 : 0 };
 }

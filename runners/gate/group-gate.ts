@@ -17,10 +17,16 @@ const ref = (j: Journal): DrillRef => ({ file: j.file, drillId: j.started.drillI
 export function gateGroup(group: DrillGroup, o: GateOptions): GroupGate {
   const counted = group.journals.filter((j) => j.summary && JUDGED.has(j.summary.outcome));
   const incomplete = group.journals.filter((j) => !counted.includes(j));
-  const latest = group.journals[group.journals.length - 1]!.started;
+  const latest = group.journals[group.journals.length - 1]?.started;
   const expected = o.expect ?? maxRepeat(group.journals);
   const reasons: string[] = [];
   let couldNotJudge = false;
+  for (const i of group.ignored) {
+    if (i.kind === "unreadable") {
+      reasons.push(`unreadable journal, could not judge it: ${i.reason}`);
+      couldNotJudge = true;
+    } else reasons.push(`ignored ${i.file}: ${i.reason}`);
+  }
   if (incomplete.length > 0) {
     const what = `${incomplete.length} of ${group.journals.length} drill(s) did not finish: ${incomplete.map((j) => `${j.file} (${ref(j).outcome})`).join(", ")}`;
     reasons.push(o.ignoreIncomplete ? `${what}; ignored` : what);
@@ -35,7 +41,7 @@ export function gateGroup(group: DrillGroup, o: GateOptions): GroupGate {
     couldNotJudge = true;
   }
   const summaries = counted.map((j) => j.summary!);
-  const figures: FigureGate[] = counted.length === 0 ? [] : [
+  const figures: FigureGate[] = counted.length === 0 || !latest ? [] : [
     gateFigure({ figure: "rto", values: summaries.map(rtoOf), objectiveMs: latest.objectivesMs.rto, verdicts: summaries.map((s) => s.verdicts), statistic: o.statistic }),
     gateFigure({ figure: "data-loss", values: counted.map((j) => dataLossOf(j.started, j.summary!)), objectiveMs: latest.objectivesMs.rpo, verdicts: summaries.map((s) => s.verdicts), statistic: o.statistic }),
   ];
@@ -44,8 +50,8 @@ export function gateGroup(group: DrillGroup, o: GateOptions): GroupGate {
   if (integrity.length) reasons.push(`acknowledged writes lost after the fault, or corrupted, in ${integrity.map((r) => r.drillId).join(", ")}: never tolerated by a statistic`);
   const failed = figures.some((f) => f.status === "exceeded") || integrity.length > 0;
   return {
-    stack: group.stack, scenario: group.scenario, service: latest.scenario.service,
-    counted: counted.map(ref), incomplete: incomplete.map(ref), ...(expected !== undefined ? { expected } : {}),
+    project: group.project, stack: group.stack, scenario: group.scenario, service: latest?.scenario.service ?? group.ignored[0]?.service ?? "(unknown)",
+    counted: counted.map(ref), incomplete: incomplete.map(ref), ignored: group.ignored, ...(expected !== undefined ? { expected } : {}),
     figures, integrity, status: couldNotJudge ? "could-not-judge" : failed ? "failed" : "passed", reasons,
   };
 }

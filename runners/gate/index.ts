@@ -1,7 +1,7 @@
 // Public surface of statistical gating. `drill gate` re-judges journals on
 // disk; `drill run --repeat N --gate p95|max` calls gateJournalFiles with the
 // journals it just wrote.
-import { readJournal } from "../../reports/journal/read.ts";
+import { readEvidence, selectEvidence } from "../../reports/journal/evidence-set.ts";
 import { gate } from "./gate.ts";
 import type { GateOptions, GateReport } from "./types.ts";
 
@@ -11,6 +11,6 @@ export type { DrillRef, Figure, FigureGate, GateOptions, GateReport, GateStatus,
 export { STATISTICS } from "./types.ts";
 
 /** Gate the journals a run just wrote (one file per drill, as DrillResult.journal). */
-export function gateJournalFiles(files: readonly string[], o: GateOptions): GateReport {
-  return gate(files.map((f) => readJournal(f)), o);
+export async function gateJournalFiles(files: readonly string[], o: GateOptions, now = new Date()): Promise<GateReport> {
+  return gate(selectEvidence(await readEvidence(files), { now }), o);
 }

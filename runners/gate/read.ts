@@ -1,13 +1,14 @@
-// Journals for a gate, from files and evidence directories. A bad journal is
-// bad input (exit 2) named by file and line — reports/journal/read.ts does that;
-// finding none at all is bad input too, not a pass.
+// Journals for a gate, from files and evidence directories, through the rules
+// every evidence reader shares (reports/journal/evidence-set.ts): each drill
+// counted once, future-dated journals excluded, and a journal that cannot be
+// read listed — it makes its own scenario "could not judge", never the whole
+// tree unreadable. Finding no journals at all is bad input, not a pass.
 import { findJournals } from "../../reports/journal/find.ts";
-import { readJournal, type Journal } from "../../reports/journal/read.ts";
+import { readEvidence, selectEvidence, type EvidenceSet } from "../../reports/journal/evidence-set.ts";
 import { InputError } from "../errors.ts";
 
-export function readGateJournals(paths: readonly string[]): Journal[] {
+export async function readGateJournals(paths: readonly string[], now = new Date()): Promise<EvidenceSet> {
   if (paths.length === 0) throw new InputError("name at least one evidence directory or journal");
-  const files = findJournals(paths);
-  if (files.length === 0) throw new InputError(`no journals (*.jsonl) under ${paths.join(", ")}`);
-  return files.map((f) => readJournal(f));
+  if (findJournals(paths).length === 0) throw new InputError(`no journals (*.jsonl) under ${paths.join(", ")}`);
+  return selectEvidence(await readEvidence(paths), { now });
 }

@@ -1,6 +1,7 @@
 // What a gate decides, per scenario and for the whole set of journals. Plain
 // data, so `drill gate --json` prints it as is (an unmeasured figure, +∞ here,
 // becomes null in JSON).
+import type { IgnoredJournal } from "../../reports/journal/evidence-set.ts";
 import type { RepeatStats } from "../measure/repeat.ts";
 
 export type Statistic = "p95" | "max";
@@ -42,6 +43,7 @@ export interface DrillRef {
 export type GateStatus = "passed" | "failed" | "could-not-judge";
 
 export interface GroupGate {
+  project: string;
   stack: string;
   scenario: string;
   service: string;
@@ -49,6 +51,8 @@ export interface GroupGate {
   counted: DrillRef[];
   /** Drills that did not (interrupted, not-started, error, no summary). */
   incomplete: DrillRef[];
+  /** Journals of this scenario that did not count: duplicates, future-dated, unreadable (these make it "could not judge"). */
+  ignored: IgnoredJournal[];
   expected?: number;
   figures: FigureGate[];
   /** Runs that lost writes acknowledged after the fault, or corrupted data: never averaged away. */
@@ -61,6 +65,8 @@ export interface GroupGate {
 export interface GateReport {
   statistic: Statistic;
   groups: GroupGate[];
+  /** Every journal that did not count, with its reason. */
+  ignored: IgnoredJournal[];
   status: GateStatus;
   /** 0 every gated figure within its objective; 1 some not; 3 could not judge. */
   exitCode: 0 | 1 | 3;

@@ -26,7 +26,7 @@ export const gateCommand = defineCommand({
     const paths = [...new Set([args.evidence, ...args._].filter((x): x is string => typeof x === "string" && x !== ""))];
     if (paths.length === 0) throw new InputError("name at least one evidence directory or journal, e.g. `drill gate evidence/`");
     const { gate, readGateJournals } = await import("../../gate/index.ts");
-    const report = gate(readGateJournals(paths), { statistic, ...(expect !== undefined ? { expect } : {}), ignoreIncomplete: args["ignore-incomplete"] });
+    const report = gate(await readGateJournals(paths), { statistic, ...(expect !== undefined ? { expect } : {}), ignoreIncomplete: args["ignore-incomplete"] });
     if (args.json) printJson(report);
     else printGateReport(report);
     process.exitCode = report.exitCode;
@@ -52,19 +52,23 @@ const STATUS = {
 
 /** The gate as people read it: one row per figure, the reasons under it, one verdict line. */
 export function printGateReport(report: GateReport): void {
+  // The project is named only when the journals hold more than one.
+  const many = new Set(report.groups.map((g) => g.project)).size > 1;
+  const where = (g: GateReport["groups"][number]) => `${many ? `${g.project}/` : ""}${g.stack}/${g.scenario}`;
   const rows = report.groups.flatMap((g) => {
-    if (g.figures.length === 0) return [[`${g.stack}/${g.scenario}`, "—", "0", "—", "—", "—", "—", "—", STATUS[g.status]]];
+    if (g.figures.length === 0) return [[where(g), "—", "0", "—", "—", "—", "—", "—", STATUS[g.status]]];
     return g.figures.map((f) => [
-      `${g.stack}/${g.scenario}`, f.figure === "rto" ? "RTO" : "data loss", String(f.stats?.n ?? 0),
+      where(g), f.figure === "rto" ? "RTO" : "data loss", String(f.stats?.n ?? 0),
       ms(f.stats?.min), ms(f.stats?.median), ms(f.stats?.p95), ms(f.stats?.max), ms(f.objectiveMs), STATUS[f.status],
     ]);
   });
   println(table(["SCENARIO", "FIGURE", "N", "MIN", "MEDIAN", "P95", "MAX", "OBJECTIVE", "GATE"], rows));
   for (const g of report.groups) {
     if (g.status === "passed" && g.reasons.every((r) => !/mixed|changed|not measured|ignored|missing/.test(r))) continue;
-    println(`${paint.bold(`${g.stack}/${g.scenario}`)} ${STATUS[g.status]}`);
+    println(`${paint.bold(where(g))} ${STATUS[g.status]}`);
     for (const r of g.reasons) println(paint.dim(`  ${r}`));
   }
   println();
-  println(`gate ${report.statistic}: ${STATUS[report.status]} (${report.groups.length} scenario(s), ${report.groups.reduce((n, g) => n + g.counted.length, 0)} drill(s) judged)`);
+  const ignored = report.ignored.length ? `, ${report.ignored.length} journal(s) not counted` : "";
+  println(`gate ${report.statistic}: ${STATUS[report.status]} (${report.groups.length} scenario(s), ${report.groups.reduce((n, g) => n + g.counted.length, 0)} drill(s) judged${ignored})`);
 }

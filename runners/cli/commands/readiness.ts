@@ -20,8 +20,7 @@ export const readinessCommand = defineCommand({
     const { loadPlan } = await import("../../plan/load.ts");
     const reports = await import("../../../reports/index.ts");
     const loaded = await loadPlan(planSourceOf(args));
-    const journals = await reports.loadEvidence([args.evidence]);
-    const r = reports.readiness(loaded.plan, journals, new Date());
+    const r = reports.readiness(loaded.plan, await reports.readEvidence([args.evidence]), new Date());
     const errors = r.gaps.filter((g) => g.severity === "error").length;
     process.exitCode = errors > 0 ? 1 : 0;
     if (args.json) return printJson(reports.redactDeep(r));
@@ -29,7 +28,7 @@ export const readinessCommand = defineCommand({
     const written = reports.writeReadiness(r, args.out ?? args.evidence, formats);
     const cells = r.services.flatMap((s) => s.cells);
     const count = (f: string) => cells.filter((c) => c.freshness === f).length;
-    println(paint.bold(`Readiness of ${r.plan.project}/${r.plan.stack}: ${count("fresh")} fresh, ${count("stale")} stale, ${count("never")} never exercised (${r.drills} drills)`));
+    println(paint.bold(`Readiness of ${r.plan.project}/${r.plan.stack}: ${count("fresh")} fresh, ${count("stale")} stale, ${count("never")} never exercised (${r.drills} drills${r.ignored.length ? `, ${r.ignored.length} journal(s) not counted` : ""})`));
     if (r.gaps.length) {
       const sev = (s: string) => (s === "error" ? paint.red(s) : s === "warning" ? paint.yellow(s) : s);
       println(table(["RULE", "SEVERITY", "SERVICE", "FINDING"], r.gaps.map((g) => [g.rule, sev(g.severity), g.service ?? "—", g.message])));

@@ -17,19 +17,31 @@ export const reportCommand = defineCommand({
     ...debugArg,
   },
   async run({ args }) {
-    const { loadDrills, parseFormats, writeReportFiles } = await import("../../../reports/index.ts");
+    const { findJournals, loadReportDrills, parseFormats, writeReportFiles } = await import("../../../reports/index.ts");
     const paths = (args._ as string[]).length ? (args._ as string[]) : [args.journals];
     const formats = parseFormats(args.format);
-    const drills = await loadDrills(paths);
-    if (drills.length === 0) throw new InputError(`no journals (*.jsonl) under ${paths.join(", ")}`);
+    if (findJournals(paths).length === 0) throw new InputError(`no journals (*.jsonl) under ${paths.join(", ")}`);
+    const { journals: drills, ignored } = await loadReportDrills(paths);
+    const unreadable = ignored.filter((i) => i.kind === "unreadable");
+    // Nothing readable at all: bad input, as before (the first error names file:line).
+    if (drills.length === 0 && unreadable.length) throw new InputError(unreadable.map((i) => i.reason).join("\n"));
     const written = writeReportFiles(drills, args.out ?? defaultOut(paths[0]!), formats);
     const tone = { passed: paint.green, failed: paint.red, error: paint.red } as Record<string, (s: string) => string>;
     println(table(
       ["OUTCOME", "SERVICE", "HAZARD", "SCENARIO", "JOURNAL"],
       drills.map((d) => [(tone[d.outcome] ?? paint.yellow)(d.outcome), d.started.scenario.service, d.started.scenario.hazard, d.started.scenario.name, d.name]),
     ));
+    if (ignored.length) {
+      println();
+      println(table(["NOT COUNTED", "JOURNAL", "WHY"], ignored.map((i) => [i.kind, i.file, i.reason])));
+    }
     println();
     for (const file of written) println(`${paint.dim("wrote")} ${file}`);
+    // An unreadable journal is bad input even when the rest rendered: exit 2, named by file:line.
+    if (unreadable.length) {
+      for (const i of unreadable) process.stderr.write(`${i.reason}\n`);
+      process.exitCode = 2;
+    }
   },
 });
 

@@ -2,7 +2,7 @@
 // a table of what was measured against the plan. Exit 0 all objectives met, 1
 // an objective missed (or not shown to be met), 2 bad input, 3 could not run.
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { userInfo } from "node:os";
 import { defineCommand } from "citty";
 import { InputError } from "../../errors.ts";
@@ -74,10 +74,11 @@ async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSign
     drills, plan: loaded.plan, stack: stackFor(loaded.plan), stateDir: (await import("../../env/paths.ts")).stateRoot(),
     outDir: resolve(args.out), repeat, signal: signals.soft, hardSignal: signals.hard, tool: toolInfo(),
     subscribers: args.json ? [] : [progressDisplay()], onProgress: progress, ...(gameday ? { gameday } : {}),
+    programDir: loaded.programDir ?? (args.plan ? dirname(resolve(args.plan)) : undefined),
   });
   const { printResults, exitCodeOfResults, writeRunReports } = await import("../run-results.ts");
   const reports = args.reports ? await writeRunReports(results, resolve(args.out)) : [];
-  const gated = statistic && results.length ? (await import("../../gate/index.ts")).gateJournalFiles(results.map((r) => r.journal), { statistic, expect: repeat }) : undefined;
+  const gated = statistic && results.length ? await (await import("../../gate/index.ts")).gateJournalFiles(results.map((r) => r.journal), { statistic, expect: repeat }) : undefined;
   if (args.json) printJson({ results: results.map((r) => ({ scenario: r.drill.name, journal: r.journal, repeat: r.repeat, summary: r.summary })), reports, ...(gated ? { gate: gated } : {}) });
   else {
     printResults(results, reports);

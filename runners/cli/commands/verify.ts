@@ -22,8 +22,8 @@ export const verifyCommand = defineCommand({
     const dir = args.scenarios ?? scenarioDir(loaded.programDir ?? REPO_ROOT, loaded.plan.stack);
     const findings = verify({ plan: loaded.plan, graph: loaded.graph, coverage: await scenarioCoverage(dir) });
     if (args.evidence) {
-      const { readinessFindings, loadEvidence } = await import("../../../reports/index.ts");
-      findings.push(...readinessFindings(loaded.plan, await loadEvidence([args.evidence]), new Date()));
+      const { readinessFindings, readEvidence } = await import("../../../reports/index.ts");
+      findings.push(...readinessFindings(loaded.plan, await readEvidence([args.evidence]), new Date()));
     }
     const errors = findings.filter((f) => f.severity === "error").length;
     process.exitCode = errors > 0 ? 1 : 0;

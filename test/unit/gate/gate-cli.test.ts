@@ -69,13 +69,16 @@ describe("drill gate", () => {
     expect(report.groups[0]!.figures[0]).toMatchObject({ figure: "rto", value: null });
   });
 
-  it("exit 2 for bad input: no journals, a journal not in the format (file:line), a bad flag value", () => {
+  it("a journal not in the format is named (file:line) and makes its scenario could-not-judge (exit 3), never a pass", () => {
+    const bad = drillGate(BAD);
+    expect(bad.code).toBe(3);
+    expect(bad.stdout).toMatch(/COULD NOT JUDGE[\s\S]*unreadable journal, could not judge it: .*outcome-not-in-format\/20250314T090000Z-orders-db-node-loss\.jsonl:4: outcome: /);
+  });
+
+  it("exit 2 for bad input: no journals, a bad flag value", () => {
     const empty = mkdtempSync(join(tmpdir(), "gate-cli-empty-"));
     dirs.push(empty);
     expect(drillGate(empty)).toMatchObject({ code: 2, stderr: expect.stringMatching(/no journals \(\*\.jsonl\) under/) });
-    const bad = drillGate(BAD);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/outcome-not-in-format\/20250314T090000Z-orders-db-node-loss\.jsonl:4: outcome: /);
     expect(drillGate(empty, "--gate", "p99")).toMatchObject({ code: 2, stderr: expect.stringMatching(/--gate: "p99" is not a statistic; expected p95 or max/) });
     expect(drillGate()).toMatchObject({ code: 2, stderr: expect.stringMatching(/name at least one evidence directory/) });
     expect(drillGate(empty, "--repeat", "3")).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown flag --repeat/) });

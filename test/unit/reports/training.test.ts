@@ -12,7 +12,8 @@ import { LOCAL_PLAN as BASE } from "./plan.ts";
 // orders-db's runbook has a manual step, as in stacks/local; the others have none.
 const LOCAL_PLAN = { ...BASE, services: BASE.services.map((s) => (s.name === "orders-db" ? { ...s, runbook: [{ step: "switch over by hand", role: "dba", automated: false }] } : s)) };
 
-const real = readJournal(fileURLToPath(new URL("../../fixtures/recorded-journals/orders-db-node-loss.jsonl", import.meta.url)));
+// Altered in memory, so not that file's bytes: without its SHA-256 (else every copy is a duplicate of it).
+const { sha256: _fileHash, ...real } = readJournal(fileURLToPath(new URL("../../fixtures/recorded-journals/orders-db-node-loss.jsonl", import.meta.url)));
 const gameDay = (startedAt: string, rehearsal: boolean, participants: { name: string; role?: string }[]): Journal => ({
   ...real,
   started: { ...real.started, drillId: `gd-${startedAt}`, startedAt, gameday: { participants, rehearsal } },
