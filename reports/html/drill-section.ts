@@ -5,7 +5,7 @@ import type { DrillModel } from "../model/drill-model.ts";
 import { ledgerBlock, timelineBlock } from "./charts.ts";
 import { planContextBlock } from "./context.ts";
 import { gamedayBlock } from "./gameday.ts";
-import { environment, phaseLog } from "./log.ts";
+import { environment, identity, phaseLog } from "./log.ts";
 import { ledgersTable, objectivesTable, probesTable } from "./objectives.ts";
 import { h, type Markup } from "./tag.ts";
 import { verdictHeader } from "./verdict-header.ts";
@@ -28,5 +28,7 @@ ${gamedayBlock(d)}
 ${phaseLog(d)}
 <h3>Environment and evidence</h3>
 ${environment(d)}
+<h3>What this drill exercised</h3>
+${identity(d)}
 </section>`;
 }

@@ -3,6 +3,7 @@
 import { humanMs } from "../../stacks/lib/duration.ts";
 import { relative } from "../figures.ts";
 import type { DrillModel } from "../model/drill-model.ts";
+import { identityRows } from "../model/identity.ts";
 import { facts, h, table, type Markup } from "./tag.ts";
 
 export function phaseLog(d: DrillModel): Markup {
@@ -22,7 +23,12 @@ export function environment(d: DrillModel): Markup {
     ["Windows", `steady ${humanMs(s.windowsMs.steady)}, baseline ${humanMs(s.windowsMs.baseline)}, stable for ${humanMs(s.windowsMs.stableFor)}, observe ≤ ${humanMs(s.windowsMs.observeTimeout)}`],
     ["Probes", s.probes.map((p) => `${p.name} (${p.kind} → ${p.target}, ${p.rateHz} Hz, bound ${p.latencyBoundMs} ms)`).join("; ")],
     ["Ledgers", s.ledgers.map((l) => `${l.name} (${l.kind} → ${l.target}, ${l.rateHz}/s)`).join("; ")],
-    ["Journal", `${d.name} — ${d.records} records, ${d.bytes} bytes`],
+    ["Journal", `${d.name} — ${d.records} records, ${d.bytes} bytes${d.tornLine ? `; its torn last line ${d.tornLine} (a killed writer) was left out` : ""}`],
     ["SHA-256", h`<code class="sha">${d.sha256}</code>`],
   ]);
+}
+
+/** What the drill exercised (identity): shown in every format; "unknown" for old journals. */
+export function identity(d: DrillModel): Markup {
+  return facts(identityRows(d.started).map(([k, v]) => [k, /digest|commit/i.test(k) ? h`<code class="sha">${v}</code>` : v]));
 }

@@ -1,6 +1,7 @@
 // DrillModel → the JSON result (result-schema.ts), redacted as a whole: every
 // string in it, keys included, passes through the one redaction function.
 import { markers, type DrillModel } from "../model/drill-model.ts";
+import { identityView } from "../model/identity.ts";
 import { redactDeep } from "../safe/redact.ts";
 import { RESULT_VERSION, type DrillResultT, type ResultT } from "./result-schema.ts";
 
@@ -10,8 +11,9 @@ export function drillResult(d: DrillModel): DrillResultT {
   const s = d.started;
   const m = markers(d);
   return {
-    journal: { file: d.file, sha256: d.sha256, bytes: d.bytes, records: d.records, formatVersion: 1 },
+    journal: { file: d.file, sha256: d.sha256, bytes: d.bytes, records: d.records, formatVersion: s.version, ...(d.tornLine ? { tornLine: d.tornLine } : {}) },
     drillId: s.drillId,
+    identity: identityView(s),
     scenario: s.scenario,
     plan: s.plan,
     hazard: { id: s.scenario.hazard, title: d.hazard.title, likelihood: d.hazard.likelihood, impact: d.hazard.impact },

@@ -3,6 +3,7 @@
 // (Jenkins, GitLab, GitHub actions, Azure) accept; every string is escaped and
 // redacted, control characters that XML forbids are replaced.
 import type { DrillModel } from "../model/drill-model.ts";
+import { identityRows } from "../model/identity.ts";
 import { xml } from "../safe/escape.ts";
 import { testCases, type TestCase } from "./testcases.ts";
 
@@ -30,6 +31,7 @@ function suite(d: DrillModel, cases: TestCase[]): string {
     ["drill.id", s.drillId], ["service", s.scenario.service], ["hazard", s.scenario.hazard], ["scenario", s.scenario.name],
     ["outcome", d.outcome], ["stack", `${s.plan.project}/${s.plan.stack}`], ["tool", `${s.tool.name} ${s.tool.version}`],
     ["run.by", `${s.host.user}@${s.host.hostname}`], ["journal", d.name], ["journal.sha256", d.sha256],
+    ...identityRows(s).map(([k, v]): [string, string] => [`identity.${k.toLowerCase().replace(/ /g, "-")}`, v]),
   ];
   return [
     `  <testsuite name="${xml(`${s.scenario.service} · ${s.scenario.hazard} (${s.scenario.name})`)}" tests="${cases.length}" failures="${n("failure")}" errors="${n("error")}" skipped="${n("skipped")}" time="${seconds(d.summary?.durationMs)}" ${timestamp(s.startedAt)}hostname="${xml(s.host.hostname)}" id="${xml(s.drillId)}" package="${xml(`${s.plan.project}.${s.plan.stack}`)}">`,

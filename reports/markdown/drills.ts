@@ -4,6 +4,7 @@
 import { humanMs } from "../../stacks/lib/duration.ts";
 import { figure, margin, OBJECTIVE_LABEL, OUTCOME_SYMBOL, verdictPhrase, when } from "../figures.ts";
 import { dataLossWindowMs, type DrillModel } from "../model/drill-model.ts";
+import { identityRows } from "../model/identity.ts";
 import { md } from "../safe/escape.ts";
 import { bold, code, mdTable, MdRaw } from "./table.ts";
 
@@ -52,7 +53,8 @@ function drillDetail(d: DrillModel): string[] {
     const missed = verdicts.filter((v) => v.status === "missed");
     if (missed.length) lines.push("", `Missed: ${missed.map((v) => md(verdictPhrase(v))).join("; ")}.`);
   } else lines.push("", "No verdicts: the journal has no summary.");
-  lines.push("", `Journal ${code(d.name).value}, SHA-256 ${code(d.sha256).value}`);
+  lines.push("", `Journal ${code(d.name).value}, SHA-256 ${code(d.sha256).value}${d.tornLine ? ` (torn last line ${d.tornLine} left out)` : ""}`);
+  lines.push("", `Exercised: ${identityRows(s).map(([k, v]) => `${md(k.toLowerCase())} ${/digest|commit/i.test(k) ? code(v).value : md(v)}`).join(" · ")}`);
   return lines;
 }
 

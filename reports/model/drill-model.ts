@@ -34,6 +34,8 @@ export interface DrillModel {
   name: string;
   sha256: string;
   bytes: number;
+  /** The line number of a torn final line that was left out (the writer was killed mid-line). */
+  tornLine?: number;
   records: number;
   started: DrillStartedT;
   summary?: SummaryT;

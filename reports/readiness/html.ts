@@ -22,6 +22,7 @@ export function renderReadinessHtml(r: Readiness, generator: string): string {
 <section class="drill"><h3>Gaps</h3>${gapsTable(r)}</section>
 <section class="drill"><h3>Training: runbooks exercised by people</h3>${trainingTable(r)}</section>
 <section class="drill"><h3>Trend per service</h3><div class="trends">${r.services.map((s) => trend(r, s))}</div></section>
+${r.ignored.length ? h`<section class="drill"><h3>Journals not counted</h3>${table(["Journal", "Why", "Reason"], r.ignored.map((i) => [i.file, i.kind, i.reason]))}</section>` : ""}
 ${r.unplanned.length ? h`<section class="drill"><h3>Evidence outside the plan</h3>${table(["Drill", "Service", "Hazard", "When", "Outcome"], r.unplanned.map((d) => [d.drillId, d.service, d.hazard, when(d.startedAt), d.outcome]))}</section>` : ""}`;
   return page(title, body, `${generator} · readiness from journals`);
 }
@@ -48,7 +49,7 @@ function objectives(s: ServiceRow): string {
 function cellMarkup(c: ReadinessCell): Markup {
   const ex = c.lastExercise;
   const figures = ex ? [ex.rtoMs !== undefined && `RTO ${humanMs(ex.rtoMs)}`, ex.dataLossMs !== undefined && `loss ${humanMs(ex.dataLossMs)}`].filter(Boolean).join(" · ") : "";
-  return h`<span class="st st-${c.freshness}">${c.freshness === "never" ? "never exercised" : c.freshness}</span>
+  return h`<span class="st st-${c.freshness}">${c.freshness === "never" ? "never exercised" : c.changed ? "stale: plan changed" : c.freshness}</span>
 ${ex ? h`<br><span class="st st-${ex.outcome}">${ex.outcome}</span> ${ex.startedAt.slice(0, 10)}<br><span class="note">${figures}</span>` : ""}
 ${c.last && c.last !== ex ? h`<br><span class="note">latest attempt ${c.last.outcome} ${c.last.startedAt.slice(0, 10)}</span>` : ""}`;
 }

@@ -23,6 +23,10 @@ export function renderReadinessMarkdown(r: Readiness, generator: string): string
   out.push("", `### Gaps (${r.gaps.length})`, "");
   if (r.gaps.length === 0) out.push("None: every declared hazard has fresh evidence that met its objectives.");
   else out.push(mdTable(["Rule", "Severity", "Service", "Finding"], r.gaps.map((g) => [g.rule, g.severity, g.service ?? "", g.message])));
+  if (r.ignored.length) {
+    out.push("", `### Journals not counted (${r.ignored.length})`, "");
+    out.push(mdTable(["Journal", "Why", "Reason"], r.ignored.map((i) => [i.file, i.kind, i.reason])));
+  }
   out.push("", `<sub>${md(generator)}</sub>`, "");
   return out.join("\n");
 }
@@ -31,5 +35,5 @@ function cellText(c: ReadinessCell): string {
   const ex = c.lastExercise;
   if (!ex) return `${ICON.never} never exercised`;
   const figures = [ex.rtoMs !== undefined && `RTO ${humanMs(ex.rtoMs)}`, ex.dataLossMs !== undefined && `loss ${humanMs(ex.dataLossMs)}`].filter(Boolean).join(", ");
-  return `${ICON[c.freshness]} ${md(c.freshness)}: ${md(ex.outcome)} ${md(ex.startedAt.slice(0, 10))}${figures ? ` (${md(figures)})` : ""}`;
+  return `${ICON[c.freshness]} ${md(c.changed ? "stale (plan changed)" : c.freshness)}: ${md(ex.outcome)} ${md(ex.startedAt.slice(0, 10))}${figures ? ` (${md(figures)})` : ""}`;
 }
