@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { JournalRecord, type JournalRecordT, type OutcomeT, type SummaryT, type VerdictT } from "../../reports/journal/format.ts";
 import type { Journal } from "../../reports/journal/read.ts";
+import { digestOf, serviceDigests, sha256 } from "../../reports/journal/identity.ts";
 
 export interface GateDrill {
   scenario?: string;
@@ -25,6 +26,14 @@ export interface GateDrill {
   lostAfterFault?: number;
   faultConfirmed?: boolean;
   drillId?: string;
+  /** Default "continuity-drill". */
+  project?: string;
+  hazard?: string;
+  /** The service's plan entry as the drill exercised it (identity digests are computed from it). */
+  serviceEntry?: Record<string, unknown>;
+  /** 1: a journal written before identity existed. Default 2. */
+  version?: 1 | 2;
+  runId?: string;
 }
 
 let counter = 0;
@@ -37,12 +46,18 @@ export function gateRecords(d: GateDrill): JournalRecordT[] {
   const ledger = d.dataLossMs !== undefined && d.dataLossMs !== "no-ledger";
   const startedAt = d.startedAt ?? new Date(Date.parse("2025-03-14T09:00:00Z") + counter * 60_000).toISOString();
   const drillId = d.drillId ?? `${startedAt.replace(/[-:.]/g, "")}-${scenario}-${++counter}`;
+  const project = d.project ?? "continuity-drill";
+  const entry = d.serviceEntry ?? { name: service };
+  const identity = {
+    runId: d.runId ?? "20250314T090000Z-test0000", planDigest: digestOf({ project, stack, services: [entry] }),
+    ...serviceDigests(entry), scenarioDigest: sha256(`scenario ${scenario}`),
+  };
   const records: JournalRecordT[] = [
     {
-      type: "drill-started", version: 1, drillId,
-      scenario: { name: scenario, file: `scenarios/${stack}/${scenario}.ts`, description: "", service, hazard: "node-loss" },
-      plan: { project: "continuity-drill", stack, target: stack, origin: "test" },
-      service: { name: service }, objectivesMs: objectives,
+      type: "drill-started", version: d.version ?? 2, drillId, ...(d.version === 1 ? {} : { identity }),
+      scenario: { name: scenario, file: `scenarios/${stack}/${scenario}.ts`, description: "", service, hazard: d.hazard ?? "node-loss" },
+      plan: { project, stack, target: stack, origin: "test" },
+      service: entry, objectivesMs: objectives,
       windowsMs: { steady: 3_000, baseline: 5_000, stableFor: 3_000, observeTimeout: 90_000, after: 2_000 },
       probes: [{ name: "p", kind: "http", target: "http://127.0.0.1:1/", rateHz: 20, timeoutMs: 1_000, latencyBoundMs: 1_000 }],
       ledgers: ledger ? [{ name: "orders", kind: "postgres", target: "postgres://127.0.0.1:1/x", rateHz: 20, timeoutMs: 1_000 }] : [],

@@ -13,7 +13,7 @@ const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), 
 
 describe("fast path for samples and writes", () => {
   it("accepts only what the journal schema accepts", () => {
-    const sampleLike = fc.record({ type: fc.constantFrom("sample", "write", "note"), probe: anyValue, ledger: anyValue, seq: anyValue, t: anyValue, ok: anyValue, latencyMs: anyValue, ackAt: anyValue, error: anyValue, detail: anyValue }, { requiredKeys: ["type"] });
+    const sampleLike = fc.record({ type: fc.constantFrom("sample", "write", "note"), probe: anyValue, ledger: anyValue, seq: anyValue, t: anyValue, intendedT: anyValue, ok: anyValue, latencyMs: anyValue, ackAt: anyValue, error: anyValue, detail: anyValue }, { requiredKeys: ["type"] });
     fc.assert(
       fc.property(sampleLike, (v) => {
         const fast = fastSample(v as Record<string, unknown>) ?? fastWrite(v as Record<string, unknown>);
@@ -27,6 +27,16 @@ describe("fast path for samples and writes", () => {
     expect(fastSample({ type: "sample", probe: "p", seq: 1, t: 1.5, ok: false, latencyMs: 1_000, error: "timeout" })).toBeDefined();
     expect(fastWrite({ type: "write", ledger: "l", seq: 2, t: 3, ackAt: 5.5 })).toBeDefined();
     expect(fastSample({ type: "sample", probe: "p", seq: 1.5, t: 1, ok: true, latencyMs: 1 })).toBeUndefined();
+  });
+
+  it("a sample the schema rejects (intendedT: \"bad\") is rejected by every reader, named by line", async () => {
+    expect(fastSample({ type: "sample", probe: "p", seq: 1, t: 1, intendedT: "bad", ok: true, latencyMs: 1 })).toBeUndefined();
+    const file = join(tmp(), "intended-bad.jsonl");
+    const lines = readFileSync(fixture("missed-rto"), "utf8").split("\n");
+    lines[4] = '{"type":"sample","probe":"p","seq":1,"t":1,"intendedT":"bad","ok":true,"latencyMs":1}';
+    writeFileSync(file, lines.join("\n"));
+    await expect(streamJournal(file, () => {})).rejects.toThrow(`${file}:5: intendedT: `);
+    expect(() => readJournal(file)).toThrow(`${file}:5: intendedT: `);
   });
 });
 
@@ -44,8 +54,22 @@ describe("streamJournal", () => {
     const text = readFileSync(fixture("interrupted-no-summary"), "utf8");
     writeFileSync(file, `${text}{"type":"sample","pro`);
     const records: JournalRecordT[] = [];
-    await streamJournal(file, (r) => records.push(r));
-    expect(records).toEqual(readJournal(file).records);
+    const meta = await streamJournal(file, (r) => records.push(r));
+    const read = readJournal(file);
+    expect(records).toEqual(read.records);
+    // Dropped, and said so: the line number of the torn line.
+    const torn = text.split("\n").length;
+    expect(meta.tornLine).toBe(torn);
+    expect(read.tornLine).toBe(torn);
+  });
+
+  it("a journal of format version 2 without its identity is rejected; version 1 without one reads", async () => {
+    const file = join(tmp(), "v2-no-identity.jsonl");
+    const lines = readFileSync(fixture("missed-rto"), "utf8").split("\n");
+    lines[0] = lines[0]!.replace('"version":1', '"version":2');
+    writeFileSync(file, lines.join("\n"));
+    expect(() => readJournal(file)).toThrow(`${file}:1: identity: required from journal version 2`);
+    expect(readJournal(fixture("missed-rto")).started.identity).toBeUndefined();
   });
 
   it("names the line of a bad sample with the schema's words", async () => {
