@@ -1,7 +1,7 @@
 // How figures read in every report, so HTML, Markdown and JUnit say the same
 // thing in the same words: "7.40 s", "99.5 %", "3 writes", "+22.6 s".
 import { humanMs } from "../stacks/lib/duration.ts";
-import type { OutcomeT, VerdictT } from "./journal/format.ts";
+import type { OutcomeT, SummaryT, VerdictT } from "./journal/format.ts";
 
 export function figure(value: number | undefined, unit: VerdictT["unit"]): string {
   if (value === undefined) return "—";
@@ -48,16 +48,19 @@ export const OBJECTIVE_LABEL: Record<VerdictT["objective"], string> = {
   "lost-after-fault": "Writes lost after the fault",
   corrupted: "Corrupted writes",
   mtpd: "MTPD (max tolerable disruption)",
+  "heal-disruption": "Disruption during heal and failback",
 };
 
 export const OBJECTIVE_SHORT: Record<VerdictT["objective"], string> = {
-  rto: "RTO", rpo: "RPO", availability: "availability", "lost-after-fault": "lost after fault", corrupted: "corrupted", mtpd: "MTPD",
+  rto: "RTO", rpo: "RPO", availability: "availability", "lost-after-fault": "lost after fault", corrupted: "corrupted", mtpd: "MTPD", "heal-disruption": "heal disruption",
 };
 
 /** "RTO 7.40 s ≤ 30.00 s": a verdict in one phrase, the comparison telling met from missed. */
 export function verdictPhrase(v: VerdictT): string {
   const name = OBJECTIVE_SHORT[v.objective];
   if (v.status === "not-measured") return `${name} not measured`;
+  if (v.status === "waived") return `${name} waived${v.note ? ` (${v.note})` : ""}`;
+  if (v.status === "met" && v.measured === undefined && v.unit === "ms") return `${name}: no disruption observed`;
   const atLeast = v.objective === "availability";
   const op = v.status === "met" ? (atLeast ? "≥" : "≤") : atLeast ? "<" : ">";
   return `${name} ${figure(v.measured, v.unit)} ${op} ${figure(v.target, v.unit)}`;
@@ -76,3 +79,32 @@ export const OUTCOME_TONE: Record<OutcomeT, "good" | "bad" | "warn" | "neutral">
 export const OUTCOME_SYMBOL: Record<OutcomeT, string> = {
   passed: "✔", failed: "✘", inconclusive: "?", "not-started": "○", interrupted: "⚠", error: "✘",
 };
+
+/**
+ * The resolution of a time figure as every report states it: the interval the
+ * true value lies in, from the samples sent around onset and recovery
+ * ("[6.80 s, 6.91 s]"), or, for journals before bounds were measured, "± the
+ * probe interval".
+ */
+export function resolutionText(v: { bounds?: { minMs: number; maxMs: number }; resolutionMs?: number }): string {
+  if (v.bounds) return `[${humanMs(v.bounds.minMs)}, ${humanMs(v.bounds.maxMs)}]`;
+  return v.resolutionMs !== undefined ? `± ${humanMs(v.resolutionMs)}` : "—";
+}
+
+/** The service's RTO per path: "read 6.83 s · write 6.85 s"; empty for journals without paths. */
+export function pathsText(s: SummaryT | undefined): string {
+  const paths = s?.service.paths ?? [];
+  return paths.map((p) => `${p.path} ${p.noDisruption ? "no disruption" : p.rtoMs !== undefined ? humanMs(p.rtoMs) : "not recovered"}`).join(" · ");
+}
+
+/** Disruption during heal and failback: "none", "2.40 s, 120 failed samples", "still disrupted …". */
+export function healText(s: SummaryT | undefined): string | undefined {
+  const heal = s?.service.heal;
+  if (!heal) return undefined;
+  const failed = `${heal.failedSamples} failed sample${heal.failedSamples === 1 ? "" : "s"}`;
+  if (!heal.recovered) return `still disrupted when watching ended (at least ${humanMs(heal.observedMs ?? 0)}), ${failed}`;
+  return heal.durationMs === undefined ? "none" : `${humanMs(heal.durationMs)}, ${failed}`;
+}
+
+/** A verdict's status as a symbol and word, the same in every format. */
+export const STATUS_SYMBOL: Record<VerdictT["status"], string> = { met: "✅", missed: "❌", "not-measured": "➖", waived: "⏭" };

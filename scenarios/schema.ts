@@ -37,6 +37,18 @@ export const ProbeSpec = z.strictObject({
   rateHz: z.number().positive().max(1000).optional(),
   timeout: Duration.optional(),
   latencyBound: Duration.optional(),
+  /**
+   * The path of the service this probe samples: "read" (a read, a health check)
+   * or "write". The service's measured RTO is the worst of its paths; ledger
+   * writers sample the write path. Default: "write" for an HTTP POST or a Redis
+   * SET probe, otherwise "read".
+   */
+  servicePath: z.enum(["read", "write"]).optional(),
+  /**
+   * Per kind. postgres: `query`, `readOnly` (default false: a standby's answer is
+   * a disrupted sample). redis: `op` (ping|get|set), `key`, `readOnly`. http:
+   * `path`, `method`, `expectStatus`, `expectBody`, `headers`. tcp: `send`, `expect`.
+   */
   params: z.record(z.string(), z.unknown()).default({}),
 });
 
@@ -113,6 +125,21 @@ export const Scenario = z.strictObject({
   windows: Windows.default({ steady: "3s", baseline: "5s", stableFor: "3s", after: "2s" }),
   /** Restore full redundancy (env heal) after the drill; default true on the local stack. */
   restoreRedundancy: z.boolean().default(true),
+  /**
+   * Objectives this drill does not measure, each with the reason (e.g. `rpo: "no
+   * ledger on a read-only dependency path"`). A waived objective is shown as
+   * waived, never as met; an objective neither measured nor waived makes the
+   * drill inconclusive.
+   */
+  waive: z.strictObject({
+    rto: z.string().min(1).optional(),
+    mtpd: z.string().min(1).optional(),
+    rpo: z.string().min(1).optional(),
+    availability: z.string().min(1).optional(),
+    healDisruption: z.string().min(1).optional(),
+  }).default({}),
+  /** Longest tolerated disruption after heal (failback, rejoin); default: the service's RTO. */
+  healDisruption: Duration.optional(),
 }).refine((s) => s.faults.length > 0 || s.steps.some((st) => st.at === "after-inject"), {
   message: "a scenario injects at least one fault, or (a game day) has a manual step after inject",
   path: ["faults"],

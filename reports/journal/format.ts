@@ -102,6 +102,10 @@ export const WriteRecord = z.object({
   t: ms,
   ackAt: ms.optional(),
   error: z.string().optional(),
+  /** The write's error class (timeout, refused, wrong-role …): a ledger write is a sample of the write path. */
+  errorClass: z.string().optional(),
+  /** When a failed (not timed-out) write failed. */
+  failedAt: ms.optional(),
 });
 
 export const FaultEvent = z.object({
@@ -126,8 +130,15 @@ export const ReadBackRecord = z.object({
 
 export const Note = z.object({ type: z.literal("note"), t: ms, level: z.enum(["info", "warn", "error"]), message: z.string() });
 
+/** The interval the true RTO lies in, from the samples sent around onset and recovery (ms). */
+const Bounds = z.object({ minMs: ms, maxMs: ms });
+
 export const ProbeSummary = z.object({
   probe: z.string(),
+  /** The path this sampler uses; absent in journals before paths were measured (read). */
+  path: z.enum(["read", "write"]).optional(),
+  /** A probe, or a ledger writer whose writes are samples of the write path. */
+  source: z.enum(["probe", "ledger"]).optional(),
   samples: z.number().int(),
   resolutionMs: ms,
   noDisruption: z.boolean(),
@@ -135,9 +146,12 @@ export const ProbeSummary = z.object({
   firstDisruptedAt: ms.optional(),
   recoveredAt: ms.optional(),
   rtoMs: ms.optional(),
+  rtoBounds: Bounds.optional(),
   detectMs: ms.optional(),
   availabilityDuring: z.number().optional(),
   availabilityOverall: z.number(),
+  /** Disrupted samples after heal began (failback, rejoin). */
+  healFailed: z.number().int().optional(),
   errors: z.record(z.string(), z.number().int()),
   latency: z.object({ before: Percentiles, during: Percentiles, after: Percentiles }),
 });
@@ -158,16 +172,39 @@ export const LedgerSummary = z.object({
 });
 
 export const Verdict = z.object({
-  objective: z.enum(["rto", "rpo", "availability", "lost-after-fault", "corrupted", "mtpd"]),
-  status: z.enum(["met", "missed", "not-measured"]),
+  objective: z.enum(["rto", "rpo", "availability", "lost-after-fault", "corrupted", "mtpd", "heal-disruption"]),
+  /** waived: the scenario says this drill does not measure it, and why (the note). Never counted as met. */
+  status: z.enum(["met", "missed", "not-measured", "waived"]),
   target: z.number().optional(),
   measured: z.number().optional(),
   unit: z.enum(["ms", "%", "writes"]),
   /** target − measured for "at most" objectives; measured − target for "at least" ones. Positive is good. */
   margin: z.number().optional(),
-  /** The measurement's resolution, reported next to it. */
+  /** The measurement's resolution, reported next to it: the width of `bounds` where known. */
   resolutionMs: ms.optional(),
+  /** The interval the true value lies in. */
+  bounds: Bounds.optional(),
   note: z.string().optional(),
+});
+
+/** One path of the service (reads, writes): the worst of its samplers. */
+export const PathSummary = z.object({
+  path: z.enum(["read", "write"]),
+  rtoMs: ms.optional(),
+  bounds: Bounds.optional(),
+  recovered: z.boolean(),
+  noDisruption: z.boolean(),
+  decidedBy: z.string().optional(),
+});
+
+/** Disruption after heal began — failback, rejoin — measured apart from the RTO. */
+export const HealSummary = z.object({
+  healAt: ms,
+  failedSamples: z.number().int(),
+  durationMs: ms.optional(),
+  recovered: z.boolean(),
+  observedMs: ms.optional(),
+  decidedBy: z.string().optional(),
 });
 
 export const Summary = z.object({
@@ -184,7 +221,20 @@ export const Summary = z.object({
     detectMs: ms.optional(),
     availabilityDuring: z.number().optional(),
     resolutionMs: ms.optional(),
+    rtoBounds: Bounds.optional(),
+    /** Per path; absent in journals before paths were measured. */
+    paths: z.array(PathSummary).optional(),
+    heal: HealSummary.optional(),
+    decidedBy: z.string().optional(),
+    /** Full redundancy confirmed after restore (by a live check); absent when nothing could confirm it. */
+    fullRedundancy: z.boolean().optional(),
+    /** From heal's start until full redundancy was confirmed (ms). */
+    timeToFullRedundancyMs: ms.optional(),
   }),
+  /** The fault's inject window and the onset found in it (DESIGN "onset"). */
+  onset: z.object({ windowStartedAt: ms, windowReturnedAt: ms, t0: ms, lowerBound: ms, seenBy: z.string().optional() }).optional(),
+  /** Objectives the scenario waived, with the reason. */
+  waivers: z.record(z.string(), z.string()).optional(),
   probes: z.array(ProbeSummary),
   ledgers: z.array(LedgerSummary),
   verdicts: z.array(Verdict),
@@ -210,6 +260,8 @@ export type StepRecordT = z.infer<typeof StepRecord>;
 export type ProbeSummaryT = z.infer<typeof ProbeSummary>;
 export type LedgerSummaryT = z.infer<typeof LedgerSummary>;
 export type VerdictT = z.infer<typeof Verdict>;
+export type PathSummaryT = z.infer<typeof PathSummary>;
+export type HealSummaryT = z.infer<typeof HealSummary>;
 export type SummaryT = z.infer<typeof Summary>;
 export type OutcomeT = z.infer<typeof Outcome>;
 export type JournalRecordT = z.infer<typeof JournalRecord>;

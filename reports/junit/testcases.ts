@@ -4,7 +4,7 @@
 // not-started, interrupted, or no summary) is an error in every case, so CI
 // cannot read silence as success; an inconclusive drill skips what it did not miss.
 import { humanMs } from "../../stacks/lib/duration.ts";
-import { figure, margin, verdictPhrase } from "../figures.ts";
+import { figure, margin, resolutionText, verdictPhrase } from "../figures.ts";
 import type { VerdictT } from "../journal/format.ts";
 import type { DrillModel } from "../model/drill-model.ts";
 
@@ -30,7 +30,9 @@ export function testCases(d: DrillModel): TestCase[] {
     }
     if (!v || !judged.has(objective)) return { ...base, result: { kind: "skipped", message: "no objective declared or judged", type: "not-judged", text: "" } };
     if (v.status === "missed") return { ...base, result: { kind: "failure", message: verdictPhrase(v), type: "objective-missed", text: detail(v) } };
-    if (v.status === "not-measured") return { ...base, result: { kind: "skipped", message: `not measured${v.note ? `: ${v.note}` : ""}`, type: "not-measured", text: "" } };
+    // Nothing measured is nothing met: an unwaived objective without evidence fails the CI gate, as the drill's exit 1 does.
+    if (v.status === "not-measured") return { ...base, result: { kind: "failure", message: `not measured${v.note ? `: ${v.note}` : ""}`, type: "not-measured", text: detail(v) } };
+    if (v.status === "waived") return { ...base, result: { kind: "skipped", message: `waived: ${v.note ?? "no reason given"}`, type: "waived", text: "" } };
     if (d.outcome === "inconclusive") return { ...base, result: { kind: "skipped", message: `drill inconclusive${d.reason ? `: ${d.reason}` : ""}`, type: "inconclusive", text: detail(v) } };
     return { ...base, result: { kind: "pass" } };
   });
@@ -41,7 +43,7 @@ function detail(v: VerdictT): string {
     `measured: ${figure(v.measured, v.unit)}`,
     `objective: ${figure(v.target, v.unit)}`,
     `margin: ${margin(v.margin, v.unit)}`,
-    v.resolutionMs !== undefined ? `resolution: ± ${humanMs(v.resolutionMs)}` : "",
+    v.resolutionMs !== undefined || v.bounds ? `true value within: ${resolutionText(v)}` : "",
     v.note ? `note: ${v.note}` : "",
   ].filter(Boolean).join("\n");
 }

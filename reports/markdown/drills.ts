@@ -2,7 +2,7 @@
 // page. Same verdicts and figures as the HTML (from the same model and the same
 // formatting), and a link to the HTML report for the timelines.
 import { humanMs } from "../../stacks/lib/duration.ts";
-import { figure, margin, OBJECTIVE_LABEL, OUTCOME_SYMBOL, verdictPhrase, when } from "../figures.ts";
+import { figure, healText, margin, OBJECTIVE_LABEL, OUTCOME_SYMBOL, pathsText, resolutionText, STATUS_SYMBOL, verdictPhrase, when } from "../figures.ts";
 import { dataLossWindowMs, type DrillModel } from "../model/drill-model.ts";
 import { identityRows } from "../model/identity.ts";
 import { md } from "../safe/escape.ts";
@@ -20,7 +20,8 @@ export function renderMarkdown(drills: readonly DrillModel[], o: MarkdownOptions
     ["Outcome", "Service", "Hazard", "Scenario", "RTO (objective)", "Data-loss window (RPO)", "Lost after fault", "When"],
     drills.map((d) => {
       const o2 = d.started.objectivesMs;
-      const lostAfter = d.summary?.ledgers.reduce((n, l) => n + l.lostAfterFault, 0);
+      // No ledger ran: nothing was counted, which is not "0 lost".
+      const lostAfter = d.summary?.ledgers.length ? d.summary.ledgers.reduce((n, l) => n + l.lostAfterFault, 0) : undefined;
       return [
         bold(`${OUTCOME_SYMBOL[d.outcome]} ${d.outcome}`), d.started.scenario.service, d.started.scenario.hazard, d.started.scenario.name,
         `${figure(d.summary?.service.rtoMs, "ms")} (${o2.rto === undefined ? "—" : humanMs(o2.rto)})`,
@@ -46,10 +47,13 @@ function drillDetail(d: DrillModel): string[] {
   const verdicts = d.summary?.verdicts ?? [];
   if (verdicts.length) {
     lines.push("", mdTable(
-      ["Objective", "Target", "Measured", "Margin", "Resolution", "Verdict"],
-      verdicts.map((v) => [OBJECTIVE_LABEL[v.objective], figure(v.target, v.unit), bold(figure(v.measured, v.unit)), margin(v.margin, v.unit), v.resolutionMs === undefined ? "—" : `± ${humanMs(v.resolutionMs)}`, new MdRaw(`${v.status === "missed" ? "❌" : v.status === "met" ? "✅" : "➖"} ${md(v.status)}`)]),
+      ["Objective", "Target", "Measured", "Margin", "True value within", "Verdict"],
+      verdicts.map((v) => [OBJECTIVE_LABEL[v.objective], figure(v.target, v.unit), bold(figure(v.measured, v.unit)), margin(v.margin, v.unit), resolutionText(v), new MdRaw(`${STATUS_SYMBOL[v.status]} ${md(v.status)}${v.status === "waived" && v.note ? `: ${md(v.note)}` : ""}`)]),
       ["l", "r", "r", "r", "r", "l"],
     ));
+    const paths = pathsText(d.summary);
+    const heal = healText(d.summary);
+    if (paths) lines.push("", `RTO per path: ${md(paths)}.${heal ? ` Disruption during heal and failback: ${md(heal)}.` : ""}`);
     const missed = verdicts.filter((v) => v.status === "missed");
     if (missed.length) lines.push("", `Missed: ${missed.map((v) => md(verdictPhrase(v))).join("; ")}.`);
   } else lines.push("", "No verdicts: the journal has no summary.");

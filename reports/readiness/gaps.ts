@@ -18,7 +18,7 @@ import type { Gap, Readiness, ReadinessCell, ReadinessFinding, ServiceRow } from
 
 const FIELD: Record<VerdictT["objective"], string> = {
   rto: "objectives.rto", rpo: "objectives.rpo", mtpd: "objectives.mtpd", availability: "objectives.minAvailability",
-  "lost-after-fault": "objectives.rpo", corrupted: "objectives.rpo",
+  "lost-after-fault": "objectives.rpo", corrupted: "objectives.rpo", "heal-disruption": "objectives.rto",
 };
 
 const DECLARED: Partial<Record<VerdictT["objective"], "rtoMs" | "rpoMs">> = { rto: "rtoMs", rpo: "rpoMs" };

@@ -15,7 +15,8 @@ function outcomeCell(o: SummaryT["outcome"]): string {
 
 function rtoCell(s: SummaryT): string {
   const v = verdictOf(s, "rto");
-  const res = s.service.resolutionMs ? ` ±${humanMs(s.service.resolutionMs)}` : "";
+  const b = s.service.rtoBounds;
+  const res = b ? ` [${humanMs(b.minMs)}, ${humanMs(b.maxMs)}]` : s.service.resolutionMs ? ` ±${humanMs(s.service.resolutionMs)}` : "";
   const measured = s.service.noDisruption ? "no disruption" : s.service.rtoMs !== undefined ? `${humanMs(s.service.rtoMs)}${res}` : s.t0 !== undefined ? paint.red("not recovered") : "—";
   return v ? `${measured} / ${humanMs(v.target ?? NaN)}` : measured;
 }

@@ -13,9 +13,14 @@ export interface ActiveInjection {
   fault: PreparedFault;
   id: string;
   state: Record<string, unknown>;
+  /** When inject was called: the start of the window the fault's onset lies in. */
+  startedAt?: number;
+  /** When inject returned (for FIS: when its first action started): the window's end. */
   injectedAt?: number;
   healed: boolean;
   confirmed?: boolean;
+  /** Why the last heal failed; cleared by a heal that succeeds. */
+  healError?: string;
   /** The fault itself failed (a FIS experiment failed or was stopped by a stop condition): ends the drill. */
   failure?: string;
 }
@@ -53,10 +58,12 @@ export class FaultRunner {
     const active: ActiveInjection = { fault, id, state, healed: false };
     this.active.push(active);
     const targetInfo = { ...target, ...pick(state, ["pid", "pgid", "port", "proxy", "node"]) };
-    this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: fault.index, kind: fault.kind.kind, event: "injecting", target: targetInfo, detail: description });
+    active.startedAt = this.base.clock.now();
+    this.bus.emit({ type: "fault", t: active.startedAt, fault: fault.index, kind: fault.kind.kind, event: "injecting", target: targetInfo, detail: description });
     await fault.kind.inject(state, ctx);
-    // A remote fault (FIS) knows when its first action really started; that is t0, not when the API call returned.
-    active.injectedAt = typeof state.effectiveAt === "number" ? state.effectiveAt : this.base.clock.now();
+    // A remote fault (FIS) knows when its first action really started: its onset window is that instant.
+    if (typeof state.effectiveAt === "number") active.startedAt = active.injectedAt = state.effectiveAt;
+    else active.injectedAt = this.base.clock.now();
     this.bus.emit({ type: "fault", t: active.injectedAt, fault: fault.index, kind: fault.kind.kind, event: "injected", target: targetInfo, detail: description });
     return active;
   }
@@ -83,18 +90,22 @@ export class FaultRunner {
     try {
       await kind.heal(active.state, this.ctx(active.id, active.fault.index, kind.kind));
       active.healed = true;
+      delete active.healError;
       clearFault(this.base.stateDir, active.id);
       this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: "healed" });
     } catch (error) {
       // Left in the fault journal: `drill recover` will try again.
+      active.healError = (error as Error).message;
       this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: "heal-failed", detail: (error as Error).message });
     }
   }
 
-  /** Heal everything still active, last injected first. */
-  async healAll(): Promise<boolean> {
+  /** Heal everything still active, last injected first; says what could not be healed. */
+  async healAll(): Promise<{ healed: boolean; detail?: string }> {
     for (const a of [...this.active].reverse()) await this.heal(a);
-    return this.active.every((a) => a.healed);
+    const failed = this.active.filter((a) => !a.healed);
+    if (failed.length === 0) return { healed: true };
+    return { healed: false, detail: failed.map((a) => `${a.fault.kind.kind} (${a.id}): ${a.healError ?? "not healed"}`).join("; ") };
   }
 }
 

@@ -34,6 +34,11 @@ export function localStack(opts: EnvOptions): StackAdapter {
       const status = await (await env()).envUp({ ...opts, onProgress });
       return `local env up: ${status.members.length} members`;
     },
+    async redundancy() {
+      const status = await (await env()).envStatus(opts);
+      const down = status.members.filter((m) => !m.healthy);
+      return down.length ? { full: false, detail: `not healthy: ${down.map((m) => `${m.service}/${m.node}`).join(", ")}` } : { full: true, detail: `${status.members.length} members healthy` };
+    },
     async restore(onProgress) {
       const status = await (await env()).envHeal({ ...opts, onProgress });
       // Every client path back to pass: a proxy fault whose heal was lost (a killed runner) ends here.

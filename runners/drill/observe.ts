@@ -24,9 +24,12 @@ export interface ObserveOptions {
 }
 
 /**
- * Observe until every probe recovered (then `after` more) or the bound; heal
- * timed faults exactly when due. With manual steps, also until they are done —
- * and a service the operators never disrupted is done `stableFor` after them.
+ * Observe until every sampler (probe and ledger writer) recovered — or, never
+ * disrupted, stayed healthy for quietFor — or the bound; heal timed faults
+ * exactly when due. With manual steps, also until they are done, and a service
+ * the operators never disrupted is done `stableFor` after them. `t0` here is
+ * when inject returned; the measured onset may be earlier (onset.ts). Clients
+ * keep running after this: through heal, restore and rejoin.
  */
 export async function observe(o: ObserveOptions, w: Workload, faults: FaultRunner, injected: ActiveInjection[], t0: number, steps: { done: boolean; endedAt: number }): Promise<string> {
   const { clock, drill } = o;
@@ -38,10 +41,10 @@ export async function observe(o: ObserveOptions, w: Workload, faults: FaultRunne
     if (failed) throw new Error(`${failed.fault.kind.kind} failed: ${failed.failure}`);
     // Nothing seen: after manual steps, once stableFor has passed since the last;
     // otherwise once quietFor has passed since t0.
-    const quiet = !w.disruptionSeen && (drill.steps.length > 0 ? clock.now() - steps.endedAt >= drill.windowsMs.stableFor : clock.now() - t0 >= drill.windowsMs.quietFor);
-    if (steps.done && (w.allRecovered() || quiet)) {
-      await sleep(drill.windowsMs.after, o.signal);
-      return w.allRecovered() ? "recovered" : `no disruption observed within ${drill.steps.length ? "stableFor after the manual steps" : `${drill.windowsMs.quietFor} ms`}`;
+    const quietOver = clock.now() - t0 >= drill.windowsMs.quietFor;
+    const quiet = !w.disruptionSeen && (drill.steps.length > 0 ? clock.now() - steps.endedAt >= drill.windowsMs.stableFor : quietOver);
+    if (steps.done && (w.allRecovered(quietOver) || quiet)) {
+      return w.disruptionSeen ? "recovered" : `no disruption observed within ${drill.steps.length ? "stableFor after the manual steps" : `${drill.windowsMs.quietFor} ms`}`;
     }
     const nextHeal = Math.min(...injected.map(due));
     await sleep(Math.max(0, Math.min(50, nextHeal - clock.now(), end - clock.now())), o.signal);

@@ -1,39 +1,52 @@
 // Judging a drill: measurements → verdicts → outcome → the journal's summary
 // record. Pure mapping; the figures come from runners/measure.
-import type { LedgerSummaryT, OutcomeT, ProbeSummaryT, SummaryT, VerdictT } from "../../reports/journal/format.ts";
-import { decideOutcome, judge, measureService, type DataLoss, type ProbeMeasurement, type Verdict } from "../measure/index.ts";
+import type { LedgerSummaryT, OutcomeT, PathSummaryT, ProbeSummaryT, SummaryT, VerdictT } from "../../reports/journal/format.ts";
+import { decideOutcome, judge, type DataLoss, type InjectWindow, type ProbeMeasurement, type RtoBounds, type ServiceMeasurement, type Verdict, type Waivers } from "../measure/index.ts";
 import type { PreparedDrill } from "./prepare.ts";
 import type { StepOutcome } from "../gameday/step-runner.ts";
+import type { RestoreResult } from "./phases/heal.ts";
+import { parseDuration } from "../../stacks/lib/index.ts";
+
+export type Abort = { outcome: Extract<OutcomeT, "not-started" | "interrupted" | "error">; reason: string };
 
 export interface JudgeInput {
   drill: PreparedDrill;
-  t0?: number;
-  probes: ProbeMeasurement[];
+  /** Absent when nothing was injected. */
+  service?: ServiceMeasurement;
+  window?: InjectWindow;
+  /** Healthy and total samples per sampler (probes, then ledger writers), over the whole drill. */
   overall: { ok: number; total: number }[];
   dataLoss: { ledger: string; loss?: DataLoss; written: number }[];
   faultConfirmed: boolean;
-  /** Set when the drill did not run to its end. */
-  abort?: { outcome: Extract<OutcomeT, "not-started" | "interrupted" | "error">; reason: string };
+  /** Set when the drill did not run to its end, or its heal failed. */
+  abort?: Abort;
+  restored?: RestoreResult;
   durationMs: number;
   steps?: StepOutcome[];
   lessons?: string[];
 }
 
-function probeSummary(p: ProbeMeasurement, overall: { ok: number; total: number }): ProbeSummaryT {
+const bounds = (b: RtoBounds | undefined) => (b ? { minMs: b.minMs, maxMs: b.maxMs } : undefined);
+
+function probeSummary(p: ProbeMeasurement, overall: { ok: number; total: number }, b: RtoBounds | undefined): ProbeSummaryT {
   const r = p.recovery;
   const disrupted = r.kind === "recovered" || r.kind === "not-recovered";
   return {
     probe: p.probe,
+    path: p.path,
+    source: p.source,
     samples: p.samples,
-    resolutionMs: p.resolutionMs,
+    resolutionMs: b?.widthMs ?? p.resolutionMs,
     noDisruption: r.kind === "no-disruption",
     recovered: r.kind === "recovered" || r.kind === "no-disruption",
     ...(disrupted ? { firstDisruptedAt: r.detectedAt, detectMs: r.timeToDetectMs } : {}),
     ...(r.kind === "recovered" ? { recoveredAt: r.recoveredAt, rtoMs: r.rtoMs } : {}),
+    ...(b ? { rtoBounds: bounds(b) } : {}),
     ...(p.availabilityWhileDisrupted.percent !== undefined ? { availabilityDuring: p.availabilityWhileDisrupted.percent } : {}),
     availabilityOverall: overall.total ? (100 * overall.ok) / overall.total : 0,
     errors: Object.fromEntries(Object.entries(p.errors).filter(([, n]) => n !== undefined)) as Record<string, number>,
     latency: { before: p.latency.before ?? null, during: p.latency.during ?? null, after: p.latency.after ?? null },
+    ...(p.heal ? { healFailed: p.heal.failedSamples } : {}),
   };
 }
 
@@ -71,27 +84,37 @@ function worstLoss(losses: (DataLoss | undefined)[]): DataLoss | undefined {
   }));
 }
 
+/** The scenario's waivers, keyed by verdict objective. */
+export function waiversOf(drill: PreparedDrill): Waivers {
+  const w = drill.scenario.waive ?? {};
+  return {
+    ...(w.rto ? { rto: w.rto } : {}), ...(w.mtpd ? { mtpd: w.mtpd } : {}), ...(w.rpo ? { rpo: w.rpo } : {}),
+    ...(w.availability ? { availability: w.availability } : {}), ...(w.healDisruption ? { "heal-disruption": w.healDisruption } : {}),
+  };
+}
+
 export function summarise(input: JudgeInput): SummaryT {
-  const { drill } = input;
-  const service = measureService(drill.service.name, input.probes);
+  const { drill, service } = input;
   const loss = worstLoss(input.dataLoss.map((d) => d.loss));
   const o = drill.objectivesMs;
-  const verdicts = input.t0 === undefined ? [] : judge(
-    { rtoMs: o.rto, mtpdMs: o.mtpd, rpoMs: o.rpo, minAvailabilityPct: o.minAvailability },
-    { recovery: service.recovery, resolutionMs: service.resolutionMs, availabilityWhileDisruptedPct: service.availabilityWhileDisruptedPct, dataLoss: loss },
+  const waivers = waiversOf(drill);
+  const healObjective = drill.scenario.healDisruption ? parseDuration(drill.scenario.healDisruption) : undefined;
+  const verdicts = !service ? [] : judge(
+    { rtoMs: o.rto, mtpdMs: o.mtpd, rpoMs: o.rpo, minAvailabilityPct: o.minAvailability, ...(healObjective !== undefined ? { healDisruptionMs: healObjective } : {}) },
+    { recovery: service.recovery, resolutionMs: service.resolutionMs, ...(service.bounds ? { bounds: service.bounds } : {}), availabilityWhileDisruptedPct: service.availabilityWhileDisruptedPct, dataLoss: loss, ...(service.heal ? { heal: service.heal } : {}) },
+    waivers,
   );
-  // An RPO with no ledger in the scenario was not this drill's question: reported, not held against it.
-  const inScope = verdicts.filter((v) => !(v.objective === "rpo" && !loss && drill.ledgerSpecs.length === 0));
-  const r = service.recovery;
+  const r = service?.recovery ?? { kind: "no-samples" as const };
   const timedOut = (input.steps ?? []).filter((st) => st.outcome === "timed-out");
-  const judged = decideOutcome({ started: input.t0 !== undefined, verdicts: inScope, faultConfirmed: input.faultConfirmed, disruptionObserved: r.kind === "recovered" || r.kind === "not-recovered" });
+  const judged = decideOutcome({ started: service !== undefined, verdicts, faultConfirmed: input.faultConfirmed, disruptionObserved: r.kind === "recovered" || r.kind === "not-recovered" });
   // A manual step that ran out of time is a failed procedure, whatever the service did.
   const decided = input.abort ?? (timedOut.length && judged.outcome !== "failed" ? { outcome: "failed" as const, reason: `manual step timed out: ${timedOut.map((st) => st.step).join(", ")}` } : judged);
+  const boundsOf = new Map(service?.paths.map((p) => [p.decidedBy, p.bounds]) ?? []);
   return {
     type: "summary",
     outcome: decided.outcome,
     reason: decided.reason,
-    ...(input.t0 !== undefined ? { t0: input.t0 } : {}),
+    ...(service ? { t0: service.onset.t0 } : {}),
     faultConfirmed: input.faultConfirmed,
     service: {
       name: drill.service.name,
@@ -99,12 +122,20 @@ export function summarise(input: JudgeInput): SummaryT {
       recovered: r.kind === "recovered" || r.kind === "no-disruption",
       noDisruption: r.kind === "no-disruption",
       ...(r.kind === "recovered" || r.kind === "not-recovered" ? { detectMs: r.timeToDetectMs } : {}),
-      ...(service.availabilityWhileDisruptedPct !== undefined ? { availabilityDuring: service.availabilityWhileDisruptedPct } : {}),
-      resolutionMs: service.resolutionMs,
+      ...(service?.availabilityWhileDisruptedPct !== undefined ? { availabilityDuring: service.availabilityWhileDisruptedPct } : {}),
+      resolutionMs: service?.bounds?.widthMs ?? service?.resolutionMs ?? 0,
+      ...(service?.bounds ? { rtoBounds: bounds(service.bounds) } : {}),
+      ...(service ? { paths: service.paths.map(pathSummary) } : {}),
+      ...(service?.heal ? { heal: service.heal } : {}),
+      ...(service?.decidedBy ? { decidedBy: service.decidedBy } : {}),
+      ...(input.restored?.full !== undefined ? { fullRedundancy: input.restored.full } : {}),
+      ...(input.restored?.timeToFullRedundancyMs !== undefined ? { timeToFullRedundancyMs: input.restored.timeToFullRedundancyMs } : {}),
     },
-    probes: input.probes.map((p, i) => probeSummary(p, input.overall[i] ?? { ok: 0, total: 0 })),
+    ...(service && input.window ? { onset: { windowStartedAt: input.window.startedAt, windowReturnedAt: input.window.returnedAt, t0: service.onset.t0, lowerBound: service.onset.lowerBound, ...(service.onset.seenBy ? { seenBy: service.onset.seenBy } : {}) } } : {}),
+    ...(Object.keys(waivers).length ? { waivers: waivers as Record<string, string> } : {}),
+    probes: (service?.probes ?? []).map((p, i) => probeSummary(p, input.overall[i] ?? { ok: 0, total: 0 }, boundsOf.get(p.probe))),
     ledgers: input.dataLoss.map((d) => ledgerSummary(d.ledger, d.written, d.loss)),
-    verdicts: verdicts.map((v) => toVerdict(v, service.resolutionMs)),
+    verdicts: verdicts.map((v) => toVerdict(v, service)),
     durationMs: input.durationMs,
     endedAt: new Date().toISOString(),
     ...(input.steps?.length ? { steps: input.steps } : {}),
@@ -112,6 +143,20 @@ export function summarise(input: JudgeInput): SummaryT {
   };
 }
 
-function toVerdict(v: Verdict, resolutionMs: number): VerdictT {
-  return { ...v, ...(v.unit === "ms" && (v.objective === "rto" || v.objective === "mtpd") ? { resolutionMs } : {}) };
+function pathSummary(p: ServiceMeasurement["paths"][number]): PathSummaryT {
+  const r = p.recovery;
+  return {
+    path: p.path,
+    ...(r.kind === "recovered" ? { rtoMs: r.rtoMs } : {}),
+    ...(p.bounds ? { bounds: bounds(p.bounds) } : {}),
+    recovered: r.kind === "recovered" || r.kind === "no-disruption",
+    noDisruption: r.kind === "no-disruption",
+    ...(p.decidedBy ? { decidedBy: p.decidedBy } : {}),
+  };
+}
+
+function toVerdict(v: Verdict, service: ServiceMeasurement | undefined): VerdictT {
+  if (v.unit !== "ms" || (v.objective !== "rto" && v.objective !== "mtpd")) return { ...v };
+  const b = service?.bounds;
+  return { ...v, resolutionMs: b?.widthMs ?? service?.resolutionMs ?? 0, ...(b ? { bounds: bounds(b) } : {}) };
 }

@@ -60,6 +60,7 @@ export function probeSpecFor(plan: PlanT, defaultService: string, spec: ProbeSpe
     ...(spec.rateHz !== undefined ? { rateHz: spec.rateHz } : {}),
     ...(spec.timeout ? { timeoutMs: msOf(spec.timeout) } : {}),
     ...(spec.latencyBound ? { latencyBoundMs: msOf(spec.latencyBound) } : {}),
+    ...(spec.servicePath ? { servicePath: spec.servicePath } : {}),
     ...params,
   };
 }

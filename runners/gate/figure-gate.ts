@@ -21,7 +21,12 @@ export function gateFigure(i: FigureInput): FigureGate {
   const applicable = i.values.filter((v): v is number => v !== undefined);
   const verdicts = countVerdicts(i.verdicts, OBJECTIVE_OF[i.figure]);
   const base = { figure: i.figure, ...(i.objectiveMs !== undefined ? { objectiveMs: i.objectiveMs } : {}), unmeasured: applicable.filter((v) => v === Infinity).length, verdicts };
-  if (applicable.length === 0) return { ...base, status: "not-gated", note: i.figure === "data-loss" ? "no ledger in this scenario: data loss not measured" : "no run measured it" };
+  if (applicable.length === 0) {
+    if (i.objectiveMs === undefined) return { ...base, status: "not-gated", note: "no objective in the plan, and no run measured it" };
+    // Waived in every run: said, not counted as met. Otherwise nothing measured is nothing met.
+    if (verdicts.waived === i.values.length) return { ...base, status: "not-gated", note: `waived by the scenario${waiverOf(i.verdicts, OBJECTIVE_OF[i.figure])}` };
+    return { ...base, status: "not-measured", note: i.figure === "data-loss" ? "no ledger in this scenario and no waiver: data loss not measured" : "no run measured it" };
+  }
   const stats = repeatStats(applicable)!;
   const value = stats[i.statistic];
   const partial = applicable.length < i.values.length ? `; ${i.values.length - applicable.length} run(s) without a ledger left out` : "";
@@ -32,14 +37,20 @@ export function gateFigure(i: FigureInput): FigureGate {
 }
 
 function countVerdicts(all: VerdictT[][], objective: VerdictT["objective"]) {
-  const out = { met: 0, missed: 0, notMeasured: 0 };
+  const out = { met: 0, missed: 0, notMeasured: 0, waived: 0 };
   for (const run of all) {
     const v = run.find((x) => x.objective === objective);
     if (v?.status === "met") out.met++;
     else if (v?.status === "missed") out.missed++;
+    else if (v?.status === "waived") out.waived++;
     else out.notMeasured++;
   }
   return out;
+}
+
+function waiverOf(all: VerdictT[][], objective: VerdictT["objective"]): string {
+  const note = all.flat().find((x) => x.objective === objective && x.status === "waived")?.note;
+  return note ? `: ${note}` : "";
 }
 
 /** Runs that disagree are called out: a p95 gate may pass over a missed run, on purpose. */

@@ -15,6 +15,7 @@ export function gate(evidence: readonly Journal[] | EvidenceSet, o: GateOptions)
   if (o.expect !== undefined && (!Number.isInteger(o.expect) || o.expect < 1)) throw new InputError(`expected runs "${o.expect}": expected a whole number ≥ 1`);
   if (journals.length === 0 && ignored.length === 0) throw new InputError("no journals to gate");
   const groups = groupJournals(journals, ignored).map((g) => gateGroup(g, o));
-  const status = groups.some((g) => g.status === "could-not-judge") ? "could-not-judge" : groups.some((g) => g.status === "failed") ? "failed" : "passed";
-  return { statistic: o.statistic, groups, status, ignored: [...ignored], exitCode: status === "could-not-judge" ? 3 : status === "failed" ? 1 : 0 };
+  const worst = (["could-not-judge", "failed", "inconclusive"] as const).find((st) => groups.some((g) => g.status === st));
+  const status = worst ?? "passed";
+  return { statistic: o.statistic, groups, status, ignored: [...ignored], exitCode: status === "could-not-judge" ? 3 : status === "passed" ? 0 : 1 };
 }

@@ -48,11 +48,15 @@ export function gateGroup(group: DrillGroup, o: GateOptions): GroupGate {
   reasons.push(...objectiveChanges(group.journals), ...figures.map((f) => figureLine(f, o)));
   const integrity = counted.filter((j) => integrityBroken(j.summary!)).map(ref);
   if (integrity.length) reasons.push(`acknowledged writes lost after the fault, or corrupted, in ${integrity.map((r) => r.drillId).join(", ")}: never tolerated by a statistic`);
-  const failed = figures.some((f) => f.status === "exceeded") || integrity.length > 0;
+  // Failback is judged too: a run whose heal disrupted the service past its objective fails the gate.
+  const healMissed = counted.filter((j) => j.summary!.verdicts.some((v) => v.objective === "heal-disruption" && v.status === "missed")).map(ref);
+  if (healMissed.length) reasons.push(`disruption during heal and failback past its objective in ${healMissed.map((r) => r.drillId).join(", ")}`);
+  const failed = figures.some((f) => f.status === "exceeded") || integrity.length > 0 || healMissed.length > 0;
+  const inconclusive = figures.some((f) => f.status === "not-measured");
   return {
     project: group.project, stack: group.stack, scenario: group.scenario, service: latest?.scenario.service ?? group.ignored[0]?.service ?? "(unknown)",
     counted: counted.map(ref), incomplete: incomplete.map(ref), ignored: group.ignored, ...(expected !== undefined ? { expected } : {}),
-    figures, integrity, status: couldNotJudge ? "could-not-judge" : failed ? "failed" : "passed", reasons,
+    figures, integrity, status: couldNotJudge ? "could-not-judge" : failed ? "failed" : inconclusive ? "inconclusive" : "passed", reasons,
   };
 }
 
@@ -71,11 +75,12 @@ function objectiveChanges(journals: Journal[]): string[] {
 }
 
 const NAME = { rto: "RTO", "data-loss": "data loss" } as const;
-const figureMs = (v: number) => (v === Infinity ? "∞ (not measured)" : humanMs(v));
+const figureMs = (v: number) => (v === Infinity ? "∞ (not measured)" : v === 0 ? "0 (no disruption observed)" : humanMs(v));
 
 function figureLine(f: FigureGate, o: GateOptions): string {
   const head = `${NAME[f.figure]}: `;
   if (f.status === "not-gated") return `${head}not gated (${f.note})`;
+  if (f.status === "not-measured") return `${head}NOT MEASURED (${f.note})`;
   const verb = f.status === "within" ? "within" : "EXCEEDS";
   return `${head}${o.statistic} ${figureMs(f.value!)} ${verb} the objective ${humanMs(f.objectiveMs!)} over ${f.stats!.n} run(s)${f.note ? ` (${f.note})` : ""}`;
 }

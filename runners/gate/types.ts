@@ -28,8 +28,9 @@ export interface FigureGate {
   /** Runs whose figure was not measured (counted as +∞). */
   unmeasured: number;
   /** The runs' own verdicts on this objective, as their journals recorded them. */
-  verdicts: { met: number; missed: number; notMeasured: number };
-  status: "within" | "exceeded" | "not-gated";
+  verdicts: { met: number; missed: number; notMeasured: number; waived: number };
+  /** not-measured: the plan declares the objective, no run measured it and no scenario waived it. */
+  status: "within" | "exceeded" | "not-gated" | "not-measured";
   note?: string;
 }
 
@@ -40,7 +41,8 @@ export interface DrillRef {
   outcome: string;
 }
 
-export type GateStatus = "passed" | "failed" | "could-not-judge";
+/** inconclusive: an objective the plan declares was neither measured nor waived (exit 1, like a drill). */
+export type GateStatus = "passed" | "failed" | "inconclusive" | "could-not-judge";
 
 export interface GroupGate {
   project: string;

@@ -12,6 +12,7 @@
 // when a store hangs and never answers.
 import type { Clock } from "../clock.ts";
 import { messageOf } from "../errors.ts";
+import type { ErrorClass } from "../probes/sample.ts";
 import type { LedgerWrite } from "./record.ts";
 import { SeqSet } from "./seq-set.ts";
 
@@ -21,6 +22,8 @@ export interface OpenLoopOptions {
   maxInFlight: number;
   /** One write; resolves when the store acknowledged it. Should stop when `signal` aborts. */
   send(seq: number, signal: AbortSignal): Promise<void>;
+  /** The class of a failed write's error; default "error". */
+  classify?(error: unknown): ErrorClass;
 }
 
 export interface OpenLoopStats {
@@ -58,7 +61,7 @@ export function startOpenLoop(clock: Clock, options: OpenLoopOptions, onWrite: (
     stats.maxLagMs = Math.max(stats.maxLagMs, t - dueAt(seq));
     if (inFlight.size >= maxInFlight) {
       stats.shed++;
-      onWrite({ seq, t, error: `not sent: ${maxInFlight} writes already in flight` });
+      onWrite({ seq, t, error: `not sent: ${maxInFlight} writes already in flight`, errorClass: "timeout" });
       return;
     }
     sent.add(seq);
@@ -111,13 +114,13 @@ async function sendOne(
     record(w);
   };
   const timeout = setTimeout(() => {
-    finish({ seq, t, error: `timeout after ${options.timeoutMs} ms` });
+    finish({ seq, t, error: `timeout after ${options.timeoutMs} ms`, errorClass: "timeout" });
     abort.abort(new Error("ledger write timed out"));
   }, options.timeoutMs);
   try {
     await options.send(seq, abort.signal);
     finish({ seq, t, ackAt: clock.now() });
   } catch (error) {
-    finish({ seq, t, error: messageOf(error).slice(0, 300) });
+    finish({ seq, t, error: messageOf(error).slice(0, 300), errorClass: options.classify?.(error) ?? "error", failedAt: clock.now() });
   }
 }

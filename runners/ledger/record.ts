@@ -1,6 +1,8 @@
 // A ledger writer writes sequenced records at a fixed rate and remembers which
 // were acknowledged; after recovery it reads them back to find lost ones.
 
+import type { ErrorClass } from "../probes/sample.ts";
+
 export interface LedgerWrite {
   seq: number;
   /** Send time on the drill clock (ms). */
@@ -9,6 +11,10 @@ export interface LedgerWrite {
   ackAt?: number;
   /** The write failed or timed out (not acknowledged); it may still have landed. */
   error?: string;
+  /** Why, in the classes probes use: a write is a sample of the write path. */
+  errorClass?: ErrorClass;
+  /** When a failed (not timed-out) write failed (drill clock, ms). */
+  failedAt?: number;
 }
 
 export interface ReadBack {

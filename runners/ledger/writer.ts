@@ -4,6 +4,7 @@
 // read-back retry live here once, so every kind measures the same way.
 import type { Clock } from "../clock.ts";
 import { RunError, messageOf } from "../errors.ts";
+import { writeErrorClassifier } from "./classify.ts";
 import { startOpenLoop, type OpenLoop, type OpenLoopStats } from "./open-loop.ts";
 import { payloadFor, payloadMatches } from "./payload.ts";
 import type { LedgerInfo, LedgerWrite, ReadBack } from "./record.ts";
@@ -62,7 +63,7 @@ export function makeLedgerWriter(settings: WriterSettings, store: LedgerStore): 
         await prepare();
         await store.write(seq, payloadFor(info.runId, seq), signal);
       };
-      loop = startOpenLoop(clock, { ...info, maxInFlight: settings.maxInFlight, send }, onWrite);
+      loop = startOpenLoop(clock, { ...info, maxInFlight: settings.maxInFlight, send, classify: writeErrorClassifier(info.kind) }, onWrite);
     },
     stop: async () => loop?.stop(),
     stats: () => loop?.stats() ?? { sent: 0, acked: 0, failed: 0, shed: 0, inFlight: 0, maxLagMs: 0 },

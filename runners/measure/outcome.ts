@@ -38,6 +38,7 @@ export function decideOutcome(input: OutcomeInput): OutcomeDecision {
   if (unmeasured.length) {
     return { outcome: "inconclusive", reason: `not measured: ${unmeasured.map((v) => v.objective).join(", ")}` };
   }
-  if (!input.verdicts.length) return { outcome: "inconclusive", reason: "no objective was judged" };
-  return { outcome: "passed", reason: "every objective met" };
+  if (!input.verdicts.some((v) => v.status === "met")) return { outcome: "inconclusive", reason: "no objective was judged" };
+  const waived = input.verdicts.filter((v) => v.status === "waived");
+  return { outcome: "passed", reason: waived.length ? `every objective met or waived (waived: ${waived.map((v) => v.objective).join(", ")})` : "every objective met" };
 }

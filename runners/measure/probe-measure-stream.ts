@@ -6,7 +6,7 @@
 import type { ErrorClass, Sample } from "../probes/sample.ts";
 import { availabilityOf } from "./availability.ts";
 import { hasLatency, LatencyAccumulator } from "./latency.ts";
-import { countError, phaseLatency, type MeasureOptions, type ProbeMeasurement } from "./probe-measure.ts";
+import { countError, phaseLatency, type HealDisruption, type MeasureOptions, type ProbeMeasurement } from "./probe-measure.ts";
 import { RecoveryTracker } from "./recovery-tracker.ts";
 
 export class ProbeMeasureStream {
@@ -20,6 +20,7 @@ export class ProbeMeasureStream {
   private duringTotal = 0;
   private pendingCount = 0; // every pending sample is healthy
   private samples = 0;
+  private heal: { at: number; tracker: RecoveryTracker; failed: number } | undefined;
 
   constructor(private readonly options: MeasureOptions) {
     this.tracker = new RecoveryTracker(options.t0, options.stableForMs);
@@ -30,8 +31,38 @@ export class ProbeMeasureStream {
     return this.tracker.isRecovered;
   }
 
+  /**
+   * Heal began at `at`: from then on, samples after this sampler's recovery
+   * from the fault (or, never disrupted by it, every sample) measure the heal's
+   * own disruption — failback and rejoin — apart from the RTO.
+   */
+  armHeal(at: number): void {
+    this.heal ??= { at, tracker: new RecoveryTracker(at, this.options.stableForMs), failed: 0 };
+  }
+
+  /** Disrupted by the fault and not recovered yet. */
+  get inOutage(): boolean {
+    return this.tracker.inOutage;
+  }
+
+  /** True unless a disruption after heal is still under way (detected, not yet recovered). */
+  get healSettled(): boolean {
+    return !this.heal?.tracker.inOutage;
+  }
+
   /** Samples in send order, as probes deliver them. */
   push(sample: Sample): void {
+    const heal = this.heal;
+    if (heal && sample.t >= heal.at && !this.tracker.inOutage) {
+      heal.tracker.push(sample);
+      this.samples++;
+      if (!sample.ok) {
+        heal.failed++;
+        countError(this.errors, sample);
+      }
+      if (hasLatency(sample)) this.after.record(sample.latencyMs);
+      return;
+    }
     const step = this.tracker.push(sample);
     this.samples++;
     if (step.pendingBecame === "during") {
@@ -60,8 +91,11 @@ export class ProbeMeasureStream {
   /** The measurement so far; a stretch still pending counts as disrupted time (not yet recovered). */
   result(): ProbeMeasurement {
     const { probe, t0, stableForMs, rateHz } = this.options;
+    const heal: HealDisruption | undefined = this.heal ? { healAt: this.heal.at, failedSamples: this.heal.failed, recovery: this.heal.tracker.result() } : undefined;
     return {
       probe,
+      path: this.options.path ?? "read",
+      source: this.options.source ?? "probe",
       t0,
       stableForMs,
       resolutionMs: 1000 / rateHz,
@@ -74,6 +108,7 @@ export class ProbeMeasureStream {
       }),
       errors: { ...this.errors },
       samples: this.samples,
+      ...(heal ? { heal } : {}),
     };
   }
 

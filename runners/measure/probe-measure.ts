@@ -9,8 +9,15 @@ import { availabilityIn, type Availability } from "./availability.ts";
 import { hasLatency, LatencyAccumulator, type LatencySummary } from "./latency.ts";
 import { measureRecovery, type Recovery } from "./recovery.ts";
 
+/** Which path of the service a sampler uses: reads (and health checks) or writes. */
+export type Path = "read" | "write";
+
 export interface MeasureOptions {
   probe: string;
+  /** Default "read". A ledger writer samples the write path. */
+  path?: Path;
+  /** What sampled: a probe, or a ledger writer whose writes are its samples. Default "probe". */
+  source?: "probe" | "ledger";
   /** The probe's rate; its interval is the resolution of every time measured. */
   rateHz: number;
   t0: number;
@@ -25,6 +32,8 @@ export interface PhaseLatency {
 
 export interface ProbeMeasurement {
   probe: string;
+  path: Path;
+  source: "probe" | "ledger";
   t0: number;
   stableForMs: number;
   /** The probe interval: every time measured here is known to within it. */
@@ -38,6 +47,21 @@ export interface ProbeMeasurement {
   errors: Partial<Record<ErrorClass, number>>;
   /** All samples considered, before and after t0. */
   samples: number;
+  /** Disruption after heal began (failback, rejoin): present once heal was armed. */
+  heal?: HealDisruption;
+}
+
+/**
+ * A disruption seen after heal began and after the sampler had recovered from
+ * the fault (or had never been disrupted by it): the failback's own figure.
+ */
+export interface HealDisruption {
+  /** When heal began (drill clock, ms). */
+  healAt: number;
+  /** Disrupted samples sent in that stretch. */
+  failedSamples: number;
+  /** Recovery measured from healAt; its durations are relative to healAt. */
+  recovery: Recovery;
 }
 
 export function measureProbe(samples: readonly Sample[], options: MeasureOptions): ProbeMeasurement {
@@ -55,6 +79,8 @@ export function measureProbe(samples: readonly Sample[], options: MeasureOptions
   for (const phase of Object.values(phases)) phase.destroy();
   return {
     probe: options.probe,
+    path: options.path ?? "read",
+    source: options.source ?? "probe",
     t0,
     stableForMs,
     resolutionMs: 1000 / options.rateHz,

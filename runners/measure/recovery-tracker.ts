@@ -20,6 +20,10 @@ export interface Step {
 
 export class RecoveryTracker {
   private lastT = -Infinity;
+  private lastOkT: number | undefined;
+  private lastBadT: number | undefined;
+  private healthyBeforeAt: number | undefined;
+  private lastBadBeforeCandidate: number | undefined;
   private lastAfterT0: number | undefined;
   private detectedAt: number | undefined;
   private candidate: number | undefined;
@@ -34,6 +38,13 @@ export class RecoveryTracker {
   push(sample: Sample): Step {
     if (!(sample.t > this.lastT)) throw new RangeError(`samples out of send order: t=${sample.t} after t=${this.lastT}`);
     this.lastT = sample.t;
+    const step = this.place(sample);
+    if (isDisrupted(sample)) this.lastBadT = sample.t;
+    else this.lastOkT = sample.t;
+    return step;
+  }
+
+  private place(sample: Sample): Step {
     if (sample.t < this.t0) return { placement: "before" };
     this.lastAfterT0 = sample.t;
     if (this.recovered !== undefined) return { placement: "after" };
@@ -44,19 +55,30 @@ export class RecoveryTracker {
       return { placement: "after", pendingBecame: "after" };
     }
     if (isDisrupted(sample)) {
-      this.detectedAt ??= sample.t;
+      if (this.detectedAt === undefined) {
+        this.detectedAt = sample.t;
+        this.healthyBeforeAt = this.lastOkT;
+      }
       const broke = this.candidate !== undefined;
       this.candidate = undefined;
       return broke ? { placement: "during", pendingBecame: "during" } : { placement: "during" };
     }
     if (this.detectedAt === undefined) return { placement: "during" };
-    this.candidate ??= sample.t;
+    if (this.candidate === undefined) {
+      this.candidate = sample.t;
+      this.lastBadBeforeCandidate = this.lastBadT;
+    }
     if (sample.t >= this.candidate + this.stableForMs) {
       // This healthy sample ends the window and covers it.
       this.recovered = this.candidate;
       return { placement: "after", pendingBecame: "after" };
     }
     return { placement: "pending" };
+  }
+
+  /** Disrupted and not recovered yet: an outage is under way. */
+  get inOutage(): boolean {
+    return this.detectedAt !== undefined && this.recovered === undefined;
   }
 
   /** True once recovery is certain; it cannot be undone by later samples. */
@@ -69,9 +91,9 @@ export class RecoveryTracker {
     const t0 = this.t0;
     if (this.lastAfterT0 === undefined) return { kind: "no-samples" };
     if (this.detectedAt === undefined) return { kind: "no-disruption", lastSampleAt: this.lastAfterT0 };
-    const detected = { detectedAt: this.detectedAt, timeToDetectMs: this.detectedAt - t0 };
+    const detected = { detectedAt: this.detectedAt, timeToDetectMs: this.detectedAt - t0, ...(this.healthyBeforeAt !== undefined ? { healthyBeforeAt: this.healthyBeforeAt } : {}) };
     if (this.recovered !== undefined) {
-      return { kind: "recovered", ...detected, recoveredAt: this.recovered, rtoMs: this.recovered - t0 };
+      return { kind: "recovered", ...detected, recoveredAt: this.recovered, rtoMs: this.recovered - t0, lastDisruptedAt: this.lastBadBeforeCandidate! };
     }
     return { kind: "not-recovered", ...detected, lastSampleAt: this.lastAfterT0, observedMs: this.lastAfterT0 - t0 };
   }

@@ -18,6 +18,13 @@
 //   stableForMs, where the literal reading would report recovery before the
 //   outage was even seen.)
 // - RTO = recovered at − t0, so it is always > 0.
+// - bounds: the samples around each edge say how far the edges can move. The
+//   disruption began after the last healthy sample sent before detection
+//   (healthyBeforeAt) and at or before detection; recovery came after the last
+//   disrupted sample sent before recovered at (lastDisruptedAt) and at or
+//   before recovered at. Those four send times — real send times, so a late
+//   send (harness lag) widens the bounds instead of hiding — give the interval
+//   the true figure lies in (bounds.ts), never the nominal probe interval.
 import type { Sample } from "../probes/sample.ts";
 
 export type Recovery =
@@ -25,9 +32,16 @@ export type Recovery =
   | { kind: "no-samples" }
   /** Samples after t0, all healthy. */
   | { kind: "no-disruption"; lastSampleAt: number }
-  | { kind: "recovered"; detectedAt: number; timeToDetectMs: number; recoveredAt: number; rtoMs: number }
+  | { kind: "recovered"; detectedAt: number; timeToDetectMs: number; recoveredAt: number; rtoMs: number; healthyBeforeAt?: number; lastDisruptedAt: number }
   /** Disrupted and not (yet) stable again when the samples end: disrupted for at least observedMs. */
-  | { kind: "not-recovered"; detectedAt: number; timeToDetectMs: number; lastSampleAt: number; observedMs: number };
+  | { kind: "not-recovered"; detectedAt: number; timeToDetectMs: number; lastSampleAt: number; observedMs: number; healthyBeforeAt?: number };
+
+/** The same recovery, with its durations measured from another t0 (the onset is only known at the end). */
+export function rebased(r: Recovery, t0: number): Recovery {
+  if (r.kind === "recovered") return { ...r, timeToDetectMs: r.detectedAt - t0, rtoMs: r.recoveredAt - t0 };
+  if (r.kind === "not-recovered") return { ...r, timeToDetectMs: r.detectedAt - t0, observedMs: r.lastSampleAt - t0 };
+  return r;
+}
 
 /** A disrupted sample: an error, a timeout, or an answer slower than the bound. */
 export function isDisrupted(sample: Sample): boolean {
@@ -41,12 +55,19 @@ export function measureRecovery(samples: readonly Sample[], t0: number, stableFo
   const first = after.findIndex(isDisrupted);
   if (first < 0) return { kind: "no-disruption", lastSampleAt: last.t };
   const detectedAt = after[first]!.t;
-  const detected = { detectedAt, timeToDetectMs: detectedAt - t0 };
+  const healthyBeforeAt = lastSentBefore(samples, detectedAt, (s) => !isDisrupted(s));
+  const detected = { detectedAt, timeToDetectMs: detectedAt - t0, ...(healthyBeforeAt !== undefined ? { healthyBeforeAt } : {}) };
   const recoveredAt = firstStableWindow(after, first + 1, stableForMs);
   if (recoveredAt === undefined) {
     return { kind: "not-recovered", ...detected, lastSampleAt: last.t, observedMs: last.t - t0 };
   }
-  return { kind: "recovered", ...detected, recoveredAt, rtoMs: recoveredAt - t0 };
+  return { kind: "recovered", ...detected, recoveredAt, rtoMs: recoveredAt - t0, lastDisruptedAt: lastSentBefore(after, recoveredAt, isDisrupted)! };
+}
+
+function lastSentBefore(samples: readonly Sample[], t: number, which: (s: Sample) => boolean): number | undefined {
+  let best: number | undefined;
+  for (const s of samples) if (s.t < t && which(s) && (best === undefined || s.t > best)) best = s.t;
+  return best;
 }
 
 /** The recovered-at time alone; undefined when there was no disruption or no recovery. */

@@ -7,7 +7,7 @@ import type { Probe, ProbeClient } from "./probe.ts";
 import { redactTarget } from "./redact.ts";
 import { describeRedisTarget, redisClient } from "./redis.ts";
 import type { ProbeInfo } from "./sample.ts";
-import { DEFAULT_RATE_HZ, DEFAULT_TIMEOUT_MS, parseProbeSpec, type ProbeSpec } from "./spec.ts";
+import { DEFAULT_RATE_HZ, DEFAULT_TIMEOUT_MS, parseProbeSpec, servicePathOf, type ProbeSpec } from "./spec.ts";
 import { tcpClient } from "./tcp.ts";
 
 /**
@@ -30,6 +30,7 @@ export function probeInfo(spec: ProbeSpec): ProbeInfo {
     rateHz: spec.rateHz ?? DEFAULT_RATE_HZ,
     timeoutMs,
     latencyBoundMs: spec.latencyBoundMs ?? timeoutMs,
+    servicePath: servicePathOf(spec),
   };
 }
 

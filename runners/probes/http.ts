@@ -38,9 +38,15 @@ export function httpClient({ spec, rateHz, timeoutMs }: HttpSettings): ProbeClie
         reset: spec.freshConnections ?? false,
         ...(spec.headers ? { headers: spec.headers } : {}),
       });
-      // Read the body to the end so the connection can be reused.
-      await res.body.dump({ limit: 1 << 20, signal });
-      return judgeStatus(res.statusCode, expected);
+      if (spec.expectBody === undefined) {
+        // Read the body to the end so the connection can be reused.
+        await res.body.dump({ limit: 1 << 20, signal });
+        return judgeStatus(res.statusCode, expected);
+      }
+      const body = await res.body.text();
+      const status = judgeStatus(res.statusCode, expected);
+      if (!status.ok || body.includes(spec.expectBody)) return status;
+      return { ok: false, error: "bad-status", detail: `HTTP ${res.statusCode}: body lacks ${JSON.stringify(spec.expectBody)}` };
     },
     classify: classifyNetworkError,
     async close() {

@@ -17,8 +17,17 @@ import type { Outcome, ProbeClient } from "./probe.ts";
 import type { ErrorClass } from "./sample.ts";
 import type { PostgresProbeSpec } from "./spec.ts";
 
+/**
+ * The role check rides in the same round trip as the probe's query (one simple-
+ * protocol message), so a standby that answers `select 1` can never pass for
+ * the primary: reads that reach a demoted or not-yet-promoted node are samples
+ * from the wrong role.
+ */
+const ROLE_CHECK = "select pg_is_in_recovery() as in_recovery, current_setting('transaction_read_only') as read_only";
+
 export function postgresClient(spec: PostgresProbeSpec, timeoutMs: number): ProbeClient {
-  const query = spec.query ?? "select 1";
+  const checkRole = spec.readOnly !== true;
+  const query = checkRole ? (spec.query ? `${ROLE_CHECK}; ${spec.query}` : ROLE_CHECK) : (spec.query ?? "select 1");
   const hosts = postgresHosts(spec.target);
   let opened = 0;
   const open = (): postgres.Sql => {
@@ -43,18 +52,25 @@ export function postgresClient(spec: PostgresProbeSpec, timeoutMs: number): Prob
     void ending.finally(() => retiring.delete(ending));
   };
 
+  /** A fresh pool (at most once per timeout period): the reconnect finds whoever is primary now. */
+  const renew = (): void => {
+    if (performance.now() - openedAt < timeoutMs) return;
+    retire(pool, 2 * timeoutMs);
+    pool = open();
+    openedAt = performance.now();
+  };
+
   return {
     async attempt(): Promise<Outcome> {
-      await pool.unsafe(query);
-      return { ok: true };
+      const result = await pool.unsafe(query);
+      if (!checkRole) return { ok: true };
+      const role = roleRow(result);
+      if (role?.in_recovery === false && role.read_only === "off") return { ok: true };
+      renew();
+      return { ok: false, error: "wrong-role", detail: role?.in_recovery ? "answered by a standby (pg_is_in_recovery)" : "answered read-only (transaction_read_only)" };
     },
     classify: classifyPostgresError,
-    onTimeout() {
-      if (performance.now() - openedAt < timeoutMs) return;
-      retire(pool, 2 * timeoutMs);
-      pool = open();
-      openedAt = performance.now();
-    },
+    onTimeout: renew,
     async close() {
       retire(pool, 0);
       await Promise.all([...retiring]);
@@ -62,8 +78,14 @@ export function postgresClient(spec: PostgresProbeSpec, timeoutMs: number): Prob
   };
 }
 
+/** The role check's row: first result of a multi-statement answer, or the only one. */
+function roleRow(result: unknown): { in_recovery?: boolean; read_only?: string } | undefined {
+  const rows = Array.isArray((result as unknown[])[0]) ? (result as unknown[][])[0] : (result as unknown[]);
+  return rows?.[0] as { in_recovery?: boolean; read_only?: string } | undefined;
+}
+
 const BY_SQLSTATE: Record<string, ErrorClass> = {
-  "25006": "bad-status", // read_only_sql_transaction: we reached a standby
+  "25006": "wrong-role", // read_only_sql_transaction: we reached a standby
   "57P01": "reset", // admin_shutdown: the server is stopping and dropped us
   "57P02": "reset", // crash_shutdown
   "57P03": "refused", // cannot_connect_now: starting up or in recovery

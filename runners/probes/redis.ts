@@ -29,13 +29,25 @@ export function redisClient(spec: RedisProbeSpec, timeoutMs: number): ProbeClien
     client.disconnect(true);
   };
 
+  const checkRole = spec.readOnly !== true;
   return {
     async attempt(_signal, seq): Promise<Outcome> {
       try {
-        if (op === "ping") await client.ping();
-        else if (op === "get") await client.get(key);
-        else await client.set(key, String(seq));
-        return { ok: true };
+        if (!checkRole) {
+          await command(client, op, key, seq);
+          return { ok: true };
+        }
+        // ROLE rides in the same round trip (a pipeline): a replica's answer is the wrong role.
+        const pipe = client.pipeline().role();
+        if (op === "ping") pipe.ping();
+        else if (op === "get") pipe.get(key);
+        else pipe.set(key, String(seq));
+        const replies = (await pipe.exec()) ?? [];
+        for (const [error] of replies) if (error) throw error;
+        const role = (replies[0]?.[1] as unknown[] | undefined)?.[0];
+        if (role === "master") return { ok: true };
+        reconnect();
+        return { ok: false, error: "wrong-role", detail: `answered by a ${String(role)} (ROLE)` };
       } catch (error) {
         if (/^READONLY\b/.test(shortMessage(error))) reconnect();
         throw error;
@@ -47,6 +59,12 @@ export function redisClient(spec: RedisProbeSpec, timeoutMs: number): ProbeClien
       client.disconnect(false);
     },
   };
+}
+
+async function command(client: Redis, op: "ping" | "get" | "set", key: string, seq: number): Promise<void> {
+  if (op === "ping") await client.ping();
+  else if (op === "get") await client.get(key);
+  else await client.set(key, String(seq));
 }
 
 function connect(spec: RedisProbeSpec, timeoutMs: number): Redis {
@@ -82,7 +100,8 @@ export function describeRedisTarget(target: RedisProbeSpec["target"]): string {
 }
 
 const BY_MESSAGE: [RegExp, ErrorClass][] = [
-  [/^(READONLY|LOADING|MASTERDOWN|NOREPLICAS|CLUSTERDOWN|BUSY)\b/, "bad-status"],
+  [/^READONLY\b/, "wrong-role"],
+  [/^(LOADING|MASTERDOWN|NOREPLICAS|CLUSTERDOWN|BUSY)\b/, "bad-status"],
   [/^Command timed out/, "timeout"],
   [/^Connection is closed/, "reset"],
   [/^Stream isn't writeable/, "unreachable"],

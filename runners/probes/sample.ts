@@ -8,7 +8,8 @@ export type ErrorClass =
   | "refused" // connection refused
   | "reset" // connection reset / closed mid-request
   | "unreachable" // other connect-level failures
-  | "bad-status" // an answer, but not a healthy one (HTTP 5xx, wrong role, READONLY …)
+  | "bad-status" // an answer, but not a healthy one (HTTP 5xx, LOADING …)
+  | "wrong-role" // an answer from a node in the wrong role: a standby or read-only node on the write path
   | "slow" // answered, but slower than the probe's latency bound
   | "error"; // anything else
 
@@ -39,4 +40,6 @@ export interface ProbeInfo {
   timeoutMs: number;
   /** Latency above this counts as disrupted (a "slow" sample). */
   latencyBoundMs: number;
+  /** The path of the service it samples (reads, writes); load generators sample none. */
+  servicePath?: "read" | "write";
 }

@@ -16,6 +16,12 @@ const envelope = {
   timeoutMs: z.number().positive().max(60_000).optional(),
   /** Answers slower than this are disrupted ("slow"); defaults to the timeout. */
   latencyBoundMs: z.number().positive().max(60_000).optional(),
+  /**
+   * Which path of the service this probe samples; the service's RTO is the
+   * worst of its paths. Default: "write" for an HTTP POST and a Redis SET,
+   * otherwise "read".
+   */
+  servicePath: z.enum(["read", "write"]).optional(),
 };
 const hostPort = z.string().regex(/^[^:\s/]+:\d{1,5}$/, 'expected "host:port"');
 
@@ -27,6 +33,8 @@ const schemas = {
     method: z.enum(["GET", "HEAD", "POST"]).optional(),
     /** Healthy statuses; without it, any status below 500 is healthy. */
     expectStatus: z.array(z.int().min(100).max(599)).min(1).optional(),
+    /** A substring the body must contain to be healthy (a health page saying "ok", not an error page). */
+    expectBody: z.string().min(1).max(1_000).optional(),
     headers: z.record(z.string(), z.string()).optional(),
     /** A new connection per request instead of keep-alive (what a fresh client sees). */
     freshConnections: z.boolean().optional(),
@@ -46,6 +54,13 @@ const schemas = {
     target: z.string().regex(/^postgres(ql)?:\/\/\S+$/, "expected a postgres:// URL"),
     query: z.string().min(1).optional(),
     poolSize: z.int().min(1).max(16).optional(),
+    /**
+     * Default false: every sample also checks, in the same round trip, that it
+     * reached a writable primary (pg_is_in_recovery(), transaction_read_only);
+     * a standby's answer is a disrupted sample ("wrong-role"). true probes
+     * replicas on purpose.
+     */
+    readOnly: z.boolean().optional(),
   }),
   redis: z.strictObject({
     kind: z.literal("redis"),
@@ -61,6 +76,12 @@ const schemas = {
     op: z.enum(["ping", "get", "set"]).optional(),
     key: z.string().min(1).optional(),
     password: z.string().optional(),
+    /**
+     * Default false: every sample also asks ROLE in the same round trip and a
+     * replica's answer is a disrupted sample ("wrong-role"). true probes
+     * replicas on purpose.
+     */
+    readOnly: z.boolean().optional(),
   }),
 } as const;
 
@@ -69,6 +90,14 @@ export type TcpProbeSpec = z.infer<typeof schemas.tcp>;
 export type PostgresProbeSpec = z.infer<typeof schemas.postgres>;
 export type RedisProbeSpec = z.infer<typeof schemas.redis>;
 export type ProbeSpec = HttpProbeSpec | TcpProbeSpec | PostgresProbeSpec | RedisProbeSpec;
+
+/** The path a probe samples: as declared, else a write for HTTP POST and Redis SET, else a read. */
+export function servicePathOf(spec: ProbeSpec): "read" | "write" {
+  if (spec.servicePath) return spec.servicePath;
+  if (spec.kind === "http" && spec.method === "POST") return "write";
+  if (spec.kind === "redis" && spec.op === "set") return "write";
+  return "read";
+}
 
 /**
  * Validates a probe spec from untrusted input. The kind is checked first so an

@@ -34,6 +34,8 @@ export interface GateDrill {
   /** 1: a journal written before identity existed. Default 2. */
   version?: 1 | 2;
   runId?: string;
+  /** Without a ledger the RPO is waived by default ("no ledger in this fixture"); false leaves it not measured. */
+  rpoWaived?: false | string;
 }
 
 let counter = 0;
@@ -78,10 +80,10 @@ function summaryOf(d: GateDrill, service: string, objectives: { rto?: number; rp
   const loss = typeof d.dataLossMs === "number" ? d.dataLossMs : undefined;
   const verdicts: VerdictT[] = [
     verdict("rto", objectives.rto, typeof rto === "number" ? rto : rto === "no-disruption" ? 0 : undefined, rto === "not-recovered"),
-    ...(ledger ? [verdict("rpo", objectives.rpo, loss, false)] : []),
+    ...(ledger ? [verdict("rpo", objectives.rpo, loss, false)] : objectives.rpo !== undefined ? [unledgered(objectives.rpo, d.rpoWaived)] : []),
   ];
   const lostAfter = d.lostAfterFault ?? 0;
-  const outcome = d.outcome ?? (verdicts.some((v) => v.status === "missed") || lostAfter > 0 ? "failed" : "passed");
+  const outcome = d.outcome ?? (verdicts.some((v) => v.status === "missed") || lostAfter > 0 ? "failed" : verdicts.some((v) => v.status === "not-measured") ? "inconclusive" : "passed");
   return {
     type: "summary", outcome, t0: 10_000, faultConfirmed: d.faultConfirmed ?? true,
     service: { name: service, ...(typeof rto === "number" ? { rtoMs: rto } : {}), recovered: rto !== "not-recovered", noDisruption: rto === "no-disruption", resolutionMs: 50 },
@@ -98,6 +100,11 @@ function verdict(objective: "rto" | "rpo", target: number | undefined, measured:
   if (target === undefined) return { objective, status: "not-measured", unit: "ms", note: "no objective" };
   if (measured === undefined) return { objective, status: missed ? "missed" : "not-measured", target, unit: "ms" };
   return { objective, status: measured <= target ? "met" : "missed", target, measured, unit: "ms", margin: target - measured };
+}
+
+function unledgered(target: number, waived: false | string | undefined): VerdictT {
+  if (waived === false) return { objective: "rpo", status: "not-measured", target, unit: "ms", note: "no ledger ran: no data-loss evidence" };
+  return { objective: "rpo", status: "waived", target, unit: "ms", note: waived ?? "no ledger in this fixture" };
 }
 
 export function gateJournal(d: GateDrill, file = "memory.jsonl"): Journal {

@@ -44,10 +44,10 @@ function parseExpect(text: string): number {
   return n;
 }
 
-const ms = (v: number | undefined) => (v === undefined ? "—" : v === Infinity ? "∞" : humanMs(v));
+const ms = (v: number | undefined) => (v === undefined ? "—" : v === Infinity ? "∞" : v === 0 ? "0 (no disruption)" : humanMs(v));
 const STATUS = {
-  within: paint.green("within"), exceeded: paint.red("EXCEEDED"), "not-gated": paint.dim("not gated"),
-  passed: paint.green("PASSED"), failed: paint.red("FAILED"), "could-not-judge": paint.yellow("COULD NOT JUDGE"),
+  within: paint.green("within"), exceeded: paint.red("EXCEEDED"), "not-gated": paint.dim("not gated"), "not-measured": paint.yellow("NOT MEASURED"),
+  passed: paint.green("PASSED"), failed: paint.red("FAILED"), inconclusive: paint.yellow("INCONCLUSIVE"), "could-not-judge": paint.yellow("COULD NOT JUDGE"),
 } as const;
 
 /** The gate as people read it: one row per figure, the reasons under it, one verdict line. */
@@ -64,7 +64,7 @@ export function printGateReport(report: GateReport): void {
   });
   println(table(["SCENARIO", "FIGURE", "N", "MIN", "MEDIAN", "P95", "MAX", "OBJECTIVE", "GATE"], rows));
   for (const g of report.groups) {
-    if (g.status === "passed" && g.reasons.every((r) => !/mixed|changed|not measured|ignored|missing/.test(r))) continue;
+    if (g.status === "passed" && g.reasons.every((r) => !/mixed|changed|not measured|NOT MEASURED|waived|ignored|missing/.test(r))) continue;
     println(`${paint.bold(where(g))} ${STATUS[g.status]}`);
     for (const r of g.reasons) println(paint.dim(`  ${r}`));
   }

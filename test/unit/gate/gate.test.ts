@@ -62,6 +62,14 @@ describe("gate: distributions against the objective", () => {
     expect(r.groups[0]!.reasons.join("\n")).toMatch(/never tolerated by a statistic/);
   });
 
+  // The defect: a drill with no ledger read as "every objective met" in the gate.
+  it("an RPO neither measured nor waived: the figure is NOT MEASURED, the scenario inconclusive, exit 1", () => {
+    const r = gate([gateJournal({ rpoWaived: false }), gateJournal({ rpoWaived: false })], { statistic: "p95" });
+    expect(r.groups[0]!.figures.find((f) => f.figure === "data-loss")).toMatchObject({ status: "not-measured", verdicts: { notMeasured: 2 } });
+    expect(r.groups[0]!.status).toBe("inconclusive");
+    expect(r.exitCode).toBe(1);
+  });
+
   it("no objective in the plan: reported, not gated", () => {
     const r = gate(runs([{ objectives: {} }]), { statistic: "p95" });
     expect(r.exitCode).toBe(0);

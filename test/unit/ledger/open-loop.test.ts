@@ -82,6 +82,6 @@ describe("open loop", () => {
     const { writes, stop } = run(slow, { rateHz: 10 });
     await vi.advanceTimersByTimeAsync(50);
     await stop();
-    expect(writes).toEqual([{ seq: 0, t: 0, error: "timeout after 100 ms" }]);
+    expect(writes).toEqual([{ seq: 0, t: 0, error: "timeout after 100 ms", errorClass: "timeout" }]);
   });
 });

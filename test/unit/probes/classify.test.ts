@@ -23,9 +23,9 @@ describe("error classes", () => {
     expect(judgeStatus(503, new Set([503]))).toMatchObject({ ok: false });
   });
 
-  it("postgres: a standby's read-only error is bad-status; a dropped connection is reset", () => {
+  it("postgres: a standby's read-only error is wrong-role; a dropped connection is reset", () => {
     const pg = (code: string) => Object.assign(new Error("x"), { name: "PostgresError", code });
-    expect(classifyPostgresError(pg("25006")).error).toBe("bad-status");
+    expect(classifyPostgresError(pg("25006")).error).toBe("wrong-role");
     expect(classifyPostgresError(pg("57P01")).error).toBe("reset");
     expect(classifyPostgresError(pg("57P03")).error).toBe("refused");
     expect(classifyPostgresError(pg("42P01")).error).toBe("bad-status");
@@ -34,9 +34,9 @@ describe("error classes", () => {
     expect(classifyPostgresError(withCode("ECONNREFUSED")).error).toBe("refused");
   });
 
-  it("redis: READONLY is bad-status, no connection with the offline queue off is unreachable", () => {
+  it("redis: READONLY is wrong-role, no connection with the offline queue off is unreachable", () => {
     const reply = (m: string) => Object.assign(new Error(m), { name: "ReplyError" });
-    expect(classifyRedisError(reply("READONLY You can't write against a read only replica.")).error).toBe("bad-status");
+    expect(classifyRedisError(reply("READONLY You can't write against a read only replica.")).error).toBe("wrong-role");
     expect(classifyRedisError(reply("ERR unknown command")).error).toBe("bad-status");
     expect(classifyRedisError(new Error("Stream isn't writeable and enableOfflineQueue options is false")).error).toBe("unreachable");
     expect(classifyRedisError(new Error("Connection is closed.")).error).toBe("reset");

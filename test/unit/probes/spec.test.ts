@@ -13,7 +13,17 @@ describe("probe specs", () => {
       rateHz: 100,
       timeoutMs: 1000,
       latencyBoundMs: 1000,
+      servicePath: "read",
     });
+  });
+
+  it("the path a probe samples: a POST or a Redis SET is the write path unless declared", () => {
+    const path = (spec: Record<string, unknown>) => probeInfo(parseProbeSpec({ name: "p", ...spec })).servicePath;
+    expect(path({ kind: "http", target: "http://127.0.0.1:1/", method: "POST" })).toBe("write");
+    expect(path({ kind: "http", target: "http://127.0.0.1:1/" })).toBe("read");
+    expect(path({ kind: "redis", target: "127.0.0.1:1", op: "set" })).toBe("write");
+    expect(path({ kind: "redis", target: "127.0.0.1:1", op: "set", servicePath: "read" })).toBe("read");
+    expect(path({ kind: "postgres", target: "postgres://127.0.0.1:1/x" })).toBe("read");
   });
 
   it("rejects an unknown kind with the allowed list", () => {

@@ -45,7 +45,7 @@ describe("JUnit report", () => {
     expect(count(xml, /<failure /g)).toBe(2);
   });
 
-  it("not measured is skipped; not-started and interrupted drills are errors", async () => {
+  it("not measured is a failure (nothing measured is nothing met), waived is skipped with its reason; not-started and interrupted drills are errors", async () => {
     const notStarted = await render(fixture("not-started-preflight"));
     expect(count(notStarted, /<error message="drill not-started: preflight/g)).toBe(4);
     const interrupted = await render(fixture("interrupted-no-summary"));
@@ -53,7 +53,9 @@ describe("JUnit report", () => {
     expect(interrupted).toContain('errors="4"');
     const d = await loadDrill(fixture("passed-orders-db-node-loss"));
     d.summary!.verdicts[1] = { objective: "rpo", status: "not-measured", unit: "ms", note: "no ledger" };
-    expect(renderJunit([d], "test")).toContain('<skipped message="not measured: no ledger"/>');
+    expect(renderJunit([d], "test")).toMatch(/<failure message="not measured: no ledger" type="not-measured">/);
+    d.summary!.verdicts[1] = { objective: "rpo", status: "waived", unit: "ms", note: "read-only path" };
+    expect(renderJunit([d], "test")).toContain('<skipped message="waived: read-only path"/>');
   });
 
   it("escapes hostile names and leaks no secret", async () => {
