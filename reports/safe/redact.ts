@@ -3,16 +3,13 @@
 // for years; a password that slipped into a probe target or an error message must
 // not travel with it. Patterns over-redact rather than under-redact.
 
-const MASK = "***";
+import { MASK, redactUrls } from "./redact-url.ts";
 
 /** Each rule rewrites one shape of secret; order matters only for readability. */
 const RULES: ReadonlyArray<readonly [RegExp, string]> = [
-  // scheme://user:password@host and scheme://:password@host (postgres, redis, amqp, https …)
-  [/([a-z][a-z0-9+.-]*:\/\/[^:@/?#\s]*):([^@/?#\s]*)@/gi, `$1:${MASK}@`],
-  // a bare token as userinfo: https://ghp_xxx@github.com
-  [/([a-z][a-z0-9+.-]*:\/\/)([A-Za-z0-9_-]{20,})@/gi, `$1${MASK}@`],
-  // query-string and form parameters that carry credentials
-  [/([?&;](?:password|passwd|pass|pwd|token|access_token|refresh_token|id_token|api[_-]?key|apikey|key|secret|client_secret|signature|sig|auth|x-amz-signature|x-amz-credential|x-amz-security-token)=)[^&#\s"'<>]*/gi, `$1${MASK}`],
+  // (URL userinfo and query parameters: redact-url.ts, run first)
+  // Authorization headers of any scheme, and API-key headers: the whole value
+  [/(\b(?:proxy-)?authorization[ \t]*:[ \t]*)(?![ \t]|(?:bearer|basic)\s)[^\r\n]+/gi, `$1${MASK}`],
   // env-like or config-like assignments: TOKEN=…, DB_PASSWORD: …, "api_key": "…"
   [/((?:^|[^A-Za-z0-9])["']?[A-Za-z0-9_.-]*(?:token|secret|password|passwd|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)["']?\s*[=:]\s*)(["']?)[^\s"'&,;}]+\2/gim, `$1$2${MASK}$2`],
   // Authorization headers
@@ -25,7 +22,7 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 export function redact(text: string): string {
-  let out = text;
+  let out = redactUrls(text);
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
   return out;
 }
