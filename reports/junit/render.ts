@@ -8,6 +8,7 @@ import { xml } from "../safe/escape.ts";
 import { testCases, type TestCase } from "./testcases.ts";
 
 const seconds = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(3);
+const NL = "\n";
 
 export function renderJunit(drills: readonly DrillModel[], generator: string): string {
   const suites = drills.map((d) => ({ d, cases: testCases(d) }));
@@ -18,13 +19,14 @@ export function renderJunit(drills: readonly DrillModel[], generator: string): s
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<!-- ${xml(generator).replace(/--/g, "- -")} -->`,
     `<testsuites name="continuity-drill" tests="${tests}" failures="${count("failure")}" errors="${count("error")}" time="${seconds(time)}">`,
-    ...suites.map(({ d, cases }) => suite(d, cases)),
+    ...suites.map(({ d, cases }, i) => suite(d, cases, i)),
     `</testsuites>`,
     "",
   ].join("\n");
 }
 
-function suite(d: DrillModel, cases: TestCase[]): string {
+/** `id` is the suite's index (the Ant schema's integer); the drill id is a property. */
+function suite(d: DrillModel, cases: TestCase[], index: number): string {
   const s = d.started;
   const n = (kind: string) => cases.filter((c) => c.result.kind === kind).length;
   const props: [string, string][] = [
@@ -34,7 +36,7 @@ function suite(d: DrillModel, cases: TestCase[]): string {
     ...identityRows(s).map(([k, v]): [string, string] => [`identity.${k.toLowerCase().replace(/ /g, "-")}`, v]),
   ];
   return [
-    `  <testsuite name="${xml(`${s.scenario.service} · ${s.scenario.hazard} (${s.scenario.name})`)}" tests="${cases.length}" failures="${n("failure")}" errors="${n("error")}" skipped="${n("skipped")}" time="${seconds(d.summary?.durationMs)}" ${timestamp(s.startedAt)}hostname="${xml(s.host.hostname)}" id="${xml(s.drillId)}" package="${xml(`${s.plan.project}.${s.plan.stack}`)}">`,
+    `  <testsuite name="${xml(`${s.scenario.service} · ${s.scenario.hazard} (${s.scenario.name})`)}" tests="${cases.length}" failures="${n("failure")}" errors="${n("error")}" skipped="${n("skipped")}" time="${seconds(d.summary?.durationMs)}" ${timestamp(s.startedAt)}hostname="${xml(s.host.hostname)}" id="${index}" package="${xml(`${s.plan.project}.${s.plan.stack}`)}">`,
     `    <properties>`,
     ...props.map(([k, v]) => `      <property name="${xml(k)}" value="${xml(v)}"/>`),
     `    </properties>`,
@@ -50,9 +52,9 @@ function timestamp(iso: string): string {
 }
 
 function testcase(c: TestCase): string {
-  const open = `    <testcase classname="${xml(c.classname)}" name="${xml(c.name)}" time="0">`;
+  const open = `    <testcase classname="${xml(c.classname)}" name="${xml(c.name)}" time="${c.seconds.toFixed(3)}">`;
   const r = c.result;
-  if (r.kind === "pass") return `${open.slice(0, -1)}/>`;
+  if (r.kind === "pass") return r.text ? `${open}${NL}      <system-out>${xml(r.text)}</system-out>${NL}    </testcase>` : `${open.slice(0, -1)}/>`;
   const body = r.text ? xml(r.text) : "";
   // The schema gives <skipped> a message only; <failure> and <error> also a type.
   const type = r.kind === "skipped" ? "" : ` type="${xml(r.type)}"`;
