@@ -49,7 +49,7 @@ describe("drill report", () => {
     expect(bad.stderr).toContain('unknown format "pdf"; formats: html, md, json, junit');
   });
 
-  it("a bad journal is exit 2 naming file and line; nothing is written", async () => {
+  it("a bad journal (the only one) is exit 2 naming file and line; nothing is written", async () => {
     const dir = tmp();
     const file = join(dir, "bad.jsonl");
     writeFileSync(file, `${readFileSync(fixture("missed-rto"), "utf8").split("\n")[0]}\nnot json\n{}\n`);
@@ -87,5 +87,33 @@ describe("drill readiness", () => {
     const value = JSON.parse(r.stdout);
     expect(value.plan).toEqual({ project: "continuity-drill", stack: "local", target: "local" });
     expect(value.services).toHaveLength(3);
+  });
+});
+
+describe("evidence counted once and only where it belongs (CLI)", () => {
+  it("duplicate tree: drill report over 12 copies of 6 journals lists 6 drills and the copies as not counted", async () => {
+    const { cpSync } = await import("node:fs");
+    const { writeGateJournals } = await import("../../support/gate-journals.ts");
+    const dir = tmp();
+    writeGateJournals(dir, Array.from({ length: 6 }, (_, i) => ({ scenario: `s${i}`, rtoMs: 4_000, dataLossMs: 0 })));
+    for (let i = 1; i < 12; i++) cpSync(join(dir, "journals"), join(dir, `copy-${i}`), { recursive: true });
+    const out = tmp();
+    const r = await drill("report", dir, "--out", out);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, "report.json"), "utf8")).totals.drills).toBe(6);
+    expect((r.stdout.match(/^duplicate\s/gm) ?? []).length).toBe(66);
+  });
+
+  it("cross-stack: readiness of the AWS plan marks every service never exercised when only local evidence exists", async () => {
+    const { writeGateJournals } = await import("../../support/gate-journals.ts");
+    const dir = tmp();
+    writeGateJournals(dir, [{ service: "orders-db", hazard: "node-loss", startedAt: new Date(Date.now() - 86_400_000).toISOString() }]);
+    const aws = join(tmp(), "aws-plan.json");
+    writeFileSync(aws, JSON.stringify({ ...LOCAL_PLAN, stack: "aws", target: "aws" }));
+    const r = await drill("readiness", "--evidence", dir, "--plan", aws, "--json");
+    const value = JSON.parse(r.stdout) as { services: { cells: { freshness: string }[] }[]; ignored: { kind: string }[] };
+    expect(value.services.flatMap((s) => s.cells.map((c) => c.freshness)).every((f) => f === "never")).toBe(true);
+    expect(value.ignored).toMatchObject([{ kind: "other-plan" }]);
+    expect(r.code).toBe(1);
   });
 });
