@@ -10,7 +10,7 @@ export const verifyCommand = defineCommand({
   args: {
     ...planSourceArgs,
     scenarios: { type: "string", description: "Scenario directory (default: scenarios/<stack> beside the program)", valueHint: "dir" },
-    evidence: { type: "string", description: "Also judge readiness from the drill journals in DIR (freshness, gaps: rules R1–R6)", valueHint: "dir" },
+    evidence: { type: "string", description: "Also judge readiness from the drill journals in DIR (freshness, gaps: rules R1–R10)", valueHint: "dir" },
     ...jsonArg,
     ...debugArg,
   },
