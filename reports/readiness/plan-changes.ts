@@ -13,11 +13,16 @@ export interface ServiceChange {
   details: string[];
 }
 
-/** The parts of `now` that differ from what the drill exercised; empty when unchanged. */
+/**
+ * The parts of `now` that differ from what the drill exercised; empty when
+ * unchanged. The hazard list is recorded but does not make evidence stale: a
+ * hazard added to the register is R1 (never exercised), and the drill of an
+ * existing one still shows what it showed.
+ */
 export function serviceChanges(then: IdentityT, recorded: Record<string, unknown>, now: ServiceT): ServiceChange[] {
   const current = serviceDigests(now as unknown as Record<string, unknown>);
   if (current.serviceDigest === then.serviceDigest) return [];
-  return changedParts(then.serviceParts, current.serviceParts).map((part) => ({ part, details: details(part, recorded[part], (now as unknown as Record<string, unknown>)[part]) }));
+  return changedParts(then.serviceParts, current.serviceParts).filter((part) => part !== "hazards").map((part) => ({ part, details: details(part, recorded[part], (now as unknown as Record<string, unknown>)[part]) }));
 }
 
 export const changeText = (changes: readonly ServiceChange[]): string =>

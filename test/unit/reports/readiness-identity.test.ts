@@ -77,3 +77,19 @@ describe("readiness: evidence bound to the plan it exercised", () => {
     expect(r.ignored.map((i) => i.kind)).toEqual(["duplicate", "duplicate"]);
   });
 });
+
+describe("readiness: what is not a change", () => {
+  it("a hazard added to the service makes the new one never exercised (R1), not the old one's evidence stale", () => {
+    const more: PlanT = { ...PLAN, services: PLAN.services.map((s) => (s.name === "orders-db" ? { ...s, hazards: [...s.hazards, { id: "zone-loss", title: "zone", likelihood: "rare", impact: "severe" }] } : s)) };
+    const r = readiness(more, [ordersDb()], NOW);
+    expect(cell(r, "orders-db", "node-loss").freshness).toBe("fresh");
+    expect(cell(r, "orders-db", "zone-loss").freshness).toBe("never");
+  });
+
+  it("a dependency made hard → soft is a change, named", () => {
+    const before: PlanT = { ...PLAN, services: PLAN.services.map((s) => (s.name === "orders-db" ? { ...s, dependsOn: [{ service: "network", kind: "hard" }] } : s)) };
+    const after: PlanT = { ...PLAN, services: PLAN.services.map((s) => (s.name === "orders-db" ? { ...s, dependsOn: [{ service: "network", kind: "soft" }] } : s)) };
+    const r = readiness(after, [ordersDb({ serviceEntry: entry(before, "orders-db") })], NOW);
+    expect(r.gaps.find((g) => g.rule === "R8")?.message).toMatch(/dependencies \(network\.kind hard → soft\)/);
+  });
+});
