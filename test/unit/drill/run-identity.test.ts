@@ -68,3 +68,17 @@ describe("run identity", () => {
     expect(newRunId(now)).not.toBe(newRunId(now));
   });
 });
+
+describe("the started record a drill writes", () => {
+  it("is format 2 with its run's identity, and passes the one schema-true reader", async () => {
+    const { startedRecord } = await import("../../../runners/drill/started-record.ts");
+    const { parseRecord } = await import("../../../reports/journal/parse.ts");
+    const { JOURNAL_VERSION } = await import("../../../reports/journal/format.ts");
+    const drill = prepareScenario(scenario, "scenarios/dev/db-node-loss.ts", "db-node-loss", plan, "fixture");
+    const o = { drill, drillId: "d-1", clock: { originWallMs: Date.parse("2025-03-14T09:00:00Z") }, tool: { name: "continuity-drill", version: "0.1.0" }, run: { runId: "run-7", source: { commit: "a".repeat(40), dirty: true } } };
+    const record = startedRecord(o as never, { probes: [], ledgers: [] } as never);
+    expect(record).toMatchObject({ version: JOURNAL_VERSION, identity: { runId: "run-7", planDigest: digestOf(plan), source: { commit: "a".repeat(40), dirty: true } } });
+    expect(JOURNAL_VERSION).toBe(2);
+    expect(parseRecord("j.jsonl", 1, JSON.stringify(record), false)).toEqual(record);
+  });
+});
