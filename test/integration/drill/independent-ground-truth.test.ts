@@ -12,9 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validatePlan, type PlanT } from "../../../stacks/lib/index.ts";
-import { prepareScenario } from "../../../runners/drill/prepare.ts";
-import { runSession } from "../../../runners/drill/session.ts";
+import { groundTruthDrill, groundTruthPlan } from "../../support/independent-drill.ts";
 import { $ } from "zx";
 import { independentOutage, rejectFaultParams, rejectRule } from "../../support/reject-window.ts";
 import { forkWriteRefusingStore } from "../../support/write-refusing-store.ts";
@@ -40,43 +38,19 @@ afterAll(async () => {
   if (!process.env.KEEP_GROUND_TRUTH) rmSync(dir, { recursive: true, force: true });
 });
 
-function plan(http: string): PlanT {
-  return validatePlan({
-    version: 1, project: "gt", stack: "test", target: "local",
-    services: [{
-      name: "api", tier: 1, owner: "qa", objectives: { rto: "5s", rpo: "0s", mtpd: "1h" },
-      endpoints: { http },
-      failoverTargets: [{ name: "api-pair", kind: "instance", mechanism: "automatic", primary: "api-1", standbys: ["api-2"] }],
-      hazards: [{ id: "network-partition", title: "cut off", likelihood: "possible", impact: "major" }],
-    }],
-  }, "independent ground-truth plan");
-}
-
-async function drill(p: PlanT, scenario: Record<string, unknown>, name: string) {
-  const prepared = prepareScenario({ service: "api", hazard: "network-partition", ...scenario }, join(dir, `${name}.ts`), name, p, "fixture");
-  const [result] = await runSession({
-    drills: [prepared], plan: p, stack: { name: "test" }, stateDir: join(dir, "state"), outDir: join(dir, "out"), repeat: 1,
-    signal: new AbortController().signal, tool: { name: "continuity-drill", version: "test" },
-  });
-  return result!.summary;
-}
-
-const windows = { steady: "300ms", baseline: "300ms", stableFor: "300ms", after: "100ms", quietFor: "3s" };
-
 describe("RTO against an outage made outside the harness", () => {
   it("20 of 20 drills at 100 Hz: an iptables REJECT timed by its own script lies within the drill's stated bounds", async () => {
-    const p = plan(`http://127.0.0.1:${port}`);
+    const p = groundTruthPlan(`http://127.0.0.1:${port}`);
     const rows: string[] = [];
     let inside = 0;
     for (let i = 0; i < 20; i++) {
       const blocking = i % 2 === 1;
       const outageMs = [600, 1000, 1400][i % 3]!;
       const edges = join(dir, `edges-${i}`);
-      const s = await drill(p, {
+      const s = await groundTruthDrill(dir, p, {
         faults: [{ kind: "command", target: { none: true }, params: rejectFaultParams(port, outageMs, edges, blocking) }],
         workload: { probes: [{ kind: "http", endpoint: "http", rateHz: 100, timeout: "300ms" }] },
         waive: { rpo: "no ledger: a read-only ground truth" },
-        windows,
       }, `reject-${i}`);
       const truth = independentOutage(edges)!;
       const b = s.service.rtoBounds!;
@@ -91,14 +65,13 @@ describe("RTO against an outage made outside the harness", () => {
   });
 
   it("writes refused for exactly 1.5 s while reads answer: the write path's RTO is the window, and it is the service's", async () => {
-    const p = plan(refusing.url);
-    const s = await drill(p, {
+    const p = groundTruthPlan(refusing.url);
+    const s = await groundTruthDrill(dir, p, {
       faults: [{ kind: "command", target: { none: true }, params: { inject: ["curl", "-sf", "-X", "POST", `${refusing.controlUrl}/refuse?ms=1500`], heal: ["true"] } }],
       workload: {
         probes: [{ kind: "http", name: "orders-read", endpoint: "http", rateHz: 100, timeout: "300ms", params: { path: "/orders/read-probe" } }],
         ledgers: [{ kind: "http", name: "orders-write", endpoint: "http", rateHz: 100, timeout: "500ms" }],
       },
-      windows,
     }, "write-refusal");
     const window = (await refusing.windows()).at(-1)!;
     const truth = window.until - window.from;
