@@ -9,6 +9,7 @@ type Bench = () => Promise<BenchRow[]>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   accuracy: async () => (await import("./accuracy-bench.ts")).benchAccuracy,
+  "ground-truth": async () => (await import("./ground-truth-bench.ts")).benchGroundTruth,
   ledger: async () => (await import("./ledger-bench.ts")).benchLedger,
   reports: async () => (await import("./report-bench.ts")).benchReports,
   load: async () => (await import("./load-bench.ts")).benchLoad,

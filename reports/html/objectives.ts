@@ -58,9 +58,9 @@ export function ledgersTable(d: DrillModel): Markup {
   const ls = d.summary?.ledgers ?? [];
   if (ls.length === 0) return h``;
   return table(
-    ["Ledger", "Written", "Acknowledged", "Lost", "Lost after the fault", "Data-loss window", "Unacked but present", "Corrupted", "Read back"],
+    ["Ledger", "Written", "Acknowledged", "Not acknowledged", "Lost", "Lost after the fault", "Data-loss window", "Unacked but present", "Corrupted", "Read back"],
     ls.map((l) => [
-      l.ledger, String(l.written), String(l.acknowledged), l.lost ? h`<b>${l.lost}</b>` : "0", l.lostAfterFault ? h`<b>${l.lostAfterFault}</b>` : "0",
+      l.ledger, String(l.written), String(l.acknowledged), String(l.unacknowledged), l.lost ? h`<b>${l.lost}</b>` : "0", l.lostAfterFault ? h`<b>${l.lostAfterFault}</b>` : "0",
       humanMs(l.dataLossWindowMs), String(l.unacknowledgedPresent), String(l.corrupted), l.readBack ? "yes" : "no",
     ]),
     "ledgers",

@@ -4,7 +4,7 @@ import { humanMs } from "../../stacks/lib/duration.ts";
 import { markers, type DrillModel } from "../model/drill-model.ts";
 import type { Marker } from "./overlay.ts";
 
-export const COLOURS = { t0: "#111827", failure: "#dc2626", recovered: "#15803d", rto: "#2563eb", rpo: "#2563eb", loss: "#dc2626" };
+export const COLOURS = { t0: "#111827", failure: "#dc2626", recovered: "#15803d", rto: "#2563eb", rpo: "#2563eb", loss: "#dc2626", heal: "#b45309" };
 
 const plus = (ms: number) => `+${humanMs(ms)}`;
 
@@ -20,6 +20,12 @@ export function drillMarkers(d: DrillModel): Marker[] {
   }
   if (m.rtoDeadline !== undefined && m.t0 !== undefined) {
     out.push({ t: m.rtoDeadline, label: `RTO ${humanMs(m.rtoDeadline - m.t0)}`, colour: COLOURS.rto, dash: "6 4", tip: "the RTO objective: recovery must come before this line (t0 + RTO)" });
+  }
+  // Clients watch through heal and restore: where heal began, and the failback's own disruption if any.
+  const heal = d.summary?.service.heal;
+  if (heal && m.t0 !== undefined) {
+    const failback = heal.durationMs !== undefined ? `, failback ${humanMs(heal.durationMs)} (${heal.failedSamples} failed)` : heal.recovered ? "" : ", still disrupted";
+    out.push({ t: heal.healAt, label: `heal ${plus(heal.healAt - m.t0)}${failback}`, colour: COLOURS.heal, dash: "2 3", tip: "heal began: disruption from here on is the heal's own figure (failback, rejoin)" });
   }
   return out;
 }

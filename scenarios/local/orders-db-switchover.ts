@@ -18,6 +18,8 @@ export default defineScenario({
     params: {
       inject: ["runuser", "-u", "postgres", "--", "pg_autoctl", "perform", "switchover", "--monitor", monitor],
       heal: ["true"],
+      // The monitor's recent events show the old primary demoted.
+      check: ["sh", "-c", `runuser -u postgres -- pg_autoctl show events --count 12 --monitor ${monitor} | grep -q "converged to demotion"`],
       timeout: "90s",
     },
   }],

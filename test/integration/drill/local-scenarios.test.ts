@@ -13,7 +13,7 @@ describe("local scenarios", () => {
     expect([0, 1], r.stderr.slice(-2000)).toContain(r.code);
     const { results, reports } = JSON.parse(r.stdout) as { results: { scenario: string; summary: { outcome: string; faultConfirmed: boolean; service: { rtoMs?: number; noDisruption: boolean }; verdicts: { objective: string; status: string }[] } }[]; reports: string[] };
     expect(results.map((x) => x.scenario).sort()).toEqual([
-      "orders-db-node-loss", "orders-db-partition", "sessions-cache-hang", "sessions-cache-node-loss", "web-dependency-latency", "web-node-loss",
+      "orders-db-node-loss", "orders-db-partition", "orders-db-switchover", "sessions-cache-hang", "sessions-cache-node-loss", "web-dependency-latency", "web-node-loss",
     ]);
     for (const { scenario, summary } of results) {
       expect(["passed", "failed"], `${scenario}: ${JSON.stringify(summary).slice(0, 400)}`).toContain(summary.outcome);
@@ -24,6 +24,13 @@ describe("local scenarios", () => {
     // The failovers really happened: the database and the cache were disrupted and came back.
     const rto = (s: string) => results.find((x) => x.scenario === s)!.summary.service.rtoMs;
     expect(rto("orders-db-node-loss")).toBeGreaterThan(1_000);
+    // A switchover command that blocks until it is done: its outage lies inside the inject window and is measured.
+    expect(rto("orders-db-switchover")).toBeGreaterThan(500);
+    // The write path counts: the service's RTO is never shorter than its write path's.
+    for (const { scenario, summary } of results) {
+      const write = (summary.service as { paths?: { path: string; rtoMs?: number }[] }).paths?.find((p) => p.path === "write");
+      if (write?.rtoMs !== undefined) expect(summary.service.rtoMs, scenario).toBeGreaterThanOrEqual(write.rtoMs);
+    }
     expect(rto("sessions-cache-node-loss")).toBeGreaterThan(500);
     expect(reports.some((f) => f.endsWith("report.html"))).toBe(true);
   });
