@@ -36,7 +36,12 @@ export async function observe(o: ObserveOptions, w: Workload, faults: FaultRunne
   const end = t0 + drill.windowsMs.observeTimeout;
   const due = (a: ActiveInjection) => (a.healed || a.fault.durationMs === undefined ? Infinity : a.injectedAt! + a.fault.durationMs);
   while (clock.now() < end && !o.signal.aborted) {
-    for (const a of injected) if (clock.now() >= due(a)) await faults.heal(a);
+    for (const a of injected) {
+      if (clock.now() < due(a)) continue;
+      await faults.heal(a);
+      // A timed heal that failed ends observing: retrying it every tick would hide it; the final heal tries once more.
+      if (!a.healed) throw new Error(`heal of ${a.fault.kind.kind} failed: ${a.healError ?? "unknown"}`);
+    }
     const failed = injected.find((a) => a.failure);
     if (failed) throw new Error(`${failed.fault.kind.kind} failed: ${failed.failure}`);
     // Nothing seen: after manual steps, once stableFor has passed since the last;
