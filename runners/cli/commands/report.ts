@@ -14,6 +14,7 @@ export const reportCommand = defineCommand({
     journals: { type: "positional", description: "Journal files, or directories searched for *.jsonl", required: true, valueHint: "journal|dir…" },
     format: { type: "string", description: "Formats, comma-separated: html, md, json, junit (default: all)", valueHint: "list" },
     out: { type: "string", description: "Output directory (default: beside the first journal)", valueHint: "dir" },
+    "report-url": { type: "string", description: "Absolute URL where report.html will be published; the Markdown links to it (for PR comments)", valueHint: "url" },
     ...debugArg,
   },
   async run({ args }) {
@@ -22,7 +23,9 @@ export const reportCommand = defineCommand({
     const formats = parseFormats(args.format);
     const drills = await loadDrills(paths);
     if (drills.length === 0) throw new InputError(`no journals (*.jsonl) under ${paths.join(", ")}`);
-    const written = writeReportFiles(drills, args.out ?? defaultOut(paths[0]!), formats);
+    const reportUrl = args["report-url"];
+    if (reportUrl !== undefined && !/^https?:\/\/\S+$/.test(reportUrl)) throw new InputError(`--report-url: "${reportUrl}" is not an absolute http(s) URL`);
+    const written = writeReportFiles(drills, args.out ?? defaultOut(paths[0]!), formats, reportUrl ? { reportUrl } : {});
     const tone = { passed: paint.green, failed: paint.red, error: paint.red } as Record<string, (s: string) => string>;
     println(table(
       ["OUTCOME", "SERVICE", "HAZARD", "SCENARIO", "JOURNAL"],
