@@ -16,11 +16,17 @@ import { loadDrill } from "./model/load.ts";
 import { writeFileAtomic } from "./safe/atomic-write.ts";
 import { renderer, rendererLabel } from "./version.ts";
 
+/** What a caller may add to every format. */
+export interface ReportOptions {
+  /** The HTML report's absolute URL, linked from the Markdown (a PR comment has no relative links). */
+  reportUrl?: string;
+}
+
 /** The text of one format for already loaded drills. */
-export function renderFormat(format: Format, drills: readonly DrillModel[], formats: readonly Format[] = FORMATS): string {
+export function renderFormat(format: Format, drills: readonly DrillModel[], formats: readonly Format[] = FORMATS, o: ReportOptions = {}): string {
   switch (format) {
     case "html": return renderHtml(drills, rendererLabel());
-    case "md": return renderMarkdown(drills, { htmlName: formats.includes("html") ? FILE_NAME.html : undefined, generator: rendererLabel() });
+    case "md": return renderMarkdown(drills, { htmlName: formats.includes("html") ? FILE_NAME.html : undefined, ...(o.reportUrl ? { reportUrl: o.reportUrl } : {}), generator: rendererLabel() });
     case "json": return renderJson(drills, renderer());
     case "junit": return renderJunit(drills, rendererLabel());
   }
@@ -55,10 +61,10 @@ export async function writeReports(journalFiles: string[], outDir: string, forma
 }
 
 /** Writes already loaded drills; returns the paths written. */
-export function writeReportFiles(drills: readonly DrillModel[], outDir: string, formats: readonly Format[]): string[] {
+export function writeReportFiles(drills: readonly DrillModel[], outDir: string, formats: readonly Format[], o: ReportOptions = {}): string[] {
   return formats.map((format) => {
     const file = join(outDir, FILE_NAME[format]);
-    writeFileAtomic(file, renderFormat(format, drills, formats));
+    writeFileAtomic(file, renderFormat(format, drills, formats, o));
     return file;
   });
 }

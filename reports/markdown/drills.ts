@@ -1,6 +1,10 @@
 // The Markdown report: a compact summary for a pull-request comment or a wiki
 // page. Same verdicts and figures as the HTML (from the same model and the same
-// formatting), and a link to the HTML report for the timelines.
+// formatting), and a link to the HTML report for the timelines. It must fit a
+// PR comment (GitHub refuses bodies over 65,536 characters) for any number of
+// drills: the summary table comes first, the drills that need attention first
+// in it; each drill's detail is folded, and what does not fit is left to the
+// full report with a note saying how many were left out.
 import { humanMs } from "../../stacks/lib/duration.ts";
 import { figure, healText, margin, OBJECTIVE_LABEL, OUTCOME_SYMBOL, pathsText, resolutionText, STATUS_SYMBOL, verdictPhrase, when } from "../figures.ts";
 import { dataLossWindowMs, type DrillModel } from "../model/drill-model.ts";
@@ -11,12 +15,54 @@ import { bold, code, mdTable, MdRaw } from "./table.ts";
 export interface MarkdownOptions {
   /** The HTML report's file name, relative to the Markdown file. */
   htmlName?: string;
+  /** The HTML report's absolute URL (a PR comment has no "relative"); wins over htmlName. */
+  reportUrl?: string;
   generator: string;
+  /** Characters at most (default 65,000: under GitHub's 65,536 for a comment, with room to spare). */
+  maxChars?: number;
 }
 
+/** GitHub's limit for a comment body is 65,536 characters; this leaves room for a caller's own line. */
+export const PR_COMMENT_BUDGET = 65_000;
+
+/** Failed, errored and inconclusive drills first: what a reviewer must see survives trimming. */
+const ATTENTION: Record<string, number> = { failed: 0, error: 1, inconclusive: 2, interrupted: 3, "not-started": 4, passed: 5 };
+
 export function renderMarkdown(drills: readonly DrillModel[], o: MarkdownOptions): string {
-  const out = [`## Continuity drills: ${md(tally(drills))}`, ""];
-  out.push(mdTable(
+  const budget = o.maxChars ?? PR_COMMENT_BUDGET;
+  const ordered = [...drills].sort((a, b) => (ATTENTION[a.outcome] ?? 9) - (ATTENTION[b.outcome] ?? 9));
+  const link = o.reportUrl ? `[the full report](${encodeURI(o.reportUrl)})` : o.htmlName ? `[${md(o.htmlName)}](${encodeURI(o.htmlName)})` : undefined;
+  const footer = ["", `<sub>${md(o.generator)} from journal format v1. Check the evidence by the SHA-256 of each journal.</sub>`, ""].join("\n");
+  const head = [`## Continuity drills: ${md(tally(drills))}`, ""].join("\n");
+  const linkLine = link ? `\n\nTimelines and the full evidence: ${link}` : "";
+  // Rows as many as fit (leaving a quarter of the budget for details), then details while they fit.
+  const rows = fitRows(ordered, Math.floor(budget * 0.75) - head.length - footer.length - linkLine.length - 200);
+  let out = `${head}\n${summaryTable(ordered.slice(0, rows))}`;
+  if (rows < ordered.length) out += `\n\n${md(`… and ${ordered.length - rows} more drill(s) (${tally(ordered.slice(rows))}), left out to fit a pull-request comment.`)}${link ? "" : " See the HTML or JSON report."}`;
+  out += linkLine;
+  let shown = 0;
+  for (const d of ordered) {
+    const detail = `\n\n<details><summary>${md(`${OUTCOME_SYMBOL[d.outcome]} ${d.outcome} — ${d.started.scenario.service} · ${d.started.scenario.hazard} · ${d.started.scenario.name}`)}</summary>\n\n${drillDetail(d).join("\n")}\n\n</details>`;
+    if (out.length + detail.length + footer.length + 200 > budget) break;
+    out += detail;
+    shown++;
+  }
+  if (shown < ordered.length) out += `\n\n${md(`Details of ${ordered.length - shown} drill(s) are left out to fit a pull-request comment`)}${link ? `: ${link}` : "."}`;
+  return `${out}${footer}`;
+}
+
+/** How many summary rows fit in `chars`. */
+function fitRows(drills: readonly DrillModel[], chars: number): number {
+  let used = summaryTable([]).length;
+  for (let i = 0; i < drills.length; i++) {
+    used += summaryTable([drills[i]!]).length - summaryTable([]).length;
+    if (used > chars) return i;
+  }
+  return drills.length;
+}
+
+function summaryTable(drills: readonly DrillModel[]): string {
+  return mdTable(
     ["Outcome", "Service", "Hazard", "Scenario", "RTO (objective)", "Data-loss window (RPO)", "Lost after fault", "When"],
     drills.map((d) => {
       const o2 = d.started.objectivesMs;
@@ -29,11 +75,7 @@ export function renderMarkdown(drills: readonly DrillModel[], o: MarkdownOptions
         lostAfter === undefined ? "—" : String(lostAfter), when(d.started.startedAt),
       ];
     }),
-  ));
-  if (o.htmlName) out.push("", `Timelines and the full evidence: [${md(o.htmlName)}](${encodeURI(o.htmlName)})`);
-  for (const d of drills) out.push("", ...drillDetail(d));
-  out.push("", `<sub>${md(o.generator)} from journal format v1. Check the evidence by the SHA-256 of each journal.</sub>`, "");
-  return out.join("\n");
+  );
 }
 
 function drillDetail(d: DrillModel): string[] {

@@ -35,7 +35,8 @@ function probeSummary(p: ProbeMeasurement, overall: { ok: number; total: number 
     probe: p.probe,
     path: p.path,
     source: p.source,
-    samples: p.samples,
+    // Every sample of the drill, as the timeline's caption counts them (the stream only saw those since the baseline).
+    samples: Math.max(overall.total, p.samples),
     resolutionMs: b?.widthMs ?? p.resolutionMs,
     noDisruption: r.kind === "no-disruption",
     recovered: r.kind === "recovered" || r.kind === "no-disruption",

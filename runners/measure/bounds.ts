@@ -5,6 +5,9 @@
 //   [lastDisruptedAt − t0, recoveredAt − onset.lowerBound]
 // and the measured RTO (recoveredAt − t0) lies inside that interval. Late sends
 // and a wide inject window widen it; the nominal probe interval plays no part.
+// A stall of the harness right after the sample that fixed t0 (or recovered
+// at) may have sent it late; the next sample's lag measures that stall, and
+// the interval widens by it on that side.
 import type { Onset } from "./onset.ts";
 import type { Recovery } from "./recovery.ts";
 
@@ -18,8 +21,8 @@ export interface RtoBounds {
 
 export function rtoBounds(recovery: Recovery, onset: Onset): RtoBounds | undefined {
   if (recovery.kind !== "recovered") return undefined;
-  const minMs = Math.max(0, recovery.lastDisruptedAt - onset.t0);
-  const maxMs = recovery.recoveredAt - onset.lowerBound;
+  const minMs = Math.max(0, recovery.lastDisruptedAt - onset.t0 - (onset.sendLagMs ?? 0));
+  const maxMs = recovery.recoveredAt + (recovery.recoverSendLagMs ?? 0) - onset.lowerBound;
   return { minMs, maxMs, widthMs: maxMs - minMs };
 }
 

@@ -25,6 +25,8 @@ export interface Onset {
   lowerBound: number;
   /** The sampler whose first disrupted sample is t0; absent when t0 is the inject's return. */
   seenBy?: string;
+  /** How late that sample may have left after its send time (a stall right after it): t0 may be this much later. */
+  sendLagMs?: number;
 }
 
 export interface Detection {
@@ -33,13 +35,13 @@ export interface Detection {
 }
 
 export function onsetOf(window: InjectWindow, detections: readonly Detection[]): Onset {
-  let first: { sampler: string; at: number; healthyBeforeAt?: number } | undefined;
+  let first: { sampler: string; at: number; healthyBeforeAt?: number; lag?: number } | undefined;
   for (const d of detections) {
     const r = d.recovery;
     if (r.kind !== "recovered" && r.kind !== "not-recovered") continue;
     if (r.detectedAt < window.startedAt || r.detectedAt > window.returnedAt) continue;
-    if (!first || r.detectedAt < first.at) first = { sampler: d.sampler, at: r.detectedAt, ...(r.healthyBeforeAt !== undefined ? { healthyBeforeAt: r.healthyBeforeAt } : {}) };
+    if (!first || r.detectedAt < first.at) first = { sampler: d.sampler, at: r.detectedAt, ...(r.healthyBeforeAt !== undefined ? { healthyBeforeAt: r.healthyBeforeAt } : {}), ...(r.detectSendLagMs ? { lag: r.detectSendLagMs } : {}) };
   }
   if (!first) return { t0: window.returnedAt, lowerBound: window.startedAt };
-  return { t0: first.at, lowerBound: Math.max(window.startedAt, first.healthyBeforeAt ?? window.startedAt), seenBy: first.sampler };
+  return { t0: first.at, lowerBound: Math.max(window.startedAt, first.healthyBeforeAt ?? window.startedAt), seenBy: first.sampler, ...(first.lag ? { sendLagMs: first.lag } : {}) };
 }

@@ -2,7 +2,7 @@
 // memory: it keeps only where the current healthy stretch began. The engine
 // feeds it live to know when to stop observing; the streaming measurement uses
 // where it places each sample to split latencies and availability.
-import { isDisrupted, type Recovery } from "./recovery.ts";
+import { isDisrupted, sendLagOf, type Recovery } from "./recovery.ts";
 import type { Sample } from "../probes/sample.ts";
 
 /**
@@ -24,6 +24,10 @@ export class RecoveryTracker {
   private lastBadT: number | undefined;
   private healthyBeforeAt: number | undefined;
   private lastBadBeforeCandidate: number | undefined;
+  /** The lag of the sample after detection and after the candidate: a stall right after either send. */
+  private detectLag: number | undefined;
+  private candidateLag: number | undefined;
+  private awaitingLag: "detect" | "candidate" | undefined;
   private lastAfterT0: number | undefined;
   private detectedAt: number | undefined;
   private candidate: number | undefined;
@@ -38,6 +42,9 @@ export class RecoveryTracker {
   push(sample: Sample): Step {
     if (!(sample.t > this.lastT)) throw new RangeError(`samples out of send order: t=${sample.t} after t=${this.lastT}`);
     this.lastT = sample.t;
+    if (this.awaitingLag === "detect") this.detectLag = sendLagOf(sample);
+    else if (this.awaitingLag === "candidate") this.candidateLag = sendLagOf(sample);
+    this.awaitingLag = undefined;
     const step = this.place(sample);
     if (isDisrupted(sample)) this.lastBadT = sample.t;
     else this.lastOkT = sample.t;
@@ -58,6 +65,7 @@ export class RecoveryTracker {
       if (this.detectedAt === undefined) {
         this.detectedAt = sample.t;
         this.healthyBeforeAt = this.lastOkT;
+        this.awaitingLag = "detect";
       }
       const broke = this.candidate !== undefined;
       this.candidate = undefined;
@@ -67,6 +75,8 @@ export class RecoveryTracker {
     if (this.candidate === undefined) {
       this.candidate = sample.t;
       this.lastBadBeforeCandidate = this.lastBadT;
+      this.candidateLag = undefined;
+      this.awaitingLag = "candidate";
     }
     if (sample.t >= this.candidate + this.stableForMs) {
       // This healthy sample ends the window and covers it.
@@ -91,9 +101,13 @@ export class RecoveryTracker {
     const t0 = this.t0;
     if (this.lastAfterT0 === undefined) return { kind: "no-samples" };
     if (this.detectedAt === undefined) return { kind: "no-disruption", lastSampleAt: this.lastAfterT0 };
-    const detected = { detectedAt: this.detectedAt, timeToDetectMs: this.detectedAt - t0, ...(this.healthyBeforeAt !== undefined ? { healthyBeforeAt: this.healthyBeforeAt } : {}) };
+    const detected = {
+      detectedAt: this.detectedAt, timeToDetectMs: this.detectedAt - t0,
+      ...(this.healthyBeforeAt !== undefined ? { healthyBeforeAt: this.healthyBeforeAt } : {}),
+      ...(this.detectLag ? { detectSendLagMs: this.detectLag } : {}),
+    };
     if (this.recovered !== undefined) {
-      return { kind: "recovered", ...detected, recoveredAt: this.recovered, rtoMs: this.recovered - t0, lastDisruptedAt: this.lastBadBeforeCandidate! };
+      return { kind: "recovered", ...detected, recoveredAt: this.recovered, rtoMs: this.recovered - t0, lastDisruptedAt: this.lastBadBeforeCandidate!, ...(this.candidateLag ? { recoverSendLagMs: this.candidateLag } : {}) };
     }
     return { kind: "not-recovered", ...detected, lastSampleAt: this.lastAfterT0, observedMs: this.lastAfterT0 - t0 };
   }

@@ -25,6 +25,11 @@
 //   before recovered at. Those four send times — real send times, so a late
 //   send (harness lag) widens the bounds instead of hiding — give the interval
 //   the true figure lies in (bounds.ts), never the nominal probe interval.
+//   A send time is taken just before the request leaves; if the harness's event
+//   loop stalls right then, the request leaves late. The next sample's own lag
+//   (t − intendedT) shows such a stall, so the samples that fix t0 and
+//   recovered at carry it (detectSendLagMs, recoverSendLagMs) and widen the
+//   bounds by it.
 import type { Sample } from "../probes/sample.ts";
 
 export type Recovery =
@@ -32,9 +37,16 @@ export type Recovery =
   | { kind: "no-samples" }
   /** Samples after t0, all healthy. */
   | { kind: "no-disruption"; lastSampleAt: number }
-  | { kind: "recovered"; detectedAt: number; timeToDetectMs: number; recoveredAt: number; rtoMs: number; healthyBeforeAt?: number; lastDisruptedAt: number }
+  | { kind: "recovered"; detectedAt: number; timeToDetectMs: number; recoveredAt: number; rtoMs: number; healthyBeforeAt?: number; lastDisruptedAt: number; detectSendLagMs?: number; recoverSendLagMs?: number }
   /** Disrupted and not (yet) stable again when the samples end: disrupted for at least observedMs. */
-  | { kind: "not-recovered"; detectedAt: number; timeToDetectMs: number; lastSampleAt: number; observedMs: number; healthyBeforeAt?: number };
+  | { kind: "not-recovered"; detectedAt: number; timeToDetectMs: number; lastSampleAt: number; observedMs: number; healthyBeforeAt?: number; detectSendLagMs?: number };
+
+/** How late a sample left against its schedule (ms); 0 when on time. */
+export function sendLagOf(s: Sample | undefined): number {
+  return s?.intendedT === undefined ? 0 : s.t - s.intendedT;
+}
+
+const lagField = <K extends string>(key: K, lag: number) => (lag > 0 ? ({ [key]: lag } as Record<K, number>) : {});
 
 /** The same recovery, with its durations measured from another t0 (the onset is only known at the end). */
 export function rebased(r: Recovery, t0: number): Recovery {
@@ -56,12 +68,13 @@ export function measureRecovery(samples: readonly Sample[], t0: number, stableFo
   if (first < 0) return { kind: "no-disruption", lastSampleAt: last.t };
   const detectedAt = after[first]!.t;
   const healthyBeforeAt = lastSentBefore(samples, detectedAt, (s) => !isDisrupted(s));
-  const detected = { detectedAt, timeToDetectMs: detectedAt - t0, ...(healthyBeforeAt !== undefined ? { healthyBeforeAt } : {}) };
+  const detected = { detectedAt, timeToDetectMs: detectedAt - t0, ...(healthyBeforeAt !== undefined ? { healthyBeforeAt } : {}), ...lagField("detectSendLagMs", sendLagOf(after[first + 1])) };
   const recoveredAt = firstStableWindow(after, first + 1, stableForMs);
   if (recoveredAt === undefined) {
     return { kind: "not-recovered", ...detected, lastSampleAt: last.t, observedMs: last.t - t0 };
   }
-  return { kind: "recovered", ...detected, recoveredAt, rtoMs: recoveredAt - t0, lastDisruptedAt: lastSentBefore(after, recoveredAt, isDisrupted)! };
+  const next = after[after.findIndex((s) => s.t === recoveredAt) + 1];
+  return { kind: "recovered", ...detected, recoveredAt, rtoMs: recoveredAt - t0, lastDisruptedAt: lastSentBefore(after, recoveredAt, isDisrupted)!, ...lagField("recoverSendLagMs", sendLagOf(next)) };
 }
 
 function lastSentBefore(samples: readonly Sample[], t: number, which: (s: Sample) => boolean): number | undefined {

@@ -14,6 +14,7 @@ export const reportCommand = defineCommand({
     journals: { type: "positional", description: "Journal files, or directories searched for *.jsonl", required: true, valueHint: "journal|dir…" },
     format: { type: "string", description: "Formats, comma-separated: html, md, json, junit (default: all)", valueHint: "list" },
     out: { type: "string", description: "Output directory (default: beside the first journal)", valueHint: "dir" },
+    "report-url": { type: "string", description: "Absolute URL where report.html will be published; the Markdown links to it (for PR comments)", valueHint: "url" },
     ...debugArg,
   },
   async run({ args }) {
@@ -21,11 +22,13 @@ export const reportCommand = defineCommand({
     const paths = (args._ as string[]).length ? (args._ as string[]) : [args.journals];
     const formats = parseFormats(args.format);
     if (findJournals(paths).length === 0) throw new InputError(`no journals (*.jsonl) under ${paths.join(", ")}`);
+    const reportUrl = args["report-url"];
+    if (reportUrl !== undefined && !/^https?:\/\/\S+$/.test(reportUrl)) throw new InputError(`--report-url: "${reportUrl}" is not an absolute http(s) URL`);
     const { journals: drills, ignored } = await loadReportDrills(paths);
     const unreadable = ignored.filter((i) => i.kind === "unreadable");
     // Nothing readable at all: bad input, as before (the first error names file:line).
     if (drills.length === 0 && unreadable.length) throw new InputError(unreadable.map((i) => i.reason).join("\n"));
-    const written = writeReportFiles(drills, args.out ?? defaultOut(paths[0]!), formats);
+    const written = writeReportFiles(drills, args.out ?? defaultOut(paths[0]!), formats, reportUrl ? { reportUrl } : {});
     const tone = { passed: paint.green, failed: paint.red, error: paint.red } as Record<string, (s: string) => string>;
     println(table(
       ["OUTCOME", "SERVICE", "HAZARD", "SCENARIO", "JOURNAL"],

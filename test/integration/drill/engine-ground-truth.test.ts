@@ -84,7 +84,8 @@ describe("engine on a ground-truth outage", () => {
     const lag = Math.max(0, ...samples.filter((x) => Math.abs(x.t - at("healed")) < 500).map((x) => (x.intendedT === undefined ? 0 : x.t - x.intendedT)));
     expect(at("healing") - at("injected")).toBeGreaterThanOrEqual(1000);
     expect(s.service.rtoMs!).toBeGreaterThanOrEqual(at("healing") - at("injected") - interval);
-    expect(s.service.rtoMs!).toBeLessThanOrEqual(at("healed") - at("injected") + interval + lag);
+    // The blackhole took effect somewhere in the inject window [injecting, injected]; t0 may lie anywhere in it.
+    expect(s.service.rtoMs!).toBeLessThanOrEqual(at("healed") - at("injecting") + interval + lag);
     expect({ ...journal.summary, t0: s.t0 }).toEqual(s);
     expect(journal.records.filter((r) => r.type === "sample").length).toBeGreaterThan(200);
     expect(journal.records.filter((r) => r.type === "fault").map((r) => (r as { event: string }).event)).toEqual(expect.arrayContaining(["injecting", "injected", "confirmed", "healing", "healed"]));

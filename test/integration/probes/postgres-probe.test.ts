@@ -54,11 +54,21 @@ describe("postgres probe against throwaway servers", () => {
     }
   });
 
-  it("a write on a standby is bad-status (read-only), not a crash", async () => {
+  it("a write on a standby is wrong-role (read-only), not a crash", async () => {
     const { samples } = await runProbe(pg(standby.url, { query: "create table if not exists probe_t (i int)" }), [{ after: 300 }]);
     expect(samples.length).toBeGreaterThan(5);
-    expect(samples.every((s) => s.error === "bad-status")).toBe(true);
+    expect(samples.every((s) => s.error === "wrong-role")).toBe(true);
     expect(samples[0]?.detail).toMatch(/^25006 /);
+  });
+
+  // The defect: `select 1` answered by a standby counted as a recovered orders-db while every INSERT failed.
+  it("a standby answering the default probe is the wrong role; readOnly: true probes it on purpose", async () => {
+    const { samples } = await runProbe(pg(standby.url), [{ after: 300 }]);
+    expect(samples.length).toBeGreaterThan(5);
+    expect(samples.every((s) => s.error === "wrong-role")).toBe(true);
+    expect(samples[0]?.detail).toMatch(/standby/);
+    const replica = await runProbe(pg(standby.url, { readOnly: true }), [{ after: 300 }]);
+    expect(replica.samples.slice(2).every((s) => s.ok)).toBe(true);
   });
 
   it("reconnects after the server restarts: errors while down, then recovered", async () => {

@@ -28,13 +28,23 @@ describe("redis probe against throwaway servers", () => {
     }
   });
 
-  it("SET on a replica answers READONLY: bad-status (and the probe reconnects, looking for a master)", async () => {
+  it("SET on a replica answers READONLY: wrong-role (and the probe reconnects, looking for a master)", async () => {
     const { samples } = await runProbe(redis(replica.target, { op: "set" }), [{ after: 800 }]);
     expect(samples.filter((s) => s.ok)).toEqual([]);
-    const readonly = samples.filter((s) => s.error === "bad-status");
+    const readonly = samples.filter((s) => s.error === "wrong-role");
     expect(readonly.length).toBeGreaterThan(10);
     expect(readonly[0]?.detail).toMatch(/^READONLY/);
-    expect(samples.filter((s) => s.error !== "bad-status" && s.error !== "unreachable")).toEqual([]);
+    expect(samples.filter((s) => s.error !== "wrong-role" && s.error !== "unreachable")).toEqual([]);
+  });
+
+  it("a replica answering PING is the wrong role (ROLE in the same round trip); readOnly: true probes it on purpose", async () => {
+    const { samples } = await runProbe(redis(replica.target), [{ after: 500 }]);
+    const wrong = samples.filter((s) => s.error === "wrong-role");
+    expect(wrong.length).toBeGreaterThan(5);
+    expect(wrong[0]?.detail).toMatch(/slave|replica/);
+    expect(samples.filter((s) => s.ok)).toEqual([]);
+    const onPurpose = await runProbe(redis(replica.target, { readOnly: true }), [{ after: 500 }]);
+    expect(onPurpose.samples.slice(2).every((s) => s.ok)).toBe(true);
   });
 
   it("a stopped server surfaces as errors at once, not queued silence; the probe reconnects when it is back", async () => {

@@ -75,6 +75,22 @@ describe("onset: the inject window", () => {
   });
 });
 
+describe("a harness stall widens the bounds on its side", () => {
+  // The defect: under load, the request of the sample that fixed t0 left ~100 ms after its send
+  // time (the fault's command was being spawned), and an independently timed outage fell outside the bounds.
+  it("the next sample's lag after the onset sample lowers the RTO's lower bound; after recovered at, it raises the upper", () => {
+    const samples = grid({ rateHz: 100, start: 0, end: 9000, errorAt: outages([2000, 3500]) }).map((x) =>
+      x.t === 2010 ? { ...x, intendedT: 1930, seq: x.seq } : x.t === 3510 ? { ...x, intendedT: 3470 } : x);
+    const m = measureProbe(samples, { probe: "web", rateHz: 100, t0: 1000, stableForMs: 500 });
+    const stream = new ProbeMeasureStream({ probe: "web", rateHz: 100, t0: 1000, stableForMs: 500 });
+    for (const x of samples) stream.push(x);
+    expect(stream.result().recovery).toEqual(m.recovery);
+    const s = measureService("web", [m], { startedAt: 1000, returnedAt: 5000 });
+    expect(s.onset).toMatchObject({ t0: 2000, sendLagMs: 80 });
+    expect(s.bounds).toEqual({ minMs: 1490 - 80, maxMs: 1510 + 40, widthMs: 20 + 120 });
+  });
+});
+
 describe("heal disruption: failback is its own figure", () => {
   it("a disruption after heal, after the fault's recovery, is measured apart from the RTO", () => {
     const samples = grid({ rateHz: 100, start: 0, end: 12_000, errorAt: outages([1000, 2000], [8000, 8700]) });

@@ -40,4 +40,26 @@ describe("Markdown report", () => {
     expect(text).not.toMatch(/<script|<img|<b>/);
     for (const s of PLANTED_SECRETS) expect(text).not.toContain(s);
   });
+
+  // The defect: at about 64 drills the Markdown passed GitHub's 65,536-character comment limit.
+  it.each([100, 1000])("%i drills fit a pull-request comment: failures first, the rest left out with a note", async (n) => {
+    const journals = allJournals();
+    const models = await Promise.all(journals.map(loadDrill));
+    const many = Array.from({ length: n }, (_, i) => models[i % models.length]!);
+    const text = renderMarkdown(many, { htmlName: "report.html", generator: "test" });
+    expect(text.length).toBeLessThan(65_536);
+    const rows = text.split("\n").filter((l) => l.startsWith("| **"));
+    const firstPassed = rows.findIndex((r) => r.includes("passed"));
+    const lastNotPassed = rows.findLastIndex((r) => !r.includes("passed"));
+    if (firstPassed >= 0 && lastNotPassed >= 0) expect(lastNotPassed).toBeLessThan(firstPassed);
+    if (rows.length < n) expect(text).toMatch(/… and \d+ more drill\(s\)/);
+    expect(text).toMatch(/Details of \d+ drill\(s\) are left out to fit a pull-request comment|<details>/);
+  });
+
+  it("links the published report by its absolute URL when one is given", async () => {
+    const d = await loadDrill(allJournals()[0]!);
+    const text = renderMarkdown([d], { htmlName: "report.html", reportUrl: "https://ci.example/job/7/report.html", generator: "test" });
+    expect(text).toContain("[the full report](https://ci.example/job/7/report.html)");
+    expect(text).not.toContain("(report.html)");
+  });
 });
