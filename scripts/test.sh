@@ -24,7 +24,7 @@ if [ "$#" -gt 0 ]; then exec npx vitest run "$@"; fi
 # otherwise load the CPU while integration tests measure real failovers.
 npx vitest run --project unit
 # The tools tier drives real outside programs: the Pulumi CLI, built from the Go
-# module proxy (cold: ~25 min on a busy 2-core machine; 0.4 s once cached in
+# module proxy (cold: ~26 min on a busy 2-core machine; 0.4 s once cached in
 # .cache/pulumi), and moto's FIS server (.cache/moto-venv, ~1.5 min cold).
 # Built here first, so a failed build is named as such, not as a failed test.
 bash scripts/pulumi-cli.sh >/dev/null
