@@ -1,7 +1,12 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
-// Two tiers: `unit` is pure and fast; `integration` talks to real local services
-// (PostgreSQL, Redis, HAProxy, real TCP) started once by its global setup.
+// Tests of real outside tools that need no local stack: the Pulumi CLI built by
+// scripts/pulumi-cli.sh, moto's FIS server from scripts/moto-venv.sh.
+const TOOLS = ["test/integration/pulumi/**/*.test.ts", "test/integration/fis/**/*.test.ts"];
+
+// Three tiers: `unit` is pure and fast; `integration` talks to real local services
+// (PostgreSQL, Redis, HAProxy, real TCP) started once by its global setup; `tools`
+// drives real outside programs on ephemeral ports and temp dirs, without the local stack.
 export default defineConfig({
   test: {
     projects: [
@@ -16,10 +21,20 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...TOOLS],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
           globalSetup: ["test/integration/global-setup.ts"],
+        },
+      },
+      {
+        test: {
+          name: "tools",
+          include: TOOLS,
+          testTimeout: 300_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -11,7 +11,7 @@ import type { z } from "zod";
 import { parseDuration } from "../../stacks/lib/index.ts";
 import { InputError, RunError } from "../errors.ts";
 import type { FaultKind } from "./fault.ts";
-import { clientRegion, fisClient } from "./fis-client.ts";
+import { clientRegion, fisClient, fisEndpoint } from "./fis-client.ts";
 import { FisParams } from "./fis-params.ts";
 import { follow, getExperiment, reasonOf, statusOf, TERMINAL, type FisFaultContext } from "./fis-poll.ts";
 import { findExperimentByTag, persistState, type FisState } from "./fis-state.ts";
@@ -40,10 +40,12 @@ export const fisExperiment: FaultKind<Params, FisState> = {
   targets: ["experiment", "endpoint", "none"],
   async plan(params, target, ctx) {
     const templateId = templateOf(params, target);
-    const region = await clientRegion(fisClient(params.region ?? (ctx as FisFaultContext & { region?: string }).region));
+    const endpoint = params.endpoint ?? fisEndpoint();
+    const region = await clientRegion(fisClient(params.region ?? (ctx as FisFaultContext & { region?: string }).region, endpoint));
     return {
       faultId: ctx.faultId,
       region,
+      ...(endpoint ? { endpoint } : {}),
       // FIS takes at most 64 characters; a hash of the fault id is stable across retries and processes.
       clientToken: `cd-${createHash("sha256").update(ctx.faultId).digest("hex").slice(0, 40)}`,
       ...(templateId ? { templateId } : { inline: params.template as unknown as Record<string, unknown> }),
@@ -54,7 +56,7 @@ export const fisExperiment: FaultKind<Params, FisState> = {
     };
   },
   async inject(state, ctx: FisFaultContext) {
-    const client = fisClient(state.region);
+    const client = fisClient(state.region, state.endpoint);
     const requestedAt = ctx.clock.now();
     if (state.inline && !state.templateId) {
       state.templateId = state.createdTemplateId = await createTemplate(client, state, FisParams.shape.template.unwrap().parse(state.inline), ctx.signal);
@@ -77,7 +79,7 @@ export const fisExperiment: FaultKind<Params, FisState> = {
   },
   async check(state, ctx: FisFaultContext) {
     if (!state.experimentId) return { confirmed: false, detail: "no experiment was started" };
-    const experiment = await follow(fisClient(state.region), state, ctx, {
+    const experiment = await follow(fisClient(state.region, state.endpoint), state, ctx, {
       until: (e) => !e || TERMINAL.has(statusOf(e)), timeoutMs: state.maxDurationMs, what: "fis.experiment check", signal: ctx.signal, notBefore: -Infinity,
     });
     const status = statusOf(experiment);
@@ -90,7 +92,7 @@ export const fisExperiment: FaultKind<Params, FisState> = {
   },
   async heal(state, ctx: FisFaultContext) {
     state.healRequested = true;
-    const client = fisClient(state.region);
+    const client = fisClient(state.region, state.endpoint);
     const id = state.experimentId ?? (await findExperimentByTag(client, state.faultId));
     if (id) {
       state.experimentId = id;
@@ -104,5 +106,5 @@ export const fisExperiment: FaultKind<Params, FisState> = {
     if (state.createdTemplateId) await deleteTemplate(client, state, state.createdTemplateId);
   },
   describe: (s) =>
-    `FIS experiment${s.experimentId ? ` ${s.experimentId}` : ""} from ${s.templateId ? `template ${s.templateId}` : "an inline template"} in ${s.region}`,
+    `FIS experiment${s.experimentId ? ` ${s.experimentId}` : ""} from ${s.templateId ? `template ${s.templateId}` : "an inline template"} in ${s.region}${s.endpoint ? ` at ${s.endpoint}` : ""}`,
 };

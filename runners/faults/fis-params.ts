@@ -37,6 +37,11 @@ export const InlineTemplate = z.strictObject({
 export const FisParams = z.strictObject({
   /** Default: the plan's region when the engine passes it, else the SDK's chain (AWS_REGION, profile). */
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'expected a region such as "eu-west-1"' }).optional(),
+  /**
+   * The FIS API's URL (http or https), e.g. a VPC endpoint or a local stand-in.
+   * Default: AWS_ENDPOINT_URL_FIS, else AWS_ENDPOINT_URL, else AWS's regional endpoint.
+   */
+  endpoint: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as "http://127.0.0.1:5000"' }).optional(),
   pollInterval: Duration.default("2s"),
   /** How long FIS may take to start the first fault action (initiating can take a minute). */
   startTimeout: Duration.default("5m"),

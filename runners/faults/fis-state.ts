@@ -14,6 +14,8 @@ export interface FisState {
   [key: string]: unknown;
   faultId: string;
   region: string;
+  /** The FIS endpoint the fault was started against, when not AWS's own: heal must call the same one. */
+  endpoint?: string;
   /** Idempotency token of StartExperiment: a retried start returns the same experiment. */
   clientToken: string;
   templateId?: string;

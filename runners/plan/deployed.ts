@@ -1,6 +1,8 @@
 // Reading a deployed stack's outputs through Pulumi's Automation API
 // (LocalWorkspace.selectStack, then outputs()), which drives the Pulumi CLI.
-// Where the CLI is missing, say so and how to get the plan instead.
+// Where the CLI is missing, say so and how to get the plan instead. The CLI is
+// whatever `pulumi` is on PATH; in this repository `bash scripts/pulumi-cli.sh`
+// builds one from the Go module proxy and prints its folder.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { InputError, RunError } from "../errors.ts";
@@ -25,7 +27,8 @@ export async function deployedStackOutputs(stackName: string, workDir: string): 
       `--stack-name ${stackName}: reading a deployed stack needs the Pulumi CLI, which is not on PATH. ` +
         `Where it is installed, export the plan and pass the file instead:\n` +
         `  pulumi stack output continuityPlan --json --show-secrets --stack ${stackName} > plan.json\n` +
-        `  drill plan --plan plan.json`,
+        `  drill plan --plan plan.json\n` +
+        `(In a clone of continuity-drill, \`PATH="$(bash scripts/pulumi-cli.sh):$PATH"\` builds the CLI from source, about 25 min cold.)`,
     );
   }
   // Loaded only here: the Automation API is large, and most commands never need it.
