@@ -1,0 +1,116 @@
+// A system we did not build: a Patroni + etcd cluster the test starts itself,
+// declared `self-managed` in a user-shaped Pulumi program, drilled through the
+// real CLI with process.kill / process.pause / net.partition on its LIVE leader.
+// Checked against the cluster's own truth: Patroni's leader key before and
+// after, and PostgreSQL's log of the promotion (the measured RTO must agree
+// with when the new primary said it accepts connections).
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selfManagedStack } from "../../../runners/drill/self-managed-stack.ts";
+import { loadPlan } from "../../../runners/plan/load.ts";
+import { REPO } from "../../support/cli.ts";
+import { startPatroniCluster, type PatroniCluster } from "../../support/patroni-cluster.ts";
+
+const PROGRAM = join(REPO, "test/fixtures/patroni-user-program");
+const stateDir = mkdtempSync(join(tmpdir(), "cd-selfmanaged-state-"));
+const outDir = mkdtempSync(join(tmpdir(), "cd-selfmanaged-out-"));
+
+function drillRun(scenario: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  // Async, not spawnSync: this process supervises Patroni while the drill runs.
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(REPO, "bin/drill.js"), "run", "--program", PROGRAM, "--stack", "staging", scenario, "--out", outDir, "--json", "--no-reports"], {
+      cwd: REPO, env: { ...process.env, NO_COLOR: "1", DRILL_STATE_DIR: stateDir },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGINT"), 240_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+type Rec = { type: string; t?: number; phase?: string; status?: string; detail?: string; event?: string; target?: { node?: string }; clockOriginWallMs?: number };
+
+/** Wall time (ms) of the first "ready to accept connections" (read-write) in a node's PostgreSQL log after `afterMs`. */
+function promotedAt(logFile: string, afterMs: number): number | undefined {
+  for (const line of readFileSync(logFile, "utf8").split("\n")) {
+    const m = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) UTC \[\d+\] LOG:  database system is ready to accept connections/.exec(line);
+    if (!m) continue;
+    const at = Date.parse(`${m[1]!.replace(" ", "T")}Z`);
+    if (at > afterMs) return at;
+  }
+  return undefined;
+}
+
+describe("self-managed Patroni cluster, started by the test", () => {
+  let cluster: PatroniCluster;
+  const figures: string[] = [];
+
+  beforeAll(async () => {
+    // A killed node comes back after 15 s (longer than ttl 10 s), as a rebooted host would: a real failover, then a rejoin.
+    cluster = await startPatroniCluster({ basePort: 27400, restartAfterMs: 15_000 });
+    await cluster.waitHealthy(120_000);
+  });
+  afterAll(async () => {
+    await cluster?.destroy();
+    process.stderr.write(`\n[self-managed patroni]\n${figures.join("\n")}\n`);
+  });
+
+  it("reads roles and redundancy live, and sees a degraded cluster as degraded", async () => {
+    const { plan } = await loadPlan({ program: PROGRAM, stack: "staging" });
+    const stack = selfManagedStack(plan);
+    const leader = await cluster.leader();
+    const roles = await stack.roles!.roles("billing-db");
+    expect(roles.find((r) => r.role === "primary")?.node).toBe(leader);
+    expect((await stack.redundancy!()).full).toBe(true);
+    const replica = cluster.nodes.find((n) => n.name !== leader)!;
+    await cluster.stopNode(replica.name);
+    const degraded = await stack.redundancy!();
+    expect(degraded.full).toBe(false);
+    expect(degraded.detail).toContain(replica.name);
+    cluster.startNode(replica.name);
+    const back = await (await import("../../../runners/systems/await-redundancy.ts")).awaitRedundancy(stack.redundancy!, 90_000);
+    expect(back.full).toBe(true);
+    figures.push(`restart of replica ${replica.name}: full redundancy after ${(back.afterMs / 1000).toFixed(2)} s`);
+  });
+
+  for (const scenario of ["leader-kill", "leader-pause", "leader-partition"]) {
+    it(`${scenario}: hits the live leader, Patroni fails over, restore waits for full redundancy`, async () => {
+      await cluster.waitHealthy(120_000);
+      const before = await cluster.leader();
+      const r = await drillRun(scenario);
+      expect(r.stderr).not.toMatch(/Error:|at .*\.ts:\d+/);
+      const result = JSON.parse(r.stdout).results[0] as { journal: string; summary: { outcome: string; faultConfirmed: boolean; service: { rtoMs?: number }; ledgers: { lost: number; acknowledged: number }[] } };
+      const records = readFileSync(result.journal, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Rec);
+      const injected = records.find((x) => x.type === "fault" && x.event === "injected")!;
+      expect(injected.target?.node).toBe(before);
+      expect(result.summary.faultConfirmed).toBe(true);
+      const restore = records.find((x) => x.type === "phase" && x.phase === "restore" && x.status !== "started")!;
+      expect(restore.status).toBe("ended");
+      expect(restore.detail).toMatch(/^full redundancy after [\d.]+ s/);
+      const after = await cluster.leader();
+      const origin = records[0]!.clockOriginWallMs!;
+      const injectWall = origin + injected.t!;
+      const promoted = after ? promotedAt(cluster.nodes.find((n) => n.name === after)!.pgLog, injectWall) : undefined;
+      const rto = result.summary.service.rtoMs;
+      const lost = result.summary.ledgers.map((l) => `${l.lost} lost of ${l.acknowledged} acknowledged`).join(", ");
+      figures.push(`${scenario}: leader ${before} → ${after}; measured RTO ${rto === undefined ? "none" : `${(rto / 1000).toFixed(2)} s`}; PostgreSQL on ${after} ready ${promoted ? `${((promoted - injectWall) / 1000).toFixed(2)} s` : "(no promotion logged)"} after inject; ${restore.detail!.split(":")[0]}; ledger ${lost}; outcome ${result.summary.outcome}`);
+      expect(rto).toBeDefined();
+      expect(after).toBeDefined();
+      if (after !== before) {
+        // Clients cannot recover before the new primary accepts connections, and should within a few seconds of it.
+        expect(promoted).toBeDefined();
+        expect(rto!).toBeGreaterThanOrEqual(promoted! - injectWall - 1_000);
+        expect(rto!).toBeLessThanOrEqual(promoted! - injectWall + 5_000);
+      }
+      expect((await selfManagedStack((await loadPlan({ program: PROGRAM, stack: "staging" })).plan).redundancy!()).full).toBe(true);
+    });
+  }
+});
