@@ -28,6 +28,8 @@ export interface SessionOptions {
   subscribers?: Subscriber[];
   onProgress?: (message: string) => void;
   gameday?: GamedayOptions;
+  /** `--allow-degraded`: inject even when preflight finds the system below full redundancy (recorded in the journal). */
+  allowDegraded?: boolean;
 }
 
 export interface DrillResult {
@@ -60,6 +62,7 @@ export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
         const summary = await runDrill({
           drill, drillId, stack: o.stack, bus, clock: monotonicClock(), stateDir: o.stateDir, signal: o.signal, hardSignal: o.hardSignal,
           tool: o.tool, journalFile: journal, ...(o.repeat > 1 ? { repeat } : {}), ...(o.gameday ? { gameday: o.gameday } : {}),
+          ...(o.allowDegraded ? { allowDegraded: true } : {}),
         });
         results.push({ drill, journal, summary, repeat });
       } finally {
