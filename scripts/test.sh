@@ -24,3 +24,4 @@ if [ "$#" -gt 0 ]; then exec npx vitest run "$@"; fi
 # otherwise load the CPU while integration tests measure real failovers.
 npx vitest run --project unit
 npx vitest run --project integration
+npx vitest run --project systems

@@ -9,10 +9,10 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selfManagedStack } from "../../../runners/drill/self-managed-stack.ts";
-import { loadPlan } from "../../../runners/plan/load.ts";
-import { REPO } from "../../support/cli.ts";
-import { startPatroniCluster, type PatroniCluster } from "../../support/patroni-cluster.ts";
+import { selfManagedStack } from "../../runners/drill/self-managed-stack.ts";
+import { loadPlan } from "../../runners/plan/load.ts";
+import { REPO } from "../support/cli.ts";
+import { startPatroniCluster, type PatroniCluster } from "../support/patroni-cluster.ts";
 
 const PROGRAM = join(REPO, "test/fixtures/patroni-user-program");
 const stateDir = mkdtempSync(join(tmpdir(), "cd-selfmanaged-state-"));
@@ -76,7 +76,7 @@ describe("self-managed Patroni cluster, started by the test", () => {
     expect(degraded.full).toBe(false);
     expect(degraded.detail).toContain(replica.name);
     cluster.startNode(replica.name);
-    const back = await (await import("../../../runners/systems/await-redundancy.ts")).awaitRedundancy(stack.redundancy!, 90_000);
+    const back = await (await import("../../runners/systems/await-redundancy.ts")).awaitRedundancy(stack.redundancy!, 90_000);
     expect(back.full).toBe(true);
     figures.push(`restart of replica ${replica.name}: full redundancy after ${(back.afterMs / 1000).toFixed(2)} s`);
   });
