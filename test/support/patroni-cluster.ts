@@ -40,7 +40,12 @@ export interface PatroniCluster {
 const BIN = "/usr/lib/postgresql/15/bin";
 const ids = () => ({ uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })) });
 
-export async function startPatroniCluster(opts: { basePort: number; size?: number; restartAfterMs?: number; synchronous?: boolean }): Promise<PatroniCluster> {
+/**
+ * `patroni`: the Patroni executable (default Debian's `patroni`; e.g. a PyPI
+ * venv's bin/patroni to compare versions). `restartAfterMs`: how long a
+ * killed Patroni stays down before its "supervisor" starts it again.
+ */
+export async function startPatroniCluster(opts: { basePort: number; size?: number; restartAfterMs?: number; synchronous?: boolean; patroni?: string }): Promise<PatroniCluster> {
   const user = ids();
   const root = await mkdtemp(join(tmpdir(), "cd-patroni-"));
   chownSync(root, user.uid, user.gid);
@@ -65,7 +70,7 @@ export async function startPatroniCluster(opts: { basePort: number; size?: numbe
   const start = (node: PatroniNode): void => {
     const entry = procs.get(node.name) ?? { supervised: true };
     entry.supervised = true;
-    entry.child = spawnOwned("patroni", [join(node.dir, "patroni.yml")], { ...user, cwd: node.dir }, join(node.dir, "patroni.log"));
+    entry.child = spawnOwned(opts.patroni ?? "patroni", [join(node.dir, "patroni.yml")], { ...user, cwd: node.dir }, join(node.dir, "patroni.log"));
     entry.child.once("exit", () => {
       if (!ending && entry.supervised) setTimeout(() => !ending && entry.supervised && start(node), opts.restartAfterMs ?? 1_000);
     });
@@ -157,13 +162,13 @@ function config(node: PatroniNode, etcdPort: number, synchronous: boolean): Reco
     bootstrap: {
       dcs: { ttl: 10, loop_wait: 2, retry_timeout: 4, maximum_lag_on_failover: 1_048_576, synchronous_mode: synchronous, postgresql: { use_pg_rewind: true, parameters: { wal_log_hints: "on", max_wal_senders: 10, max_replication_slots: 10, hot_standby: "on" } } },
       initdb: [{ encoding: "UTF8" }, { locale: "C.UTF-8" }],
-      pg_hba: ["local all all trust", "host replication replicator 127.0.0.1/32 md5", "host all all 127.0.0.1/32 md5"],
     },
     postgresql: {
       listen: `127.0.0.1:${node.pgPort}`,
       connect_address: `127.0.0.1:${node.pgPort}`,
       data_dir: node.dataDir,
       bin_dir: BIN,
+      pg_hba: ["local all all trust", "host replication replicator 127.0.0.1/32 md5", "host all all 127.0.0.1/32 md5"],
       pgpass: join(node.dir, "pgpass"),
       authentication: { superuser: { username: "postgres", password: "pg" }, replication: { username: "replicator", password: "rep" }, rewind: { username: "postgres", password: "pg" } },
       parameters: { unix_socket_directories: node.dir, logging_collector: "on", log_directory: node.dir, log_filename: "postgresql.log", log_line_prefix: "%m [%p] ", fsync: "off" },

@@ -55,7 +55,8 @@ describe("self-managed Patroni cluster, started by the test", () => {
 
   beforeAll(async () => {
     // A killed node comes back after 15 s (longer than ttl 10 s), as a rebooted host would: a real failover, then a rejoin.
-    cluster = await startPatroniCluster({ basePort: 27400, restartAfterMs: 15_000 });
+    // PATRONI_BIN compares another Patroni (e.g. a PyPI venv's) with Debian's 3.0.2.
+    cluster = await startPatroniCluster({ basePort: 27400, restartAfterMs: 15_000, ...(process.env.PATRONI_BIN ? { patroni: process.env.PATRONI_BIN } : {}) });
     await cluster.waitHealthy(120_000);
   });
   afterAll(async () => {
