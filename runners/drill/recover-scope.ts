@@ -59,3 +59,13 @@ export function recoverAdapter(systems: UsedSystem[]): StackAdapter | undefined 
     },
   };
 }
+
+/**
+ * Does a leftover fault block drills on this plan's system? Only faults on the
+ * same project, stack and target do (and any whose system cannot be read: the
+ * safe side). A failed heal on another team's staging does not stop this run.
+ */
+export function blocksPlan(fault: ActiveFault, plan: Pick<PlanT, "project" | "stack" | "target">): boolean {
+  const [used] = systemsOf([fault]);
+  return !used || (used.project === plan.project && used.stack === plan.stack && used.target === plan.target);
+}

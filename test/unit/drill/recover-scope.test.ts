@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { recover } from "../../../runners/drill/recover.ts";
-import { recoverAdapter, systemsOf } from "../../../runners/drill/recover-scope.ts";
+import { blocksPlan, recoverAdapter, systemsOf } from "../../../runners/drill/recover-scope.ts";
 import { cgroup2Root } from "../../../runners/faults/cgroup.ts";
 import type { ActiveFault } from "../../../runners/faults/fault-journal.ts";
 
@@ -51,5 +51,10 @@ describe("drill recover: scope", () => {
     expect(used.map((u) => `${u.target}/${u.stack}`)).toEqual(["self-managed/staging", "local/local", "aws/prod"]);
     expect(recoverAdapter(used)?.name).toBe("self-managed + local");
     expect(recoverAdapter(systemsOf([fault(journal("aws", "prod"), "d3-f0")]))).toBeUndefined();
+    // A leftover blocks drills on its own system only; one whose journal is gone blocks everything (safe side).
+    const left = fault(journal("self-managed", "staging"), "d1-f0");
+    expect(blocksPlan(left, { project: "p", stack: "staging", target: "self-managed" })).toBe(true);
+    expect(blocksPlan(left, { project: "p", stack: "local", target: "local" })).toBe(false);
+    expect(blocksPlan({ ...left, journal: join(dir, "missing.jsonl") }, { project: "p", stack: "local", target: "local" })).toBe(true);
   });
 });
