@@ -4,7 +4,10 @@ import { Redis } from "ioredis";
 import { unreachable, within, type NodeView } from "./view.ts";
 
 function client(url: string, timeoutMs: number): Redis {
-  return new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, commandTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, commandTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  // The failed connect rejects connect() (read as "down"); the event would only print to stderr.
+  redis.on("error", () => undefined);
+  return redis;
 }
 
 export async function readRedis(node: string, url: string, timeoutMs = 2_000): Promise<NodeView> {
