@@ -54,9 +54,10 @@ describe("self-managed Patroni cluster, started by the test", () => {
   const figures: string[] = [];
 
   beforeAll(async () => {
-    // A killed node comes back after 15 s (longer than ttl 10 s), as a rebooted host would: a real failover, then a rejoin.
+    // A killed node comes back after 30 s, as a rebooted host would: longer than the leader key's ttl
+    // (10 s here; Patroni 4 raises any ttl below 20 s to 20 s), so a real failover, then a rejoin.
     // PATRONI_BIN compares another Patroni (e.g. a PyPI venv's) with Debian's 3.0.2.
-    cluster = await startPatroniCluster({ basePort: 27400, restartAfterMs: 15_000, ...(process.env.PATRONI_BIN ? { patroni: process.env.PATRONI_BIN } : {}) });
+    cluster = await startPatroniCluster({ basePort: 27400, restartAfterMs: 30_000, ...(process.env.PATRONI_BIN ? { patroni: process.env.PATRONI_BIN } : {}) });
     await cluster.waitHealthy(120_000);
   });
   afterAll(async () => {
