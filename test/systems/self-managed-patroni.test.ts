@@ -5,7 +5,7 @@
 // after, and PostgreSQL's log of the promotion (the measured RTO must agree
 // with when the new primary said it accepts connections).
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,15 +13,20 @@ import { selfManagedStack } from "../../runners/drill/self-managed-stack.ts";
 import { loadPlan } from "../../runners/plan/load.ts";
 import { REPO } from "../support/cli.ts";
 import { startPatroniCluster, type PatroniCluster } from "../support/patroni-cluster.ts";
+import { waitUntil } from "../support/wait-until.ts";
 
 const PROGRAM = join(REPO, "test/fixtures/patroni-user-program");
 const stateDir = mkdtempSync(join(tmpdir(), "cd-selfmanaged-state-"));
 const outDir = mkdtempSync(join(tmpdir(), "cd-selfmanaged-out-"));
 
 function drillRun(scenario: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return drillCli(["run", "--program", PROGRAM, "--stack", "staging", scenario, "--out", outDir, "--json", "--no-reports"]);
+}
+
+function drillCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // Async, not spawnSync: this process supervises Patroni while the drill runs.
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(REPO, "bin/drill.js"), "run", "--program", PROGRAM, "--stack", "staging", scenario, "--out", outDir, "--json", "--no-reports"], {
+    const child = spawn(process.execPath, [join(REPO, "bin/drill.js"), ...args], {
       cwd: REPO, env: { ...process.env, NO_COLOR: "1", DRILL_STATE_DIR: stateDir },
     });
     let stdout = "";
@@ -81,6 +86,26 @@ describe("self-managed Patroni cluster, started by the test", () => {
     const back = await (await import("../../runners/systems/await-redundancy.ts")).awaitRedundancy(stack.redundancy!, 90_000);
     expect(back.full).toBe(true);
     figures.push(`restart of replica ${replica.name}: full redundancy after ${(back.afterMs / 1000).toFixed(2)} s`);
+  });
+
+  it("drill recover after a killed runner: resumes the paused leader and waits for THIS system's redundancy, nothing of ours", async () => {
+    await cluster.waitHealthy(120_000);
+    const child = spawn(process.execPath, [join(REPO, "bin/drill.js"), "run", "--program", PROGRAM, "--stack", "staging", "leader-pause", "--out", outDir, "--json", "--no-reports"], {
+      cwd: REPO, env: { ...process.env, NO_COLOR: "1", DRILL_STATE_DIR: stateDir }, stdio: "ignore",
+    });
+    const exited = new Promise((ok) => child.once("exit", ok));
+    // Killed while the fault holds: the fault journal keeps it.
+    await waitUntil(async () => readdirSync(join(stateDir, "faults")).some((f) => f.endsWith(".json")), 60_000, "fault recorded");
+    await new Promise((ok) => setTimeout(ok, 1_000));
+    child.kill("SIGKILL");
+    await exited;
+    const r = await drillCli(["recover", "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { healed: string[]; swept: string[]; restored?: string };
+    expect(report.healed).toHaveLength(1);
+    expect(report.healed[0]).toMatch(/^SIGSTOP pg\d/);
+    expect(report.restored).toMatch(/^self-managed: full redundancy after [\d.]+ s/);
+    figures.push(`recover after a killed leader-pause runner: ${report.restored!.split(":").slice(0, 2).join(":")}`);
   });
 
   for (const scenario of ["leader-kill", "leader-pause", "leader-partition"]) {
