@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selfManagedStack } from "../../runners/drill/self-managed-stack.ts";
+import { awaitRedundancy } from "../../runners/systems/await-redundancy.ts";
 import { loadPlan } from "../../runners/plan/load.ts";
 import { REPO } from "../support/cli.ts";
 import { startPatroniCluster, type PatroniCluster } from "../support/patroni-cluster.ts";
@@ -76,14 +77,15 @@ describe("self-managed Patroni cluster, started by the test", () => {
     const leader = await cluster.leader();
     const roles = await stack.roles!.roles("billing-db");
     expect(roles.find((r) => r.role === "primary")?.node).toBe(leader);
-    expect((await stack.redundancy!()).full).toBe(true);
+    // Patroni's /cluster may call a fresh replica "running" before its WAL receiver streams: the adapter waits for streaming.
+    expect((await awaitRedundancy(stack.redundancy!, 30_000)).full).toBe(true);
     const replica = cluster.nodes.find((n) => n.name !== leader)!;
     await cluster.stopNode(replica.name);
     const degraded = await stack.redundancy!();
     expect(degraded.full).toBe(false);
     expect(degraded.detail).toContain(replica.name);
     cluster.startNode(replica.name);
-    const back = await (await import("../../runners/systems/await-redundancy.ts")).awaitRedundancy(stack.redundancy!, 90_000);
+    const back = await awaitRedundancy(stack.redundancy!, 90_000);
     expect(back.full).toBe(true);
     figures.push(`restart of replica ${replica.name}: full redundancy after ${(back.afterMs / 1000).toFixed(2)} s`);
   });
