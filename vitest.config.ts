@@ -37,6 +37,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Systems we did not build (a Patroni cluster, throwaway servers) that the tests start
+        // themselves: none of our env is needed, so no global env up.
+        test: {
+          name: "systems",
+          include: ["test/systems/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

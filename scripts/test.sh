@@ -7,14 +7,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 node bin/drill.js env bootstrap
-if ! command -v chromium >/dev/null 2>&1 || ! command -v tmux >/dev/null 2>&1 || ! command -v xmllint >/dev/null 2>&1; then
+missing=0
+for tool in chromium tmux xmllint patroni etcd; do command -v "$tool" >/dev/null 2>&1 || missing=1; done
+if [ "$missing" = 1 ]; then
   if [ "$(id -u)" = 0 ]; then
-    # chromium opens HTML reports in a real browser; tmux is the game day's terminal; xmllint checks JUnit.
-    echo "… installing chromium, tmux and libxml2-utils for the tests" >&2
+    # chromium opens HTML reports in a real browser; tmux is the game day's terminal; xmllint checks JUnit;
+    # patroni and etcd-server make the Patroni cluster the systems tests start themselves (checked:
+    # installing them upgrades nothing of PostgreSQL 15, which the local stack runs).
+    echo "… installing chromium, tmux, libxml2-utils, patroni and etcd-server for the tests" >&2
     DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium tmux libxml2-utils >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium tmux libxml2-utils patroni etcd-server >/dev/null
   else
-    echo "missing test tools: run 'sudo apt-get install -y chromium tmux libxml2-utils'" >&2
+    echo "missing test tools: run 'sudo apt-get install -y chromium tmux libxml2-utils patroni etcd-server'" >&2
     exit 3
   fi
 fi
@@ -31,3 +35,4 @@ bash scripts/pulumi-cli.sh >/dev/null
 bash scripts/moto-venv.sh >/dev/null
 npx vitest run --project tools
 npx vitest run --project integration
+npx vitest run --project systems

@@ -2,10 +2,12 @@
 import { readFileSync } from "node:fs";
 import type { PlanT } from "../../stacks/lib/index.ts";
 import { localStack } from "../drill/local-stack.ts";
+import { selfManagedStack } from "../drill/self-managed-stack.ts";
 import { planOnlyStack, type StackAdapter } from "../drill/stack-adapter.ts";
 
 export function stackFor(plan: PlanT): StackAdapter {
   if (plan.target === "local") return localStack({ stack: plan.stack });
+  if (plan.target === "self-managed") return selfManagedStack(plan);
   return planOnlyStack;
 }
 

@@ -1,9 +1,11 @@
 // `drill recover`: heal whatever an interrupted or killed run left behind.
 // 1. every fault in the fault journal whose runner is gone is healed from its
 //    recorded state (SIGCONT, rules removed, proxies back to pass …);
-// 2. orphans of ours no record explains are swept: iptables rules tagged
-//    "drill:", cgroups named drill-*;
-// 3. the stack is brought back to full redundancy (env heal).
+// 2. rules and cgroups of drills of THIS state directory whose runner was
+//    killed are swept (tags "drill:<drillId>-…", cgroups drill-<drillId>-…);
+//    another team's `drill:*` rules and `drill-*` cgroups are never touched;
+// 3. the stack given is brought back to full redundancy (the CLI passes the
+//    systems the recorded faults' drills used: recover-scope.ts).
 // Faults of a runner that is still alive are left to it.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -44,9 +46,10 @@ export async function recover(stateDir: string, stack: StackAdapter | undefined,
       report.failed.push(`${f.description}: ${(error as Error).message}`);
     }
   }
-  await sweepOrphans(liveIds, report);
-  // Killed drills that had not injected anything yet: no fault to heal, but a journal to mark.
-  for (const d of takeOrphanedDrills(stateDir)) {
+  // Killed drills of this state directory: their leftovers (if any) are ours to sweep; their journals to mark.
+  const orphaned = takeOrphanedDrills(stateDir);
+  await sweepOrphans(new Set([...leftovers.map((f) => f.drillId), ...orphaned.map((d) => d.drillId)]), liveIds, report);
+  for (const d of orphaned) {
     if (markInterrupted(d.journal, `the runner was killed; found by drill recover at ${new Date().toISOString()}`)) report.marked.push(d.journal);
   }
   if (stack?.restore) {
@@ -56,7 +59,10 @@ export async function recover(stateDir: string, stack: StackAdapter | undefined,
   return report;
 }
 
-async function sweepOrphans(liveIds: Set<string>, report: RecoverReport): Promise<void> {
+/** Rules and cgroups tagged with a fault id of one of `drills` (ids "<drillId>-f<n>"), unless their runner lives. */
+async function sweepOrphans(drills: Set<string>, liveIds: Set<string>, report: RecoverReport): Promise<void> {
+  const ours = (tag: string) => [...drills].some((d) => tag.startsWith(`${d}-f`)) && !liveIds.has(tag);
+  if (drills.size === 0) return;
   let rules: string[] = [];
   try {
     rules = await rulesOf("*");
@@ -65,14 +71,14 @@ async function sweepOrphans(liveIds: Set<string>, report: RecoverReport): Promis
   }
   for (const rule of rules) {
     const tag = /--comment "?drill:([^"\s]+)"?/.exec(rule)?.[1];
-    if (!tag || liveIds.has(tag)) continue;
+    if (!tag || !ours(tag)) continue;
     await removeRules(tag);
     report.swept.push(`iptables rule ${rule}`);
   }
   const root = cgroup2Root();
   if (!root) return;
   for (const name of readdirSync(root).filter((n) => n.startsWith("drill-"))) {
-    if (liveIds.has(name.slice("drill-".length))) continue;
+    if (!ours(name.slice("drill-".length))) continue;
     dissolveGroup(root, join(root, name));
     report.swept.push(`cgroup ${name}`);
   }

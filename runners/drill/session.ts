@@ -11,6 +11,7 @@ import { JournalWriter } from "../journal/writer.ts";
 import { EventBus, type Subscriber } from "./bus.ts";
 import type { PreparedDrill } from "./prepare.ts";
 import { runDrill, type GamedayOptions } from "./run-drill.ts";
+import { blocksPlan } from "./recover-scope.ts";
 import { registerDrill } from "./running-drills.ts";
 import { newRunId, sourceOf, type RunIdentity } from "./run-identity.ts";
 import type { StackAdapter } from "./stack-adapter.ts";
@@ -31,6 +32,8 @@ export interface SessionOptions {
   gameday?: GamedayOptions;
   /** Where the program lives, for its git commit in each journal's identity. */
   programDir?: string;
+  /** `--allow-degraded`: inject even when preflight finds the system below full redundancy (recorded in the journal). */
+  allowDegraded?: boolean;
 }
 
 export interface DrillResult {
@@ -43,9 +46,10 @@ export interface DrillResult {
 export const stamp = (d = new Date()) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
 
 export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
-  const left = leftoverFaults(o.stateDir);
+  // Only leftovers on this plan's system block it; `drill recover` heals exactly what is recorded.
+  const left = leftoverFaults(o.stateDir).filter((f) => blocksPlan(f, o.plan));
   if (left.length > 0) {
-    throw new RunError(`faults from an interrupted run are still recorded (${left.map((f) => f.description).join("; ")}): run \`drill recover\` first`);
+    throw new RunError(`faults from an interrupted run on ${o.plan.project}/${o.plan.stack} (${o.plan.target}) are still recorded (${left.map((f) => f.description).join("; ")}): run \`drill recover\` first`);
   }
   if (o.stack.ensureReady) await o.stack.ensureReady(o.onProgress ?? (() => {}));
   const results: DrillResult[] = [];
@@ -66,6 +70,7 @@ export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
         const summary = await runDrill({
           drill, drillId, stack: o.stack, bus, clock: monotonicClock(), stateDir: o.stateDir, signal: o.signal, hardSignal: o.hardSignal,
           tool: o.tool, journalFile: journal, run, ...(o.repeat > 1 ? { repeat } : {}), ...(o.gameday ? { gameday: o.gameday } : {}),
+          ...(o.allowDegraded ? { allowDegraded: true } : {}),
         });
         results.push({ drill, journal, summary, repeat });
       } finally {

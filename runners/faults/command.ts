@@ -13,8 +13,10 @@ const Argv = z.array(z.string()).min(1, { message: "a command is a non-empty arr
 const Params = z.strictObject({
   inject: Argv,
   heal: Argv,
-  /** Exit status 0 confirms the fault took effect. */
+  /** Exit status 0 confirms the fault took effect; run again and again until it does, within `checkWithin`. */
   check: Argv.optional(),
+  /** How long `check` may take to confirm the fault: a kill is seen a few ms later, a failover seconds later. */
+  checkWithin: Duration.default("10s"),
   timeout: Duration.default("30s"),
   env: z.record(z.string(), z.string()).default({}),
 });
@@ -24,6 +26,8 @@ interface State {
   inject: string[];
   heal: string[];
   check?: string[];
+  /** Absent in records written before polling: then one attempt, as then. */
+  checkWithinMs?: number;
   timeoutMs: number;
   env: Record<string, string>;
 }
@@ -46,17 +50,26 @@ export const commandFault: FaultKind<z.infer<typeof Params>, State> = {
     const env: Record<string, string> = { ...params.env };
     if (target.kind === "node") Object.assign(env, { DRILL_TARGET_NODE: target.node, DRILL_TARGET_ADDRESS: target.address ?? "" });
     if (target.kind === "endpoint") Object.assign(env, { DRILL_TARGET_ENDPOINT: target.endpoint, DRILL_TARGET_ADDRESS: target.address });
-    return { inject: params.inject, heal: params.heal, check: params.check, timeoutMs: parseDuration(params.timeout), env };
+    return { inject: params.inject, heal: params.heal, check: params.check, checkWithinMs: parseDuration(params.checkWithin), timeoutMs: parseDuration(params.timeout), env };
   },
   async inject(state, ctx) {
     await exec(state.inject, state, "inject", ctx.signal);
   },
-  async check(state) {
+  async check(state, ctx) {
     if (!state.check) return { confirmed: false, detail: "no check command declared" };
-    try {
-      return { confirmed: true, detail: (await exec(state.check, state, "check")).slice(0, 200) || "check exited 0" };
-    } catch (error) {
-      return { confirmed: false, detail: (error as Error).message };
+    const started = performance.now();
+    const deadline = started + (state.checkWithinMs ?? 0);
+    for (let attempts = 1; ; attempts++) {
+      try {
+        const out = (await exec(state.check, state, "check", ctx.signal)).slice(0, 200);
+        const after = `confirmed after ${attempts} attempt(s), ${Math.round(performance.now() - started)} ms`;
+        return { confirmed: true, detail: out ? `${after}: ${out}` : after };
+      } catch (error) {
+        if (performance.now() >= deadline || ctx.signal.aborted) {
+          return { confirmed: false, detail: `not confirmed after ${attempts} attempt(s) within ${state.checkWithinMs ?? 0} ms: ${(error as Error).message}` };
+        }
+      }
+      await new Promise((ok) => setTimeout(ok, 200));
     }
   },
   async heal(state) {

@@ -11,9 +11,14 @@ import type { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { ResolvedTarget } from "./targets.ts";
 
-/** The OS process behind a plan-declared node (local stack). */
+/**
+ * The OS processes behind a plan-declared node. The local stack names one
+ * process and its group; a self-managed node names `roots` (e.g. Patroni and
+ * its double-forked postmaster): the node is each root with its descendants,
+ * and no process group is signalled (a user's group may hold anything).
+ */
 export interface NodeProcesses {
-  process(node: string): Promise<{ pid: number; pgid?: number; cmdline: string } | undefined>;
+  process(node: string): Promise<{ pid: number; pgid?: number; cmdline: string; roots?: number[] } | undefined>;
 }
 
 /** The proxy of ours that sits in the client path to a node or endpoint, if any. */

@@ -12,7 +12,7 @@ import { cgroup2Root, createGroup, dissolveGroup, moveInto } from "./cgroup.ts";
 import { processTree } from "./process-tree.ts";
 import type { FaultKind } from "./fault.ts";
 import { addRule, removeRules, rulesOf } from "./iptables.ts";
-import { pinNode } from "./process-identity.ts";
+import { nodePids, pinNode, type PinnedProcess } from "./process-identity.ts";
 import { probeSilent } from "./tcp-check.ts";
 
 const Params = z.strictObject({
@@ -22,7 +22,7 @@ const Params = z.strictObject({
 });
 
 type State =
-  | { via: "firewall"; tag: string; node: string; host: string; port: number; pgid?: number; cgroupRoot?: string; cgroupDir?: string }
+  | { via: "firewall"; tag: string; node: string; host: string; port: number; pgid?: number; pinned?: PinnedProcess; cgroupRoot?: string; cgroupDir?: string }
   | { via: "proxy"; node: string; controlUrl: string; proxy: string; mode: "blackhole" | "reset"; host: string; port: number };
 
 const hostPort = (address: string | undefined, node: string) => {
@@ -46,8 +46,9 @@ export const netPartition: FaultKind<z.infer<typeof Params>, State> = {
       return { via: "proxy", node, controlUrl: route.controlUrl, proxy: route.name, mode: params.mode, host, port };
     }
     const root = cgroup2Root();
-    const pgid = target.kind === "node" && ctx.nodes ? (await pinNode(node, true, ctx)).pgid : undefined;
-    return { via: "firewall", tag: ctx.faultId, node, host, port, pgid, cgroupRoot: root, cgroupDir: root && pgid ? `${root}/drill-${ctx.faultId}` : undefined };
+    const pinned = target.kind === "node" && ctx.nodes ? await pinNode(node, true, ctx) : undefined;
+    const pgid = pinned?.pgid;
+    return { via: "firewall", tag: ctx.faultId, node, host, port, pgid, pinned, cgroupRoot: root, cgroupDir: root && pgid ? `${root}/drill-${ctx.faultId}` : undefined };
   },
   async inject(state) {
     if (state.via === "proxy") {
@@ -60,7 +61,8 @@ export const netPartition: FaultKind<z.infer<typeof Params>, State> = {
     if (state.cgroupRoot && state.cgroupDir && state.pgid) {
       const dir = createGroup(state.cgroupRoot, state.cgroupDir.slice(state.cgroupRoot.length + 1));
       await addRule("OUTPUT", ["-m", "cgroup", "--path", dir.slice(state.cgroupRoot.length + 1)], state.tag);
-      moveInto(dir, processTree(state.pgid));
+      // A self-managed node is its roots' trees (a double-forked postmaster included), not a group.
+      moveInto(dir, state.pinned ? nodePids(state.pinned) : processTree(state.pgid));
     }
   },
   async check(state) {

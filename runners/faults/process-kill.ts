@@ -27,10 +27,10 @@ export const processKill: FaultKind<z.infer<typeof Params>, State> = {
   },
   async check(state, ctx) {
     const gone = await waitFor(() => !stillSame(state), 3_000, ctx.signal);
-    return { confirmed: gone, detail: gone ? `pid ${state.pid} is gone` : `pid ${state.pid} still runs 3 s after ${state.signal}` };
+    return { confirmed: gone, detail: gone ? `pid ${state.pid}${state.roots ? " and every root of the node" : ""} gone` : `pid ${state.pid} still runs 3 s after ${state.signal}` };
   },
   async heal() {
     // A killed process stays dead; the restore phase brings the node back.
   },
-  describe: (s) => `${s.signal} ${s.node} (pid ${s.pid}${s.group ? `, process group ${s.pgid}` : ""})`,
+  describe: (s) => `${s.signal} ${s.node} (${s.roots ? `pids ${s.roots.map((r) => r.pid).join(", ")} and their trees` : `pid ${s.pid}${s.group ? `, process group ${s.pgid}` : ""}`})`,
 };

@@ -4,8 +4,7 @@
 import { z } from "zod";
 import { readProc, isStopped } from "../env/procfs.ts";
 import type { FaultKind } from "./fault.ts";
-import { processTree } from "./process-tree.ts";
-import { pinNode, signalPinned, waitFor, type PinnedProcess } from "./process-identity.ts";
+import { nodePids, pinNode, signalPinned, waitFor, type PinnedProcess } from "./process-identity.ts";
 
 const Params = z.strictObject({ group: z.boolean().default(true) });
 
@@ -22,7 +21,7 @@ export const processPause: FaultKind<z.infer<typeof Params>, PinnedProcess> = {
     signalPinned(state, "SIGSTOP");
   },
   async check(state, ctx) {
-    const pids = state.group ? processTree(state.pgid) : [state.pid];
+    const pids = nodePids(state);
     const stopped = await waitFor(() => pids.every((pid) => {
       const p = readProc(pid);
       return p === undefined || isStopped(p);
@@ -32,5 +31,5 @@ export const processPause: FaultKind<z.infer<typeof Params>, PinnedProcess> = {
   async heal(state) {
     signalPinned(state, "SIGCONT");
   },
-  describe: (s) => `SIGSTOP ${s.node} (pid ${s.pid}${s.group ? `, process group ${s.pgid}` : ""})`,
+  describe: (s) => `SIGSTOP ${s.node} (${s.roots ? `pids ${s.roots.map((r) => r.pid).join(", ")} and their trees` : `pid ${s.pid}${s.group ? `, process group ${s.pgid}` : ""}`})`,
 };

@@ -19,3 +19,20 @@ export function processTree(pgid: number): number[] {
   }
   return [...members];
 }
+
+/** The given roots and all their descendants (by parent PID), as they are now. */
+export function descendantsOf(roots: number[]): number[] {
+  const procs = allPids().map(readProc).filter((p) => p !== undefined);
+  const members = new Set(roots);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const p of procs) {
+      if (!members.has(p.pid) && members.has(p.ppid)) {
+        members.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  return [...members];
+}

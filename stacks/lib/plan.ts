@@ -5,7 +5,7 @@ import { PLAN_VERSION, type PlanT } from "./schema.ts";
 import { validatePlan } from "./validate.ts";
 
 export interface PlanMeta {
-  readonly target: "local" | "aws";
+  readonly target: "local" | "self-managed" | "aws";
   readonly region?: pulumi.Input<string>;
 }
 

@@ -3,6 +3,7 @@
 // Objects are strict: an unknown key is almost always a typo of a known one.
 import { z } from "zod";
 import { DURATION_HINT, DURATION_PATTERN } from "./duration.ts";
+import { NodeAccess } from "./node-access.ts";
 
 export const PLAN_VERSION = 1;
 
@@ -40,6 +41,7 @@ export const FailoverTarget = z.strictObject({
   primary: z.string().min(1).describe("The node that serves when nothing has failed."),
   standbys: z.array(z.string().min(1)).describe("Nodes that take over."),
   endpoints: z.record(z.string(), z.string()).default({}).describe("Node or role name → address."),
+  nodes: z.record(z.string(), NodeAccess).optional().describe("Target self-managed: node name → how to read its role and find its processes."),
 });
 
 export const Dependency = z.strictObject({
@@ -82,7 +84,7 @@ export const Plan = z.strictObject({
   version: z.literal(PLAN_VERSION),
   project: z.string().min(1),
   stack: z.string().min(1),
-  target: z.enum(["local", "aws"]),
+  target: z.enum(["local", "self-managed", "aws"]),
   region: z.string().optional(),
   services: z.array(Service).min(1, { message: "a plan declares at least one service" }),
 });

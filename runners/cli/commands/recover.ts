@@ -7,17 +7,21 @@ import { paint, printJson, println, progress } from "../output.ts";
 export const recoverCommand = defineCommand({
   meta: { name: "recover", description: "Heal faults left by an interrupted or killed drill and restore full redundancy" },
   args: {
-    stack: { type: "string", description: "Local stack whose environment to restore", default: "local", valueHint: "name" },
-    restore: { type: "boolean", description: "Also restore full redundancy (env heal); --no-restore to only heal faults", default: true },
+    stack: { type: "string", description: "Also restore this local stack's environment (default: only the systems the recorded faults' drills used)", valueHint: "name" },
+    restore: { type: "boolean", description: "Also restore full redundancy of the systems the recorded drills used; --no-restore to only heal faults", default: true },
     ...jsonArg,
     ...debugArg,
   },
   async run({ args }) {
     const { recover } = await import("../../drill/recover.ts");
     const { stateRoot } = await import("../../env/paths.ts");
-    const { localStack } = await import("../../drill/local-stack.ts");
-    const stack = localStack({ stack: args.stack });
-    const report = await recover(stateRoot(), args.restore ? stack : { ...stack, restore: undefined }, progress);
+    const { leftoverFaults } = await import("../../faults/fault-journal.ts");
+    const { recoverAdapter, systemsOf } = await import("../../drill/recover-scope.ts");
+    // Only what this state directory recorded: the systems its leftover faults' drills used (plus --stack if named).
+    const used = systemsOf(leftoverFaults(stateRoot()));
+    const named = typeof args.stack === "string" ? [{ project: "", stack: args.stack, target: "local" }] : [];
+    const stack = recoverAdapter([...used, ...named.filter((n) => !used.some((u) => u.target === "local" && u.stack === n.stack))]);
+    const report = await recover(stateRoot(), args.restore ? stack : undefined, progress);
     process.exitCode = report.failed.length > 0 ? 3 : 0;
     if (args.json) return printJson(report);
     if (report.healed.length + report.swept.length === 0 && report.failed.length === 0) println(paint.green("no leftover faults"));

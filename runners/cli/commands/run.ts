@@ -12,7 +12,7 @@ import { printJson, progress } from "../output.ts";
 
 type RunArgs = {
   scenarios?: string; _: string[]; all: boolean; repeat: string; gate?: string; out: string; reports: boolean; json: boolean;
-  gameday: boolean; participant?: string; "auto-ack"?: string; lessons?: string; stack?: string; program?: string; plan?: string; "stack-name"?: string;
+  gameday: boolean; "allow-degraded"?: boolean; participant?: string; "auto-ack"?: string; lessons?: string; stack?: string; program?: string; plan?: string; "stack-name"?: string;
 };
 
 export const runCommand = defineCommand({
@@ -29,6 +29,7 @@ export const runCommand = defineCommand({
     participant: { type: "string", description: "Who takes part, NAME or NAME:ROLE, comma-separated", valueHint: "names" },
     "auto-ack": { type: "string", description: "Rehearse without people: acknowledge each manual step after this long (e.g. 2s), running its rehearse command", valueHint: "duration" },
     lessons: { type: "string", description: "Lessons learned to record (otherwise asked at the terminal after a game day)", valueHint: "text" },
+    "allow-degraded": { type: "boolean", description: "Inject even into a system below full redundancy (recorded in the journal); default: such a drill is not started", default: false },
     ...jsonArg,
     ...debugArg,
   },
@@ -75,6 +76,7 @@ async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSign
     outDir: resolve(args.out), repeat, signal: signals.soft, hardSignal: signals.hard, tool: toolInfo(),
     subscribers: args.json ? [] : [progressDisplay()], onProgress: progress, ...(gameday ? { gameday } : {}),
     programDir: loaded.programDir ?? (args.plan ? dirname(resolve(args.plan)) : undefined),
+    ...(args["allow-degraded"] ? { allowDegraded: true } : {}),
   });
   const { printResults, exitCodeOfResults, writeRunReports } = await import("../run-results.ts");
   const reports = args.reports ? await writeRunReports(results, resolve(args.out)) : [];

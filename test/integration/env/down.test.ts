@@ -4,16 +4,23 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { envDir, envDown, envStatus, envUp, listOurProcesses, nodeProcess } from "../../../runners/env/index.ts";
+import { allPids, readProc } from "../../../runners/env/procfs.ts";
 import { log } from "./helpers.ts";
 
 describe("env down", () => {
   it("leaves no process of ours and no state, and env up comes back from nothing", async () => {
-    const pids = (await Promise.all(["node-a", "redis-a", "web-1", "haproxy", "monitor"].map((n) => nodeProcess(n)))).map((p) => p!.pid);
+    const procs = await Promise.all(["node-a", "node-b", "redis-a", "web-1", "haproxy", "monitor"].map((n) => nodeProcess(n)));
+    const pids = procs.map((p) => p!.pid);
+    // Every member of their process groups (pg_autoctl's children rename themselves and leave our state dir).
+    const groups = new Set(procs.map((p) => p!.pgid).filter((g) => g !== undefined));
+    const members = allPids().map(readProc).filter((p) => p && groups.has(p.pgid)).map((p) => p!.pid);
+    expect(members.length).toBeGreaterThan(pids.length);
     expect(listOurProcesses().length).toBeGreaterThanOrEqual(11);
 
     await envDown();
     expect(listOurProcesses()).toEqual([]);
-    for (const pid of pids) expect(existsSync(`/proc/${pid}`) && !isZombie(pid), `pid ${pid} still there`).toBe(false);
+    // Gone the moment env down returns, not a second later: a script may reuse the ports at once.
+    for (const pid of [...pids, ...members]) expect(existsSync(`/proc/${pid}`) && !isZombie(pid), `pid ${pid} still there`).toBe(false);
     expect(existsSync(envDir())).toBe(false);
     expect((await envStatus()).up).toBe(false);
     await envDown(); // idempotent
