@@ -6,36 +6,42 @@
 // The Pulumi runtime is process-global: evaluate one program per process (the
 // CLI does) or reset the module registry between evaluations (tests do).
 import { pathToFileURL } from "node:url";
-import * as pulumi from "@pulumi/pulumi";
+import type * as Pulumi from "@pulumi/pulumi";
 import { InputError } from "../errors.ts";
+import { pulumiRuntimeFor, type PulumiModule } from "./pulumi-runtime.ts";
 import type { PulumiProgram } from "./pulumi-project.ts";
 import type { ResourceGraph, ResourceNode } from "./resource-graph.ts";
 import { installFallbackResolution } from "./fallback-resolve.ts";
+import { providerMocks } from "./mocks.ts";
 
 export interface Evaluation {
   outputs: Record<string, unknown>;
   graph: ResourceGraph;
 }
 
+// The program's own @pulumi/pulumi, set once per process by evaluateOnce.
+let pulumi: PulumiModule;
+type Resource = Pulumi.Resource;
+
 interface Pending {
-  resource: pulumi.Resource;
+  resource: Resource;
   type: string;
   name: string;
   custom: boolean;
-  parent?: pulumi.Resource;
-  dependsOn: pulumi.Resource[];
-  implicit: Promise<Set<pulumi.Resource>>[];
+  parent?: Resource;
+  dependsOn: Resource[];
+  implicit: Promise<Set<Resource>>[];
 }
 
-const urnOf = (r: pulumi.Resource) => new Promise<string>((ok) => r.urn.apply(ok));
-const resolveOutput = (value: unknown) => new Promise<unknown>((ok) => (pulumi.output(value as pulumi.Input<unknown>) as pulumi.Output<unknown>).apply(ok));
+const urnOf = (r: Resource) => new Promise<string>((ok) => r.urn.apply(ok));
+const resolveOutput = (value: unknown) => new Promise<unknown>((ok) => (pulumi.output(value as Pulumi.Input<unknown>) as Pulumi.Output<unknown>).apply(ok));
 
 /** Outputs nested in a resource's props point to the resources they come from. */
-function outputSources(value: unknown, out: Promise<Set<pulumi.Resource>>[], depth = 0): void {
+function outputSources(value: unknown, out: Promise<Set<Resource>>[], depth = 0): void {
   if (depth > 8 || value === null || typeof value !== "object") return;
   if (pulumi.Output.isInstance(value)) {
     // A Set in current @pulumi/pulumi, a promise of one in older releases: accept both.
-    const resources = (value as unknown as { resources?: () => Set<pulumi.Resource> | Promise<Set<pulumi.Resource>> }).resources;
+    const resources = (value as unknown as { resources?: () => Set<Resource> | Promise<Set<Resource>> }).resources;
     if (typeof resources === "function") out.push(Promise.resolve(resources.call(value)));
     return;
   }
@@ -60,23 +66,11 @@ export function evaluateProgram(program: PulumiProgram): Promise<Evaluation> {
 
 async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
   installFallbackResolution();
+  ({ pulumi } = pulumiRuntimeFor(program.entry));
   const inputs = new Map<string, { inputs: Record<string, unknown>; custom: boolean }>();
   const pending: Pending[] = [];
-  pulumi.runtime.setAllConfig(program.config);
-  await pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        inputs.set(`${args.type}::${args.name}`, { inputs: args.inputs ?? {}, custom: args.custom ?? false });
-        return { id: `${args.name}-id`, state: args.inputs };
-      },
-      call(args) {
-        return args.inputs;
-      },
-    },
-    program.project,
-    program.stack,
-    false,
-  );
+  pulumi.runtime.setAllConfig(program.config, program.secretKeys);
+  await pulumi.runtime.setMocks(providerMocks(pulumi, program, (type, name, recorded) => inputs.set(`${type}::${name}`, recorded)), program.project, program.stack, false);
 
   let exports: Record<string, unknown> = {};
   // A program that throws rejects promises inside Pulumi's Stack that nobody
@@ -84,30 +78,34 @@ async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
   const stray: unknown[] = [];
   const onStray = (reason: unknown) => void stray.push(reason);
   process.on("unhandledRejection", onStray);
+  // Relative paths in the program (readFileSync("motd.txt")) mean its own folder, as under `pulumi up`.
+  const cwd = process.cwd();
+  process.chdir(program.projectDir);
   try {
-    await pulumi.runtime.runInPulumiStack(async () => {
+    await untilSettled(program, pulumi.runtime.runInPulumiStack(async () => {
       pulumi.runtime.registerStackTransformation((args) => {
-        const implicit: Promise<Set<pulumi.Resource>>[] = [];
+        const implicit: Promise<Set<Resource>>[] = [];
         outputSources(args.props, implicit);
-        const dependsOn = Array.isArray(args.opts.dependsOn) ? (args.opts.dependsOn as pulumi.Resource[]) : [];
+        const dependsOn = Array.isArray(args.opts.dependsOn) ? (args.opts.dependsOn as Resource[]) : [];
         pending.push({ resource: args.resource, type: args.type, name: args.name, custom: pulumi.CustomResource.isInstance(args.resource), parent: args.opts.parent, dependsOn, implicit });
         return undefined;
       });
-      exports = (await import(pathToFileURL(program.entry).href)) as Record<string, unknown>;
+      exports = await stackOutputsOf((await import(pathToFileURL(program.entry).href)) as Record<string, unknown>);
       return exports;
-    });
+    }));
   } catch (error) {
     throw programError(program, error);
   } finally {
     await new Promise((ok) => setImmediate(ok));
     process.off("unhandledRejection", onStray);
+    process.chdir(cwd);
   }
   if (stray.length > 0) throw programError(program, stray[0]);
 
   const outputs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(exports)) {
     try {
-      outputs[key] = await resolveOutput(value);
+      outputs[key] = await untilSettled(program, resolveOutput(value), `stack output "${key}"`);
     } catch (error) {
       throw programError(program, error);
     }
@@ -115,10 +113,41 @@ async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
   return { outputs, graph: { resources: await toNodes(pending, inputs) } };
 }
 
+/**
+ * A program's stack outputs, in every shape Pulumi's nodejs runtime accepts:
+ * ES named exports, CommonJS `exports.x = …` (seen as `default` when imported),
+ * and `export = async () => ({ … })` / `export default` of a function or object,
+ * which Pulumi calls and awaits.
+ */
+async function stackOutputsOf(module: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const named = Object.fromEntries(Object.entries(module).filter(([k]) => k !== "default" && k !== "__esModule" && k !== "module.exports"));
+  let main = module.default;
+  if (main && typeof main === "object" && "default" in main && Object.keys(named).length === 0) main = (main as { default: unknown }).default ?? main;
+  if (typeof main === "function") main = await (main as () => unknown)();
+  else main = await main;
+  if (main && typeof main === "object" && !Array.isArray(main)) return { ...(main as Record<string, unknown>), ...named };
+  return named;
+}
+
+/**
+ * `work`, or an error saying what never settled when the event loop runs dry
+ * before it does. Without this, Node ends the process with code 13 and no word
+ * (a top-level await that can never finish: an Output the program awaits that
+ * no mock, resource or promise will ever resolve).
+ */
+function untilSettled<T>(program: PulumiProgram, work: Promise<T>, what = "the program"): Promise<T> {
+  return new Promise<T>((ok, fail) => {
+    const idle = () =>
+      fail(new InputError(`${program.entry}: ${what} never finished under the mock runtime: it awaits a value nothing will ever resolve (a resource of another @pulumi/pulumi copy, or a promise the program never settles)`));
+    process.once("beforeExit", idle);
+    work.then(ok, fail).finally(() => process.off("beforeExit", idle));
+  });
+}
+
 async function toNodes(pending: Pending[], inputs: Map<string, { inputs: Record<string, unknown>; custom: boolean }>): Promise<ResourceNode[]> {
   return Promise.all(
     pending.map(async (p) => {
-      const implicit = (await Promise.all(p.implicit.map((s) => s.catch(() => new Set<pulumi.Resource>())))).flatMap((s) => [...s]);
+      const implicit = (await Promise.all(p.implicit.map((s) => s.catch(() => new Set<Resource>())))).flatMap((s) => [...s]);
       const deps = new Set(await Promise.all([...p.dependsOn, ...implicit].map(urnOf)));
       const parent = p.parent ? await urnOf(p.parent) : undefined;
       const node: ResourceNode = {

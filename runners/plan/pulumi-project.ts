@@ -14,6 +14,8 @@ export interface PulumiProgram {
   stack: string;
   /** Flat config as the Pulumi engine hands it over: "ns:key" → string (objects as JSON). */
   config: Record<string, string>;
+  /** Config keys whose values are secrets (Pulumi marks them so `config.get` gives secret outputs). */
+  secretKeys?: string[];
 }
 
 const ENTRY_NAMES = ["index.ts", "index.mts", "index.js", "index.mjs"];
@@ -27,9 +29,29 @@ function readYaml(file: string): Record<string, unknown> {
   }
 }
 
+/** The program in a directory as Node (and so Pulumi's nodejs runtime) finds it: package.json `main`, else index.*. */
 function entryIn(dir: string, where: string): string {
+  const main = packageMain(dir);
+  if (main) return main;
   for (const name of ENTRY_NAMES) if (existsSync(join(dir, name))) return join(dir, name);
   throw new InputError(`${where}: no program entry found in ${dir} (looked for ${ENTRY_NAMES.join(", ")})`);
+}
+
+function packageMain(dir: string): string | undefined {
+  const file = join(dir, "package.json");
+  if (!existsSync(file)) return undefined;
+  let main: unknown;
+  try {
+    main = (JSON.parse(readFileSync(file, "utf8")) as { main?: unknown }).main;
+  } catch (error) {
+    throw new InputError(`${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  if (typeof main !== "string") return undefined;
+  const base = resolve(dir, main);
+  for (const candidate of [base, ...[".ts", ".js", ".mts", ".mjs"].map((e) => base + e), ...ENTRY_NAMES.map((n) => join(base, n))]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  throw new InputError(`${file}: main "${main}" does not exist`);
 }
 
 /** Resolve `--program DIR|FILE` (a Pulumi project directory, or an entry file). */
