@@ -12,11 +12,14 @@ import { pulumiRuntimeFor, type PulumiModule } from "./pulumi-runtime.ts";
 import type { PulumiProgram } from "./pulumi-project.ts";
 import type { ResourceGraph, ResourceNode } from "./resource-graph.ts";
 import { installFallbackResolution } from "./fallback-resolve.ts";
-import { providerMocks } from "./mocks.ts";
+import { providerMocks, type MockNotices, type Recorder } from "./mocks.ts";
 
 export interface Evaluation {
+  /** Stack outputs, resolved; an output that stays unknown under mocks is left out and named in `notes`. */
   outputs: Record<string, unknown>;
   graph: ResourceGraph;
+  /** What the mocks could not see or answer truthfully (unknown values, stack references, components). */
+  notes: string[];
 }
 
 // The program's own @pulumi/pulumi, set once per process by evaluateOnce.
@@ -34,7 +37,13 @@ interface Pending {
 }
 
 const urnOf = (r: Resource) => new Promise<string>((ok) => r.urn.apply(ok));
-const resolveOutput = (value: unknown) => new Promise<unknown>((ok) => (pulumi.output(value as Pulumi.Input<unknown>) as Pulumi.Output<unknown>).apply(ok));
+const UNRESOLVED = Symbol("unknown under mocks");
+/** An output's value, or UNRESOLVED when it is unknown (its apply callbacks would never run). */
+async function resolveOutput(value: unknown): Promise<unknown> {
+  const output = pulumi.output(value as Pulumi.Input<unknown>) as Pulumi.Output<unknown> & { isKnown: Promise<boolean> };
+  if (!(await output.isKnown)) return UNRESOLVED;
+  return new Promise<unknown>((ok) => output.apply(ok));
+}
 
 /** Outputs nested in a resource's props point to the resources they come from. */
 function outputSources(value: unknown, out: Promise<Set<Resource>>[], depth = 0): void {
@@ -69,8 +78,11 @@ async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
   ({ pulumi } = pulumiRuntimeFor(program.entry));
   const inputs = new Map<string, { inputs: Record<string, unknown>; custom: boolean }>();
   const pending: Pending[] = [];
+  const notices: MockNotices = { notes: [] };
+  const propKeys = new Map<string, string[]>();
   pulumi.runtime.setAllConfig(program.config, program.secretKeys);
-  await pulumi.runtime.setMocks(providerMocks(pulumi, program, (type, name, recorded) => inputs.set(`${type}::${name}`, recorded)), program.project, program.stack, false);
+  const record: Recorder = (type, name, recorded) => inputs.set(`${type}::${name}`, recorded);
+  await pulumi.runtime.setMocks(providerMocks(program, record, notices, propKeys), program.project, program.stack, true);
 
   let exports: Record<string, unknown> = {};
   // A program that throws rejects promises inside Pulumi's Stack that nobody
@@ -86,6 +98,8 @@ async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
       pulumi.runtime.registerStackTransformation((args) => {
         const implicit: Promise<Set<Resource>>[] = [];
         outputSources(args.props, implicit);
+        // Generated SDKs list output-only attributes as undefined props: the mocks fill those.
+        propKeys.set(`${args.type}::${args.name}`, Object.keys(args.props));
         const dependsOn = Array.isArray(args.opts.dependsOn) ? (args.opts.dependsOn as Resource[]) : [];
         pending.push({ resource: args.resource, type: args.type, name: args.name, custom: pulumi.CustomResource.isInstance(args.resource), parent: args.opts.parent, dependsOn, implicit });
         return undefined;
@@ -105,12 +119,15 @@ async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
   const outputs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(exports)) {
     try {
-      outputs[key] = await untilSettled(program, resolveOutput(value), `stack output "${key}"`);
+      const resolved = await untilSettled(program, resolveOutput(value), `stack output "${key}"`);
+      if (resolved === UNRESOLVED) notices.notes.push(`stack output "${key}" is unknown under mocks (it is computed from a value only a deployment knows)`);
+      else outputs[key] = resolved;
     } catch (error) {
       throw programError(program, error);
     }
   }
-  return { outputs, graph: { resources: await toNodes(pending, inputs) } };
+  const resources = await toNodes(pending, inputs);
+  return { outputs, graph: { resources }, notes: [...(program.notes ?? []), ...notices.notes, ...componentNotes(resources)] };
 }
 
 /**
@@ -174,4 +191,10 @@ function programError(program: PulumiProgram, error: unknown): Error {
     ? ' (programs are loaded as ES modules: add "type": "module" to the package.json beside the program, or name it index.mts)'
     : "";
   return new InputError(`${program.entry}: the Pulumi program failed under the mock runtime: ${message}${hint}`, { cause: error });
+}
+
+/** Multi-language components (awsx, eks …) are one opaque resource under mocks: say so. */
+function componentNotes(resources: ResourceNode[]): string[] {
+  const opaque = resources.filter((r) => !r.custom && /^(awsx|eks|aws-native|kubernetes|awsx-classic):/.test(r.type) && !resources.some((c) => c.parent === r.urn));
+  return opaque.map((r) => `${r.type} "${r.name}": a multi-language component; its insides (subnets, node groups, tasks) are not visible under mocks and are not checked`);
 }
