@@ -3,7 +3,7 @@
 import { defineCommand } from "citty";
 import type { Finding } from "../../verify/index.ts";
 import { debugArg, jsonArg, planSourceArgs, planSourceOf } from "../args.ts";
-import { paint, printJson, println, table } from "../output.ts";
+import { eprintln, paint, printJson, println, table } from "../output.ts";
 
 export const verifyCommand = defineCommand({
   meta: { name: "verify", description: "Check the plan: objectives, dependencies, scenario coverage, failover procedures (exit 1 on errors)" },
@@ -16,11 +16,16 @@ export const verifyCommand = defineCommand({
   },
   async run({ args }) {
     const { loadPlan, REPO_ROOT } = await import("../../plan/load.ts");
-    const { scenarioDir } = await import("../../scenarios/discover.ts");
+    const { scenarioFolder } = await import("../../scenarios/discover.ts");
     const { scenarioCoverage, verify } = await import("../../verify/index.ts");
     const loaded = await loadPlan(planSourceOf(args));
-    const dir = args.scenarios ?? scenarioDir(loaded.programDir ?? REPO_ROOT, loaded.plan.stack);
-    const findings = verify({ plan: loaded.plan, graph: loaded.graph, coverage: await scenarioCoverage(dir) });
+    for (const note of loaded.notes) eprintln(paint.yellow(`note: ${note}`));
+    // This repo's own stacks keep their scenarios in the repo; a user's beside their program.
+    const folder = scenarioFolder(args.scenarios, loaded.programDir ?? (args.plan ? undefined : REPO_ROOT), loaded.plan.stack);
+    const dir = folder.dir;
+    const scenarios = await scenarioCoverage(dir, loaded.plan, loaded.origin);
+    const findings = verify({ plan: loaded.plan, graph: loaded.graph, coverage: scenarios.coverage, scenarioFindings: scenarios.findings });
+    if (!folder.exists) findings.unshift({ rule: "S0", severity: "warning", message: `no scenario folder at ${dir}: write scenarios there, or give --scenarios DIR` });
     if (args.evidence) {
       const { readinessFindings, loadEvidence } = await import("../../../reports/index.ts");
       findings.push(...readinessFindings(loaded.plan, await loadEvidence([args.evidence]), new Date()));
@@ -41,6 +46,6 @@ function findingsTable(findings: Finding[]): string {
   const sev = (s: Finding["severity"]) => (s === "error" ? paint.red(s) : s === "warning" ? paint.yellow(s) : s);
   return table(
     ["RULE", "SEVERITY", "WHERE", "FINDING"],
-    findings.map((f) => [f.rule, sev(f.severity), [f.service, f.field, f.resource].filter(Boolean).join(" ") || "—", f.message]),
+    findings.map((f) => [f.rule, sev(f.severity), [f.service, f.field, f.resource, f.scenario].filter(Boolean).join(" ") || "—", f.message]),
   );
 }

@@ -167,6 +167,8 @@ describe("scenarios/aws against the plan", () => {
   });
 
   it("cover every tier 1–2 hazard (V5)", async () => {
-    expect(checkCoverage(plan, await scenarioCoverage(scenarioDir(REPO_ROOT, "aws")))).toEqual([]);
+    const scenarios = await scenarioCoverage(scenarioDir(REPO_ROOT, "aws"), plan, "aws stack");
+    expect(scenarios.findings).toEqual([]);
+    expect(checkCoverage(plan, scenarios.coverage)).toEqual([]);
   });
 });
