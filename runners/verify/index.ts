@@ -7,6 +7,7 @@ import { listScenarioFiles } from "../scenarios/discover.ts";
 import { checkCoverage, checkScenarioNames, type Coverage } from "./coverage-rule.ts";
 import type { Finding } from "./finding.ts";
 import { checkPlan } from "./plan-rules.ts";
+import { checkCompleteness } from "./plan-completeness.ts";
 import { checkInfrastructure } from "./infra-rules.ts";
 
 export type { Finding, Severity } from "./finding.ts";
@@ -25,6 +26,7 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function verify(input: VerifyInput): Finding[] {
   const findings = [
     ...checkPlan(input.plan),
+    ...checkCompleteness(input.plan, input.graph),
     ...checkCoverage(input.plan, input.coverage),
     ...checkScenarioNames(input.plan, input.coverage),
     ...(input.scenarioFindings ?? []),
