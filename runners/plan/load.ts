@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { PlanInputError, validatePlan, type PlanT } from "../../stacks/lib/index.ts";
 import { InputError } from "../errors.ts";
 import { evaluateProgram } from "./mock-evaluate.ts";
-import { findProgram } from "./pulumi-project.ts";
+import { findProgram, type PulumiProgram } from "./pulumi-project.ts";
 import type { ResourceGraph } from "./resource-graph.ts";
 import { deployedStackOutputs } from "./deployed.ts";
 
@@ -48,10 +48,30 @@ export async function loadPlan(source: PlanSource = {}): Promise<LoadedPlan> {
     const outputs = await deployedStackOutputs(source.stackName, source.program ?? REPO_ROOT);
     return { plan: fromOutputs(outputs, `stack ${source.stackName}`), origin: `deployed stack ${source.stackName}`, notes: [] };
   }
+  const { outputs, graph, notes, program } = await evaluate(source);
+  return { plan: fromOutputs(outputs, program.entry, notes), graph, origin: originOf(program), programDir: program.projectDir, notes };
+}
+
+export interface LoadedProgram extends Omit<LoadedPlan, "plan"> {
+  /** Absent when the program exports no plan (yet): its infrastructure can still be checked. */
+  plan?: PlanT;
+}
+
+/** Like loadPlan, but a program that exports no "continuityPlan" gives its resource graph alone. */
+export async function loadPlanOrProgram(source: PlanSource = {}): Promise<LoadedProgram> {
+  if (source.plan || source.stackName) return loadPlan(source);
+  const { outputs, graph, notes, program } = await evaluate(source);
+  const base = { graph, origin: originOf(program), programDir: program.projectDir, notes };
+  if (!(PLAN_OUTPUT in outputs) && !notes.some((n) => n.startsWith(`stack output "${PLAN_OUTPUT}"`))) return base;
+  return { ...base, plan: fromOutputs(outputs, program.entry, notes) };
+}
+
+const originOf = (program: PulumiProgram) => `${program.entry} (stack ${program.stack}, mock runtime)`;
+
+async function evaluate(source: PlanSource) {
   const program = findProgram(source.program ?? REPO_ROOT, source.stack ?? "local", source.config);
   if (source.stackReferences) program.stackReferences = Object.fromEntries(Object.entries(source.stackReferences).map(([name, file]) => [name, resolve(file)]));
-  const { outputs, graph, notes } = await evaluateProgram(program);
-  return { plan: fromOutputs(outputs, program.entry, notes), graph, origin: `${program.entry} (stack ${program.stack}, mock runtime)`, programDir: program.projectDir, notes };
+  return { ...(await evaluateProgram(program)), program };
 }
 
 function fromOutputs(outputs: Record<string, unknown>, where: string, notes: string[] = []): PlanT {
@@ -62,7 +82,7 @@ function fromOutputs(outputs: Record<string, unknown>, where: string, notes: str
     const have = Object.keys(outputs);
     throw new InputError(
       `${where}: exports no "${PLAN_OUTPUT}" stack output (exports: ${have.length ? have.join(", ") : "nothing"}). ` +
-        `Add: export const ${PLAN_OUTPUT} = declarePlan([...services], { target: "local" });`,
+        `Add: export const ${PLAN_OUTPUT} = declarePlan([...services], { target: "self-managed" });`,
     );
   }
   return validatePlan(outputs[PLAN_OUTPUT], where);

@@ -8,6 +8,7 @@
 import { pathToFileURL } from "node:url";
 import type * as Pulumi from "@pulumi/pulumi";
 import { InputError } from "../errors.ts";
+import { CRITICAL_SERVICE_TYPE } from "../../stacks/lib/critical-service.ts";
 import { pulumiRuntimeFor, type PulumiModule } from "./pulumi-runtime.ts";
 import type { PulumiProgram } from "./pulumi-project.ts";
 import type { ResourceGraph, ResourceNode } from "./resource-graph.ts";
@@ -164,6 +165,9 @@ function untilSettled<T>(program: PulumiProgram, work: Promise<T>, what = "the p
 async function toNodes(pending: Pending[], inputs: Map<string, { inputs: Record<string, unknown>; custom: boolean }>): Promise<ResourceNode[]> {
   return Promise.all(
     pending.map(async (p) => {
+      // A CriticalService's endpoints (db.address …) tie it to the resources they come from, like dependsOn does.
+      const entry = (p.resource as unknown as { entry?: unknown }).entry;
+      if (p.type === CRITICAL_SERVICE_TYPE && entry) outputSources({ entry }, p.implicit);
       const implicit = (await Promise.all(p.implicit.map((s) => s.catch(() => new Set<Resource>())))).flatMap((s) => [...s]);
       const deps = new Set(await Promise.all([...p.dependsOn, ...implicit].map(urnOf)));
       const parent = p.parent ? await urnOf(p.parent) : undefined;

@@ -64,7 +64,9 @@ export function hex(text: string, length: number): string {
  *   arn → arn:aws:<service>:<region>:123456789012:<type>/<name>
  *   endpoint, address, dnsName, hostname, …Endpoint(Address) → <name>.mock.<region>.amazonaws.com (endpoint with :port for databases)
  *   …Ip / privateIp / publicIp → 10.0.x.y · port → the engine's default · …Url → https://<host>/ · …Id → <name>-<key>
- *   …Ids → three ids, one per zone (subnet-… for subnets)
+ *   …Ids → three ids, one per zone (subnet-… for subnets) · cacheNodes → one node at <host>
+ * Anything else the program did not set stays unknown (as in `pulumi preview`), and a
+ * plan computed from it is reported unknown, never filled with `undefined`.
  */
 export function outputOnly(type: string, name: string, keys: readonly string[], region: string): Record<string, unknown> {
   const service = /^aws:([a-z0-9]+)\//i.exec(type)?.[1] ?? "resource";
@@ -79,6 +81,7 @@ export function outputOnly(type: string, name: string, keys: readonly string[], 
     else if (key === "port") out[key] = port;
     else if (/Url$|^url$/.test(key)) out[key] = `https://${host}/`;
     else if (/Id$/.test(key) && !/kms|Kms/.test(key)) out[key] = `${name}-${key}`;
+    else if (key === "cacheNodes") out[key] = [{ id: "0001", address: host, port, availabilityZone: `${region}a` }];
     else if (/Ids$/.test(key)) out[key] = ["a", "b", "c"].map((z) => (/[sS]ubnet/.test(key) ? `subnet-${hex(name + key + z, 17)}` : `${name}-${key}-${z}`));
   }
   return out;

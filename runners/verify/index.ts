@@ -35,6 +35,11 @@ export function verify(input: VerifyInput): Finding[] {
   return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.rule.localeCompare(b.rule) || (a.service ?? "").localeCompare(b.service ?? ""));
 }
 
+/** The infrastructure rules alone, for a program that exports no plan (yet). */
+export function verifyInfrastructure(graph: ResourceGraph): Finding[] {
+  return checkInfrastructure(undefined, graph).sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.rule.localeCompare(b.rule));
+}
+
 export interface ScenarioCheck {
   coverage: Coverage[];
   /** One finding per scenario that does not validate as `drill run` would validate it (rule S1). */
