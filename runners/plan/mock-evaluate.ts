@@ -81,6 +81,10 @@ async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
   const pending: Pending[] = [];
   const notices: MockNotices = { notes: [] };
   const propKeys = new Map<string, string[]>();
+  // @pulumi/aws refuses to work without a region; a deployment would take it from the environment.
+  const envRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+  const assumedRegion = program.config["aws:region"] === undefined && !envRegion;
+  if (program.config["aws:region"] === undefined) program.config["aws:region"] = envRegion ?? "us-east-1";
   pulumi.runtime.setAllConfig(program.config, program.secretKeys);
   const record: Recorder = (type, name, recorded) => inputs.set(`${type}::${name}`, recorded);
   await pulumi.runtime.setMocks(providerMocks(program, record, notices, propKeys), program.project, program.stack, true);
@@ -128,6 +132,7 @@ async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
     }
   }
   const resources = await toNodes(pending, inputs);
+  if (assumedRegion && resources.some((r) => r.type.startsWith("aws:"))) notices.notes.push("aws:region is not set: the mocks assume us-east-1 (set it with --config aws:region=…)");
   return { outputs, graph: { resources }, notes: [...(program.notes ?? []), ...notices.notes, ...componentNotes(resources)] };
 }
 

@@ -47,7 +47,8 @@ const versionIn = (dir: string) => (JSON.parse(readFileSync(join(dir, "package.j
 export function pulumiRuntimeFor(entry: string): PulumiRuntime {
   const programDir = packageDir(createRequire(entry));
   const ourDir = packageDir(ours);
-  const libraryDir = packageDir(libraryRequireFor(entry)) ?? ourDir;
+  // The program's `continuity-drill/stacks` is this package's source under the CLI (fallback-resolve.ts).
+  const libraryDir = ourDir;
   if (programDir && libraryDir && programDir !== libraryDir) {
     throw new InputError(
       `${entry}: two copies of @pulumi/pulumi: the program's ${versionIn(programDir)} (${programDir}) and continuity-drill's ${versionIn(libraryDir)} (${libraryDir}). ` +
@@ -57,13 +58,4 @@ export function pulumiRuntimeFor(entry: string): PulumiRuntime {
   const dir = programDir ?? ourDir;
   if (!dir) throw new InputError(`${entry}: @pulumi/pulumi is not installed beside the program (npm i @pulumi/pulumi)`);
   return { pulumi: ours(dir) as PulumiModule, dir, version: versionIn(dir) };
-}
-
-/** How the program's `import "continuity-drill/stacks"` resolves, falling back to this package. */
-function libraryRequireFor(entry: string): NodeJS.Require {
-  try {
-    return createRequire(realpathSync(createRequire(entry).resolve("continuity-drill/package.json")));
-  } catch {
-    return ours;
-  }
 }
