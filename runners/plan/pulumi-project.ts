@@ -56,7 +56,9 @@ function packageMain(dir: string): string | undefined {
   for (const candidate of [base, ...[".ts", ".js", ".mts", ".mjs"].map((e) => base + e), ...ENTRY_NAMES.map((n) => join(base, n))]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
-  throw new InputError(`${file}: main "${main}" does not exist`);
+  // Node (and so Pulumi) falls back to the folder's index when `main` is missing:
+  // "main": "index.js" beside an index.ts is common in TypeScript programs.
+  return undefined;
 }
 
 /** Resolve `--program DIR|FILE` (a Pulumi project directory, or an entry file). */
