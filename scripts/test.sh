@@ -24,6 +24,8 @@ if [ "$missing" = 1 ]; then
 fi
 npx tsc --noEmit
 if [ "$#" -gt 0 ]; then exec npx vitest run "$@"; fi
+# A user's program against both ends of the supported @pulumi/pulumi range (about two minutes).
+bash scripts/pulumi-range.sh
 # One project after the other: the unit project's fuzzing and CLI spawns would
 # otherwise load the CPU while integration tests measure real failovers.
 npx vitest run --project unit

@@ -13,6 +13,11 @@ export function println(line = ""): void {
   process.stdout.write(`${line}\n`);
 }
 
+/** A notice for people (what a result could not include) on stderr, so stdout stays parseable. */
+export function eprintln(line = ""): void {
+  process.stderr.write(`${line}\n`);
+}
+
 /** Progress for long work goes to stderr so stdout stays parseable. */
 export function progress(message: string): void {
   process.stderr.write(`${paint.dim("…")} ${message}\n`);

@@ -54,7 +54,13 @@ export async function prepareDrill(file: string, plan: PlanT, planOrigin: string
 export function prepareScenario(value: unknown, file: string, defaultName: string, plan: PlanT, planOrigin: string): PreparedDrill {
   const parsed = Scenario.safeParse(value);
   if (!parsed.success) {
-    throw new InputError(`${file}: invalid scenario:\n${problemsOf(parsed.error).map((p) => `  ${p.path}: ${p.message}`).join("\n")}`);
+    const problems = problemsOf(parsed.error).map((p) => `${p.path}: ${p.message}`);
+    // Fault kinds are checked against the registry, not the schema: name a wrong one here too.
+    const rawFaults = (value as { faults?: unknown } | null)?.faults;
+    (Array.isArray(rawFaults) ? rawFaults : []).forEach((f: { kind?: unknown }, i) =>
+      collectAll(problems, [() => typeof f?.kind === "string" && faultKind(f.kind, `faults[${i}]`)]),
+    );
+    throw new InputError(`${file}: invalid scenario:\n${problems.sort().map((p) => `  ${p}`).join("\n")}`);
   }
   const scenario = parsed.data;
   const at = (field: string) => `${file}: ${field}`;
@@ -63,31 +69,37 @@ export function prepareScenario(value: unknown, file: string, defaultName: strin
   const hazard = service.hazards.find((h) => h.id === scenario.hazard);
   if (!hazard) throw new InputError(`${at("hazard")}: "${scenario.hazard}" is not a hazard of "${service.name}" (declared: ${service.hazards.map((h) => h.id).join(", ") || "none"})`);
 
-  const faults = scenario.faults.map((spec, index) => {
+  // Every problem of the scenario is listed at once, not the first one only.
+  const problems: string[] = [];
+  const faults = collectAll(problems, scenario.faults.map((spec, index) => () => {
     const where = at(`faults[${index}]`);
     const kind = faultKind(spec.kind, where);
     checkTarget(plan, service.name, spec.target, where);
     const targetKind = "node" in spec.target || "role" in spec.target ? "node" : "endpoint" in spec.target ? "endpoint" : "none" in spec.target ? "none" : "experiment";
     if (!kind.targets.includes(targetKind)) throw new InputError(`${where}.target: ${spec.kind} cannot target ${TARGET_WORDS[targetKind]} (it targets: ${kind.targets.join(", ")})`);
     return { index, spec, kind, params: parseFaultParams(spec.kind, spec.params, where), durationMs: spec.duration ? parseDuration(spec.duration) : undefined };
-  });
-  const probeSpecs = scenario.workload.probes.map((p, i) => {
+  }));
+  const probeSpecs = collectAll(problems, scenario.workload.probes.map((p, i) => () => {
     const spec = probeSpecFor(plan, service.name, p, at(`workload.probes[${i}]`));
     parseProbeSpec(spec, at(`workload.probes[${i}]`));
     return spec;
-  });
-  const ledgerSpecs = scenario.workload.ledgers.map((l, i) => {
+  }));
+  const ledgerSpecs = collectAll(problems, scenario.workload.ledgers.map((l, i) => () => {
     const spec = ledgerSpecFor(plan, service.name, l, at(`workload.ledgers[${i}]`));
     parseLedgerSpec(spec, at(`workload.ledgers[${i}]`));
     return spec;
-  });
+  }));
   const load = scenario.workload.load;
   // Scenario files live in scenarios/<stack>/; k6 scripts in scenarios/k6/.
-  const loadSpec = load ? loadSpecFor(plan, service.name, load, dirname(dirname(file)), at("workload.load")) : undefined;
-  if (loadSpec) parseLoadSpec(loadSpec, at("workload.load"));
+  const [loadSpec] = collectAll(problems, [() => {
+    const spec = load ? loadSpecFor(plan, service.name, load, dirname(dirname(file)), at("workload.load")) : undefined;
+    if (spec) parseLoadSpec(spec, at("workload.load"));
+    return spec;
+  }]);
   const names = probeSpecs.map((p) => p.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup) throw new InputError(`${at("workload.probes")}: two probes are named "${dup}"; give them distinct names`);
+  if (dup) problems.push(`${at("workload.probes")}: two probes are named "${dup}"; give them distinct names`);
+  if (problems.length > 0) throw new InputError(problems.length === 1 ? problems[0]! : `${file}: invalid scenario:\n${problems.map((p) => `  ${p.startsWith(`${file}: `) ? p.slice(file.length + 2) : p}`).join("\n")}`);
 
   const o = service.objectives;
   const objectivesMs = {
@@ -106,6 +118,20 @@ export function prepareScenario(value: unknown, file: string, defaultName: strin
   const dupStep = steps.map((st) => st.id).find((id, i, all) => all.indexOf(id) !== i);
   if (dupStep) throw new InputError(`${at("steps")}: two steps have the id "${dupStep}"`);
   return { file, name: scenario.name ?? defaultName, scenario, plan, planOrigin, service, hazard, faults, probeSpecs, ledgerSpecs, ...(loadSpec ? { loadSpec } : {}), windowsMs, objectivesMs, steps };
+}
+
+/** Each check's result; an InputError is collected into `problems` instead of ending the checks. */
+function collectAll<T>(problems: string[], checks: (() => T)[]): T[] {
+  const out: T[] = [];
+  for (const check of checks) {
+    try {
+      out.push(check());
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  return out;
 }
 
 /** A manual step's text, role and time target come from the runbook step it names, unless given. */

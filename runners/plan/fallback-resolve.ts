@@ -7,14 +7,24 @@
 // typescript` creates — compiled to require() calls by tsx, which do not pass
 // through resolve hooks on Node 20).
 import Module, { createRequire, register } from "node:module";
+import { fileURLToPath } from "node:url";
 
 const ROOT_URL = new URL("../../package.json", import.meta.url);
 const OURS = /^(continuity-drill(\/|$)|@pulumi\/pulumi(\/|$))/;
+// Under the CLI, the library a program imports is the CLI's own source (one
+// module instance, one @pulumi/pulumi), not the built copy in dist/ that
+// Pulumi's own loader uses.
+const SOURCES: Record<string, string> = {
+  "continuity-drill/stacks": new URL("../../stacks/lib/index.ts", import.meta.url).href,
+  "continuity-drill/scenarios": new URL("../../scenarios/api.ts", import.meta.url).href,
+};
 
 const HOOK = `
 const ROOT = ${JSON.stringify(ROOT_URL.href)};
 const OURS = ${OURS.toString()};
+const SOURCES = ${JSON.stringify(SOURCES)};
 export async function resolve(specifier, context, next) {
+  if (SOURCES[specifier]) return { url: SOURCES[specifier], shortCircuit: true, format: "module" };
   try {
     return await next(specifier, context);
   } catch (error) {
@@ -40,6 +50,8 @@ function fallBackInRequire(): void {
   const original = cjs._resolveFilename;
   const ours = createRequire(ROOT_URL);
   cjs._resolveFilename = function (request, parent, isMain, options) {
+    const source = SOURCES[request];
+    if (source) return fileURLToPath(source);
     try {
       return original.call(this, request, parent, isMain, options);
     } catch (error) {

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { PlanInputError, validatePlan, type PlanT } from "../../stacks/lib/index.ts";
 import { InputError } from "../errors.ts";
 import { evaluateProgram } from "./mock-evaluate.ts";
-import { findProgram } from "./pulumi-project.ts";
+import { findProgram, type PulumiProgram } from "./pulumi-project.ts";
 import type { ResourceGraph } from "./resource-graph.ts";
 import { deployedStackOutputs } from "./deployed.ts";
 
@@ -22,6 +22,10 @@ export interface PlanSource {
   stack?: string;
   /** A deployed stack, org/project/stack, read through the Pulumi CLI. */
   stackName?: string;
+  /** `--config key=value` over the stack's config (--program only). */
+  config?: Record<string, string>;
+  /** `--stack-reference name=FILE`: outputs of other stacks (--program only). */
+  stackReferences?: Record<string, string>;
 }
 
 export interface LoadedPlan {
@@ -32,6 +36,8 @@ export interface LoadedPlan {
   origin: string;
   /** The program's directory (scenarios are looked up beside it) when known. */
   programDir?: string;
+  /** What mock evaluation could not see (unknown values, opaque components), for the user to read. */
+  notes: string[];
 }
 
 export async function loadPlan(source: PlanSource = {}): Promise<LoadedPlan> {
@@ -40,19 +46,43 @@ export async function loadPlan(source: PlanSource = {}): Promise<LoadedPlan> {
   if (source.plan) return loadPlanFile(source.plan);
   if (source.stackName) {
     const outputs = await deployedStackOutputs(source.stackName, source.program ?? REPO_ROOT);
-    return { plan: fromOutputs(outputs, `stack ${source.stackName}`), origin: `deployed stack ${source.stackName}` };
+    return { plan: fromOutputs(outputs, `stack ${source.stackName}`), origin: `deployed stack ${source.stackName}`, notes: [] };
   }
-  const program = findProgram(source.program ?? REPO_ROOT, source.stack ?? "local");
-  const { outputs, graph } = await evaluateProgram(program);
-  return { plan: fromOutputs(outputs, program.entry), graph, origin: `${program.entry} (stack ${program.stack}, mock runtime)`, programDir: program.projectDir };
+  const { outputs, graph, notes, program } = await evaluate(source);
+  return { plan: fromOutputs(outputs, program.entry, notes), graph, origin: originOf(program), programDir: program.projectDir, notes };
 }
 
-function fromOutputs(outputs: Record<string, unknown>, where: string): PlanT {
+export interface LoadedProgram extends Omit<LoadedPlan, "plan"> {
+  /** Absent when the program exports no plan (yet): its infrastructure can still be checked. */
+  plan?: PlanT;
+}
+
+/** Like loadPlan, but a program that exports no "continuityPlan" gives its resource graph alone. */
+export async function loadPlanOrProgram(source: PlanSource = {}): Promise<LoadedProgram> {
+  if (source.plan || source.stackName) return loadPlan(source);
+  const { outputs, graph, notes, program } = await evaluate(source);
+  const base = { graph, origin: originOf(program), programDir: program.projectDir, notes };
+  if (!(PLAN_OUTPUT in outputs) && !notes.some((n) => n.startsWith(`stack output "${PLAN_OUTPUT}"`))) return base;
+  return { ...base, plan: fromOutputs(outputs, program.entry, notes) };
+}
+
+const originOf = (program: PulumiProgram) => `${program.entry} (stack ${program.stack}, mock runtime)`;
+
+async function evaluate(source: PlanSource) {
+  const program = findProgram(source.program ?? REPO_ROOT, source.stack ?? "local", source.config);
+  if (source.stackReferences) program.stackReferences = Object.fromEntries(Object.entries(source.stackReferences).map(([name, file]) => [name, resolve(file)]));
+  return { ...(await evaluateProgram(program)), program };
+}
+
+function fromOutputs(outputs: Record<string, unknown>, where: string, notes: string[] = []): PlanT {
+  if (notes.some((n) => n.startsWith(`stack output "${PLAN_OUTPUT}"`))) {
+    throw new InputError(`${where}: "${PLAN_OUTPUT}" is unknown under mocks, so there is no plan to read:\n  ${notes.join("\n  ")}`);
+  }
   if (!(PLAN_OUTPUT in outputs) || outputs[PLAN_OUTPUT] === undefined) {
     const have = Object.keys(outputs);
     throw new InputError(
       `${where}: exports no "${PLAN_OUTPUT}" stack output (exports: ${have.length ? have.join(", ") : "nothing"}). ` +
-        `Add: export const ${PLAN_OUTPUT} = declarePlan([...services], { target: "local" });`,
+        `Add: export const ${PLAN_OUTPUT} = declarePlan([...services], { target: "self-managed" });`,
     );
   }
   return validatePlan(outputs[PLAN_OUTPUT], where);
@@ -73,7 +103,7 @@ export function loadPlanFile(file: string): LoadedPlan {
   }
   // `pulumi stack output --json` without a name gives all outputs; accept both shapes.
   if (value && typeof value === "object" && PLAN_OUTPUT in value) value = (value as Record<string, unknown>)[PLAN_OUTPUT];
-  return { plan: validatePlan(value, file), origin: file };
+  return { plan: validatePlan(value, file), origin: file, notes: [] };
 }
 
 export { PlanInputError };

@@ -6,36 +6,52 @@
 // The Pulumi runtime is process-global: evaluate one program per process (the
 // CLI does) or reset the module registry between evaluations (tests do).
 import { pathToFileURL } from "node:url";
-import * as pulumi from "@pulumi/pulumi";
+import type * as Pulumi from "@pulumi/pulumi";
 import { InputError } from "../errors.ts";
+import { CRITICAL_SERVICE_TYPE } from "../../stacks/lib/critical-service.ts";
+import { pulumiRuntimeFor, type PulumiModule } from "./pulumi-runtime.ts";
 import type { PulumiProgram } from "./pulumi-project.ts";
 import type { ResourceGraph, ResourceNode } from "./resource-graph.ts";
 import { installFallbackResolution } from "./fallback-resolve.ts";
+import { providerMocks, type MockNotices, type Recorder } from "./mocks.ts";
 
 export interface Evaluation {
+  /** Stack outputs, resolved; an output that stays unknown under mocks is left out and named in `notes`. */
   outputs: Record<string, unknown>;
   graph: ResourceGraph;
+  /** What the mocks could not see or answer truthfully (unknown values, stack references, components). */
+  notes: string[];
 }
 
+// The program's own @pulumi/pulumi, set once per process by evaluateOnce.
+let pulumi: PulumiModule;
+type Resource = Pulumi.Resource;
+
 interface Pending {
-  resource: pulumi.Resource;
+  resource: Resource;
   type: string;
   name: string;
   custom: boolean;
-  parent?: pulumi.Resource;
-  dependsOn: pulumi.Resource[];
-  implicit: Promise<Set<pulumi.Resource>>[];
+  parent?: Resource;
+  dependsOn: Resource[];
+  implicit: Promise<Set<Resource>>[];
 }
 
-const urnOf = (r: pulumi.Resource) => new Promise<string>((ok) => r.urn.apply(ok));
-const resolveOutput = (value: unknown) => new Promise<unknown>((ok) => (pulumi.output(value as pulumi.Input<unknown>) as pulumi.Output<unknown>).apply(ok));
+const urnOf = (r: Resource) => new Promise<string>((ok) => r.urn.apply(ok));
+const UNRESOLVED = Symbol("unknown under mocks");
+/** An output's value, or UNRESOLVED when it is unknown (its apply callbacks would never run). */
+async function resolveOutput(value: unknown): Promise<unknown> {
+  const output = pulumi.output(value as Pulumi.Input<unknown>) as Pulumi.Output<unknown> & { isKnown: Promise<boolean> };
+  if (!(await output.isKnown)) return UNRESOLVED;
+  return new Promise<unknown>((ok) => output.apply(ok));
+}
 
 /** Outputs nested in a resource's props point to the resources they come from. */
-function outputSources(value: unknown, out: Promise<Set<pulumi.Resource>>[], depth = 0): void {
+function outputSources(value: unknown, out: Promise<Set<Resource>>[], depth = 0): void {
   if (depth > 8 || value === null || typeof value !== "object") return;
   if (pulumi.Output.isInstance(value)) {
     // A Set in current @pulumi/pulumi, a promise of one in older releases: accept both.
-    const resources = (value as unknown as { resources?: () => Set<pulumi.Resource> | Promise<Set<pulumi.Resource>> }).resources;
+    const resources = (value as unknown as { resources?: () => Set<Resource> | Promise<Set<Resource>> }).resources;
     if (typeof resources === "function") out.push(Promise.resolve(resources.call(value)));
     return;
   }
@@ -60,23 +76,18 @@ export function evaluateProgram(program: PulumiProgram): Promise<Evaluation> {
 
 async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
   installFallbackResolution();
+  ({ pulumi } = pulumiRuntimeFor(program.entry));
   const inputs = new Map<string, { inputs: Record<string, unknown>; custom: boolean }>();
   const pending: Pending[] = [];
-  pulumi.runtime.setAllConfig(program.config);
-  await pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        inputs.set(`${args.type}::${args.name}`, { inputs: args.inputs ?? {}, custom: args.custom ?? false });
-        return { id: `${args.name}-id`, state: args.inputs };
-      },
-      call(args) {
-        return args.inputs;
-      },
-    },
-    program.project,
-    program.stack,
-    false,
-  );
+  const notices: MockNotices = { notes: [] };
+  const propKeys = new Map<string, string[]>();
+  // @pulumi/aws refuses to work without a region; a deployment would take it from the environment.
+  const envRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+  const assumedRegion = program.config["aws:region"] === undefined && !envRegion;
+  if (program.config["aws:region"] === undefined) program.config["aws:region"] = envRegion ?? "us-east-1";
+  pulumi.runtime.setAllConfig(program.config, program.secretKeys);
+  const record: Recorder = (type, name, recorded) => inputs.set(`${type}::${name}`, recorded);
+  await pulumi.runtime.setMocks(providerMocks(program, record, notices, propKeys), program.project, program.stack, true);
 
   let exports: Record<string, unknown> = {};
   // A program that throws rejects promises inside Pulumi's Stack that nobody
@@ -84,41 +95,85 @@ async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
   const stray: unknown[] = [];
   const onStray = (reason: unknown) => void stray.push(reason);
   process.on("unhandledRejection", onStray);
+  // Relative paths in the program (readFileSync("motd.txt")) mean its own folder, as under `pulumi up`.
+  const cwd = process.cwd();
+  process.chdir(program.projectDir);
   try {
-    await pulumi.runtime.runInPulumiStack(async () => {
+    await untilSettled(program, pulumi.runtime.runInPulumiStack(async () => {
       pulumi.runtime.registerStackTransformation((args) => {
-        const implicit: Promise<Set<pulumi.Resource>>[] = [];
+        const implicit: Promise<Set<Resource>>[] = [];
         outputSources(args.props, implicit);
-        const dependsOn = Array.isArray(args.opts.dependsOn) ? (args.opts.dependsOn as pulumi.Resource[]) : [];
+        // Generated SDKs list output-only attributes as undefined props: the mocks fill those.
+        propKeys.set(`${args.type}::${args.name}`, Object.keys(args.props));
+        const dependsOn = Array.isArray(args.opts.dependsOn) ? (args.opts.dependsOn as Resource[]) : [];
         pending.push({ resource: args.resource, type: args.type, name: args.name, custom: pulumi.CustomResource.isInstance(args.resource), parent: args.opts.parent, dependsOn, implicit });
         return undefined;
       });
-      exports = (await import(pathToFileURL(program.entry).href)) as Record<string, unknown>;
+      exports = await stackOutputsOf((await import(pathToFileURL(program.entry).href)) as Record<string, unknown>);
       return exports;
-    });
+    }));
   } catch (error) {
     throw programError(program, error);
   } finally {
     await new Promise((ok) => setImmediate(ok));
     process.off("unhandledRejection", onStray);
+    process.chdir(cwd);
   }
   if (stray.length > 0) throw programError(program, stray[0]);
 
   const outputs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(exports)) {
     try {
-      outputs[key] = await resolveOutput(value);
+      const resolved = await untilSettled(program, resolveOutput(value), `stack output "${key}"`);
+      if (resolved === UNRESOLVED) notices.notes.push(`stack output "${key}" is unknown under mocks (it is computed from a value only a deployment knows)`);
+      else outputs[key] = resolved;
     } catch (error) {
       throw programError(program, error);
     }
   }
-  return { outputs, graph: { resources: await toNodes(pending, inputs) } };
+  const resources = await toNodes(pending, inputs);
+  if (assumedRegion && resources.some((r) => r.type.startsWith("aws:"))) notices.notes.push("aws:region is not set: the mocks assume us-east-1 (set it with --config aws:region=…)");
+  return { outputs, graph: { resources }, notes: [...(program.notes ?? []), ...notices.notes, ...componentNotes(resources)] };
+}
+
+/**
+ * A program's stack outputs, in every shape Pulumi's nodejs runtime accepts:
+ * ES named exports, CommonJS `exports.x = …` (seen as `default` when imported),
+ * and `export = async () => ({ … })` / `export default` of a function or object,
+ * which Pulumi calls and awaits.
+ */
+async function stackOutputsOf(module: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const named = Object.fromEntries(Object.entries(module).filter(([k]) => k !== "default" && k !== "__esModule" && k !== "module.exports"));
+  let main = module.default;
+  if (main && typeof main === "object" && "default" in main && Object.keys(named).length === 0) main = (main as { default: unknown }).default ?? main;
+  if (typeof main === "function") main = await (main as () => unknown)();
+  else main = await main;
+  if (main && typeof main === "object" && !Array.isArray(main)) return { ...(main as Record<string, unknown>), ...named };
+  return named;
+}
+
+/**
+ * `work`, or an error saying what never settled when the event loop runs dry
+ * before it does. Without this, Node ends the process with code 13 and no word
+ * (a top-level await that can never finish: an Output the program awaits that
+ * no mock, resource or promise will ever resolve).
+ */
+function untilSettled<T>(program: PulumiProgram, work: Promise<T>, what = "the program"): Promise<T> {
+  return new Promise<T>((ok, fail) => {
+    const idle = () =>
+      fail(new InputError(`${program.entry}: ${what} never finished under the mock runtime: it awaits a value nothing will ever resolve (a resource of another @pulumi/pulumi copy, or a promise the program never settles)`));
+    process.once("beforeExit", idle);
+    work.then(ok, fail).finally(() => process.off("beforeExit", idle));
+  });
 }
 
 async function toNodes(pending: Pending[], inputs: Map<string, { inputs: Record<string, unknown>; custom: boolean }>): Promise<ResourceNode[]> {
   return Promise.all(
     pending.map(async (p) => {
-      const implicit = (await Promise.all(p.implicit.map((s) => s.catch(() => new Set<pulumi.Resource>())))).flatMap((s) => [...s]);
+      // A CriticalService's endpoints (db.address …) tie it to the resources they come from, like dependsOn does.
+      const entry = (p.resource as unknown as { entry?: unknown }).entry;
+      if (p.type === CRITICAL_SERVICE_TYPE && entry) outputSources({ entry }, p.implicit);
+      const implicit = (await Promise.all(p.implicit.map((s) => s.catch(() => new Set<Resource>())))).flatMap((s) => [...s]);
       const deps = new Set(await Promise.all([...p.dependsOn, ...implicit].map(urnOf)));
       const parent = p.parent ? await urnOf(p.parent) : undefined;
       const node: ResourceNode = {
@@ -145,4 +200,10 @@ function programError(program: PulumiProgram, error: unknown): Error {
     ? ' (programs are loaded as ES modules: add "type": "module" to the package.json beside the program, or name it index.mts)'
     : "";
   return new InputError(`${program.entry}: the Pulumi program failed under the mock runtime: ${message}${hint}`, { cause: error });
+}
+
+/** Multi-language components (awsx, eks …) are one opaque resource under mocks: say so. */
+function componentNotes(resources: ResourceNode[]): string[] {
+  const opaque = resources.filter((r) => !r.custom && /^(awsx|eks|aws-native|kubernetes|awsx-classic):/.test(r.type) && !resources.some((c) => c.parent === r.urn));
+  return opaque.map((r) => `${r.type} "${r.name}": a multi-language component; its insides (subnets, node groups, tasks) are not visible under mocks and are not checked`);
 }

@@ -1,7 +1,8 @@
 // Scenario files live in scenarios/<stack>/*.ts beside the program. Loading one
 // runs its module (through tsx), so a file that throws is reported by name.
-import { existsSync, readdirSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { basename, join, resolve, sep } from "node:path";
+import { installFallbackResolution } from "../plan/fallback-resolve.ts";
 import { pathToFileURL } from "node:url";
 import { InputError } from "../errors.ts";
 
@@ -17,6 +18,23 @@ export function scenarioDir(root: string, stack: string): string {
   return join(root, "scenarios", stack);
 }
 
+/**
+ * Where a command finds its scenarios: `--scenarios DIR` (which must exist:
+ * InputError, exit 2, when it does not), else `scenarios/<stack>` beside the
+ * program, else (a plan file) beside the current directory — never inside
+ * node_modules, where the tool's own examples would count as the user's.
+ */
+export function scenarioFolder(given: string | undefined, programDir: string | undefined, stack: string): { dir: string; exists: boolean } {
+  if (given !== undefined) {
+    const dir = resolve(given);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`--scenarios: ${given} is not a directory`);
+    return { dir, exists: true };
+  }
+  const root = programDir && !programDir.split(sep).includes("node_modules") ? programDir : process.cwd();
+  const dir = scenarioDir(root, stack);
+  return { dir, exists: existsSync(dir) };
+}
+
 export function listScenarioFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -29,6 +47,8 @@ export async function importScenario(file: string): Promise<ScenarioFile> {
   const path = resolve(file);
   if (!existsSync(path)) throw new InputError(`scenario ${file} does not exist`);
   let mod: { default?: unknown };
+  // `import "continuity-drill/scenarios"` resolves in every mode, also with --plan (no program evaluated).
+  installFallbackResolution();
   try {
     mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
   } catch (error) {

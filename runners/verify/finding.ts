@@ -11,6 +11,8 @@ export interface Finding {
   field?: string;
   /** URN or name of an infrastructure resource, for resource-graph rules. */
   resource?: string;
+  /** The scenario file a finding is about. */
+  scenario?: string;
   message: string;
 }
 

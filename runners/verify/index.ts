@@ -2,10 +2,12 @@
 // resource graph is known) the infrastructure that carries it.
 import type { PlanT } from "../../stacks/lib/index.ts";
 import type { ResourceGraph } from "../plan/resource-graph.ts";
-import { importScenario, listScenarioFiles } from "../scenarios/discover.ts";
+import { InputError } from "../errors.ts";
+import { listScenarioFiles } from "../scenarios/discover.ts";
 import { checkCoverage, checkScenarioNames, type Coverage } from "./coverage-rule.ts";
 import type { Finding } from "./finding.ts";
 import { checkPlan } from "./plan-rules.ts";
+import { checkCompleteness } from "./plan-completeness.ts";
 import { checkInfrastructure } from "./infra-rules.ts";
 
 export type { Finding, Severity } from "./finding.ts";
@@ -15,6 +17,8 @@ export interface VerifyInput {
   plan: PlanT;
   graph?: ResourceGraph;
   coverage: readonly Coverage[];
+  /** Scenarios that do not validate (rule S1), from scenarioCoverage. */
+  scenarioFindings?: readonly Finding[];
 }
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -22,21 +26,42 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function verify(input: VerifyInput): Finding[] {
   const findings = [
     ...checkPlan(input.plan),
+    ...checkCompleteness(input.plan, input.graph),
     ...checkCoverage(input.plan, input.coverage),
     ...checkScenarioNames(input.plan, input.coverage),
+    ...(input.scenarioFindings ?? []),
     ...(input.graph ? checkInfrastructure(input.plan, input.graph) : []),
   ];
   return findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.rule.localeCompare(b.rule) || (a.service ?? "").localeCompare(b.service ?? ""));
 }
 
-/** Which service/hazard each scenario file in `dir` exercises. */
-export async function scenarioCoverage(dir: string): Promise<Coverage[]> {
-  const out: Coverage[] = [];
+/** The infrastructure rules alone, for a program that exports no plan (yet). */
+export function verifyInfrastructure(graph: ResourceGraph): Finding[] {
+  return checkInfrastructure(undefined, graph).sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.rule.localeCompare(b.rule));
+}
+
+export interface ScenarioCheck {
+  coverage: Coverage[];
+  /** One finding per scenario that does not validate as `drill run` would validate it (rule S1). */
+  findings: Finding[];
+}
+
+/**
+ * Which service/hazard each scenario file in `dir` exercises, after validating
+ * it exactly as `drill run` does (prepareDrill): an invalid scenario is an
+ * error finding listing all its problems, and is not coverage.
+ */
+export async function scenarioCoverage(dir: string, plan: PlanT, origin: string): Promise<ScenarioCheck> {
+  const { prepareDrill } = await import("../drill/prepare.ts");
+  const out: ScenarioCheck = { coverage: [], findings: [] };
   for (const file of listScenarioFiles(dir)) {
-    const { value, defaultName } = await importScenario(file);
-    const v = value as { service?: unknown; hazard?: unknown; name?: unknown };
-    if (typeof v.service === "string" && typeof v.hazard === "string") {
-      out.push({ service: v.service, hazard: v.hazard, scenario: typeof v.name === "string" ? v.name : defaultName });
+    try {
+      const drill = await prepareDrill(file, plan, origin);
+      out.coverage.push({ service: drill.service.name, hazard: drill.hazard.id, scenario: drill.name });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const message = error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
+      out.findings.push({ rule: "S1", severity: "error", message: `${message}\n(not counted as coverage)`, scenario: file });
     }
   }
   return out;

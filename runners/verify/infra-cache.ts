@@ -28,7 +28,12 @@ function checkGroup(graph: InfraGraph, group: ResourceNode): Finding[] {
 
 function checkLoneNode(graph: InfraGraph, node: ResourceNode): Finding[] {
   // A member of a replication group is covered by the group's checks.
-  if (input(node, "replicationGroupId") !== undefined || graph.serviceOf(node) === undefined) return [];
+  if (input(node, "replicationGroupId") !== undefined) return [];
+  // A Memcached cluster of several nodes loses a share of its keys, not all of them.
+  const count = Number(input(node, "numCacheNodes") ?? 1);
+  if (count > 1) return [];
+  // Serving a critical service it is an error; otherwise (no plan says what it serves) a warning.
+  if (graph.serviceOf(node) === undefined) return [infraFinding("I2", "warning", graph, node, "is a single cache node: no replica, no failover; whatever uses it loses its data and waits for a new node when it fails")];
   return [infraFinding("I2", "error", graph, node, "a single cache node serves this service: no replica, no failover")];
 }
 

@@ -33,8 +33,21 @@ function checkRole(graph: InfraGraph, role: ResourceNode): Finding[] {
   return [...inline, ...rolePolicies, ...attachments];
 }
 
+/** An aws-native role: trust in assumeRolePolicyDocument, inline policies as { policyName, policyDocument }, RolePolicy resources naming it. */
+function checkNativeRole(graph: InfraGraph, role: ResourceNode): Finding[] {
+  const name = input(role, "roleName");
+  const inline = (input<{ policyDocument?: unknown }[]>(role, "policies") ?? []).flatMap((p) => checkDocument(graph, role, p?.policyDocument, role));
+  const separate = graph.ofType(TYPES.nativeRolePolicy)
+    .filter((p) => p.dependencies.includes(role.urn) || (name !== undefined && input(p, "roleName") === name))
+    .flatMap((p) => checkDocument(graph, p, input(p, "policyDocument"), role));
+  return [...inline, ...separate];
+}
+
 export const I5: InfraRule = {
   id: "I5",
   title: "the FIS role acts only on the drill's targets",
-  check: (graph) => graph.ofType(TYPES.role).filter((r) => trustsFis(input(r, "assumeRolePolicy"))).flatMap((r) => checkRole(graph, r)),
+  check: (graph) => [
+    ...graph.ofType(TYPES.role).filter((r) => trustsFis(input(r, "assumeRolePolicy"))).flatMap((r) => checkRole(graph, r)),
+    ...graph.ofType(TYPES.nativeRole).filter((r) => trustsFis(input(r, "assumeRolePolicyDocument"))).flatMap((r) => checkNativeRole(graph, r)),
+  ],
 };

@@ -17,5 +17,6 @@ function checkTemplate(graph: InfraGraph, template: ResourceNode): Finding[] {
 export const I4: InfraRule = {
   id: "I4",
   title: "every FIS experiment template stops on an alarm",
-  check: (graph) => graph.ofType(TYPES.experimentTemplate).flatMap((t) => checkTemplate(graph, t)),
+  // aws-native templates carry the same stopConditions list ({ source, value }).
+  check: (graph) => [...graph.ofType(TYPES.experimentTemplate), ...graph.ofType(TYPES.nativeExperimentTemplate)].flatMap((t) => checkTemplate(graph, t)),
 };

@@ -63,4 +63,7 @@ export const TYPES = {
   rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   policy: "aws:iam/policy:Policy",
   record: "aws:route53/record:Record",
+  nativeExperimentTemplate: "aws-native:fis:ExperimentTemplate",
+  nativeRole: "aws-native:iam:Role",
+  nativeRolePolicy: "aws-native:iam:RolePolicy",
 } as const;

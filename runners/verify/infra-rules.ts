@@ -8,6 +8,7 @@
 //   I4 FIS experiment template: a stop condition
 //   I5 FIS role: no destructive action on "*"
 //   I6 DNS failover: a health check and a secondary
+//   I7 no lone instance, task, replica or node (EC2, ECS, Kubernetes, Redshift, OpenSearch, MQ)
 import type { PlanT } from "../../stacks/lib/index.ts";
 import type { ResourceGraph } from "../plan/resource-graph.ts";
 import type { Finding } from "./finding.ts";
@@ -19,10 +20,11 @@ import { I4 } from "./infra-fis-stop.ts";
 import { infraGraph } from "./infra-graph.ts";
 import type { InfraRule } from "./infra-rule.ts";
 import { I3 } from "./infra-web.ts";
+import { I7 } from "./infra-spof.ts";
 
-export const INFRA_RULES: readonly InfraRule[] = [I1, I2, I3, I4, I5, I6];
+export const INFRA_RULES: readonly InfraRule[] = [I1, I2, I3, I4, I5, I6, I7];
 
-export function checkInfrastructure(_plan: PlanT, graph: ResourceGraph): Finding[] {
+export function checkInfrastructure(_plan: PlanT | undefined, graph: ResourceGraph): Finding[] {
   const g = infraGraph(graph);
   return INFRA_RULES.flatMap((rule) => rule.check(g));
 }

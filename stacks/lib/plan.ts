@@ -5,7 +5,8 @@ import { PLAN_VERSION, type PlanT } from "./schema.ts";
 import { validatePlan } from "./validate.ts";
 
 export interface PlanMeta {
-  readonly target: "local" | "self-managed" | "aws";
+  /** `local`: our embedded stack; `self-managed`: a system you run yourself; `aws`: AWS with FIS. */
+  readonly target: PlanT["target"];
   readonly region?: pulumi.Input<string>;
 }
 

@@ -84,7 +84,8 @@ export const Plan = z.strictObject({
   version: z.literal(PLAN_VERSION),
   project: z.string().min(1),
   stack: z.string().min(1),
-  target: z.enum(["local", "self-managed", "aws"]),
+  /** Where drills run: `local` our embedded stack on this machine, `self-managed` a system the user runs, `aws` AWS FIS. */
+  target: z.enum(["local", "self-managed", "aws"]).describe("local: the embedded stack continuity-drill starts and heals on this machine; self-managed: a system you run yourself (nothing of ours is started or healed; roles are read live); aws: AWS, faults through FIS"),
   region: z.string().optional(),
   services: z.array(Service).min(1, { message: "a plan declares at least one service" }),
 });

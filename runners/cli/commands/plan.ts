@@ -3,7 +3,7 @@
 import { defineCommand } from "citty";
 import type { PlanT, ServiceT } from "../../../stacks/lib/index.ts";
 import { debugArg, jsonArg, planSourceArgs, planSourceOf } from "../args.ts";
-import { paint, printJson, println, table } from "../output.ts";
+import { eprintln, paint, printJson, println, table } from "../output.ts";
 
 export const planCommand = defineCommand({
   meta: { name: "plan", description: "Show the continuity plan: services, objectives, failover targets, dependencies, hazards" },
@@ -11,6 +11,8 @@ export const planCommand = defineCommand({
   async run({ args }) {
     const { loadPlan } = await import("../../plan/load.ts");
     const loaded = await loadPlan(planSourceOf(args));
+    // What the mocks could not see goes to stderr, so --json stays a plan.
+    for (const note of loaded.notes) eprintln(paint.yellow(`note: ${note}`));
     if (args.json) return printJson(loaded.plan);
     println(paint.bold(`Plan ${loaded.plan.project}/${loaded.plan.stack} (target ${loaded.plan.target}) — ${loaded.plan.services.length} services`));
     println(paint.dim(`from ${loaded.origin}`));

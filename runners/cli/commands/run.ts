@@ -12,7 +12,7 @@ import { printJson, progress } from "../output.ts";
 
 type RunArgs = {
   scenarios?: string; _: string[]; all: boolean; repeat: string; gate?: string; out: string; reports: boolean; json: boolean;
-  gameday: boolean; "allow-degraded"?: boolean; participant?: string; "auto-ack"?: string; lessons?: string; stack?: string; program?: string; plan?: string; "stack-name"?: string;
+  gameday: boolean; "allow-degraded"?: boolean; "dry-run": boolean; participant?: string; "auto-ack"?: string; lessons?: string; stack?: string; program?: string; plan?: string; "stack-name"?: string;
 };
 
 export const runCommand = defineCommand({
@@ -25,6 +25,7 @@ export const runCommand = defineCommand({
     gate: { type: "string", description: "Gate on a statistic of the repeated runs' RTO and data-loss window: p95 or max", valueHint: "p95|max" },
     out: { type: "string", description: "Evidence directory for journals and reports", default: "evidence", valueHint: "dir" },
     reports: { type: "boolean", description: "Write HTML, Markdown, JSON and JUnit reports after the run (--no-reports to skip)", default: true },
+    "dry-run": { type: "boolean", description: "Validate the scenarios, resolve their targets and print what would be injected, probed and written; touch nothing", default: false },
     gameday: { type: "boolean", description: "A game day: operators perform the scenarios' manual steps; records participants and lessons", default: false },
     participant: { type: "string", description: "Who takes part, NAME or NAME:ROLE, comma-separated", valueHint: "names" },
     "auto-ack": { type: "string", description: "Rehearse without people: acknowledge each manual step after this long (e.g. 2s), running its rehearse command", valueHint: "duration" },
@@ -50,17 +51,24 @@ async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSign
   const { parseStatistic, printGateReport } = await import("./gate.ts");
   const statistic = args.gate === undefined ? undefined : parseStatistic(args.gate);
   const { loadPlan, REPO_ROOT } = await import("../../plan/load.ts");
-  const { listScenarioFiles, scenarioDir } = await import("../../scenarios/discover.ts");
+  const { listScenarioFiles, scenarioFolder } = await import("../../scenarios/discover.ts");
   const { prepareDrill } = await import("../../drill/prepare.ts");
   const loaded = await loadPlan(planSourceOf(args));
-  const dir = scenarioDir(loaded.programDir ?? REPO_ROOT, loaded.plan.stack);
+  const { dir } = scenarioFolder(undefined, loaded.programDir ?? (args.plan ? undefined : REPO_ROOT), loaded.plan.stack);
   const names = [args.scenarios, ...args._.slice(1)].filter((x): x is string => typeof x === "string" && x !== "run");
   const files = args.all ? listScenarioFiles(dir) : names.map((n) => scenarioFile(n, dir));
   if (files.length === 0) throw new InputError(args.all ? `no scenarios in ${dir}` : "name at least one scenario, or use --all");
   let drills = [];
   for (const f of files) drills.push(await prepareDrill(f, loaded.plan, loaded.origin));
   // --all is unattended: game days (scenarios with manual steps) need people, or --gameday/--auto-ack.
-  if (args.all && !args.gameday && args["auto-ack"] === undefined) drills = drills.filter((d) => d.steps.length === 0);
+  if (args.all && !args.gameday && args["auto-ack"] === undefined && !args["dry-run"]) drills = drills.filter((d) => d.steps.length === 0);
+  if (args["dry-run"]) {
+    const { dryRun, dryRunText } = await import("../../scenarios/dry-run.ts");
+    const planned = await dryRun(drills, resolve(args.out));
+    if (args.json) printJson({ dryRun: true, drills: planned });
+    else process.stdout.write(`${dryRunText(planned)}\n`);
+    return;
+  }
 
   const { runSession } = await import("../../drill/session.ts");
   const { stackFor, toolInfo } = await import("../stack.ts");

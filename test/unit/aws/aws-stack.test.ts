@@ -2,6 +2,7 @@
 // resources it declares — placement across zones, failover settings, FIS
 // templates and their stop conditions, the FIS role's scope — and on the plan.
 import { beforeAll, describe, expect, it } from "vitest";
+import { mockId } from "../../../runners/plan/mocks.ts";
 import { evaluateProgram, type Evaluation } from "../../../runners/plan/mock-evaluate.ts";
 import { findProgram } from "../../../runners/plan/pulumi-project.ts";
 import { REPO_ROOT } from "../../../runners/plan/load.ts";
@@ -106,7 +107,8 @@ describe("stacks/aws under mocks: FIS experiments, stop conditions and the FIS r
     const alarms = byType("aws:cloudwatch/metricAlarm:MetricAlarm");
     expect(alarms.map((a) => a.inputs.metricName).sort()).toEqual(["HTTPCode_ELB_5XX_Count", "HealthyHostCount"]);
     for (const t of Object.values(templates())) {
-      expect(t.inputs.stopConditions).toEqual([{ source: "aws:cloudwatch:alarm" }, { source: "aws:cloudwatch:alarm" }]);
+      // The mocks give each alarm a provider-shaped ARN: the stop conditions name them.
+      expect(t.inputs.stopConditions).toEqual(alarms.map(() => ({ source: "aws:cloudwatch:alarm", value: expect.stringMatching(/^arn:aws:cloudwatch:eu-west-1:123456789012:metricalarm\//) })));
       for (const a of alarms) expect(t.dependencies).toContain(a.urn);
     }
   });
@@ -121,7 +123,9 @@ describe("stacks/aws under mocks: FIS experiments, stop conditions and the FIS r
     expect(sid("FailoverOrdersDb").Resource).toEqual(["arn:aws:rds:eu-west-1:*:cluster:cd-aws-orders-db"]);
     expect(sid("TerminateWebInstances")).toMatchObject({ Condition: { StringEquals: { "aws:ResourceTag/aws:autoscaling:groupName": "cd-aws-web" } } });
     const subnets = sid("SwapImpairedZoneAcls").Resource.filter((r) => r.includes(":subnet/"));
-    expect(subnets).toEqual(["arn:aws:ec2:eu-west-1:*:subnet/network-public-eu-west-1a-id", "arn:aws:ec2:eu-west-1:*:subnet/network-private-eu-west-1a-id"]);
+    // One public and one private subnet of zone a, by their (mock, provider-shaped) ids.
+    const id = (name: string) => mockId("aws:ec2/subnet:Subnet", name);
+    expect(subnets).toEqual([`arn:aws:ec2:eu-west-1:*:subnet/${id("network-public-eu-west-1a")}`, `arn:aws:ec2:eu-west-1:*:subnet/${id("network-private-eu-west-1a")}`]);
   });
 });
 
@@ -163,6 +167,8 @@ describe("scenarios/aws against the plan", () => {
   });
 
   it("cover every tier 1–2 hazard (V5)", async () => {
-    expect(checkCoverage(plan, await scenarioCoverage(scenarioDir(REPO_ROOT, "aws")))).toEqual([]);
+    const scenarios = await scenarioCoverage(scenarioDir(REPO_ROOT, "aws"), plan, "aws stack");
+    expect(scenarios.findings).toEqual([]);
+    expect(checkCoverage(plan, scenarios.coverage)).toEqual([]);
   });
 });

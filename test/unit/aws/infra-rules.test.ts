@@ -41,6 +41,9 @@ describe("infrastructure rules on graphs named after their defect", () => {
     ["template-stops-on-none-only", /^I4 error orders-db cd-aws-orders-db-node-loss .*: stops only on "none"/],
     ["fis-role-with-star-resources", /^I5 error - cd-aws-fis-targets \(aws:iam\/rolePolicy:RolePolicy\): lets FIS role cd-aws-fis rds:FailoverDBCluster, ec2:TerminateInstances on Resource "\*"/],
     ["fis-role-with-managed-policy", /^I5 warning - fis-ec2 .*: attaches AWS managed AWSFaultInjectionSimulatorEC2Access/],
+    ["fis-role-star-scoped-by-tag-only-one-unscoped", /^I5 error - cd-aws-fis-targets .*: lets FIS role cd-aws-fis ec2:RebootInstances on Resource "\*"/],
+    ["native-fis-role-with-star-resources", /^I5 error - fis-native \(aws-native:iam:Role\): lets FIS role fis-native \* on Resource "\*"/],
+    ["native-template-without-stop-condition", /^I4 error - native-az-loss \(aws-native:fis:ExperimentTemplate\): declares no stop condition/],
     ["dns-primary-without-health-check", /^I6 error web storefront-dns-primary \(aws:route53\/record:Record\): PRIMARY failover record without a health check/],
     ["dns-primary-without-secondary", /^I6 warning web storefront-dns-primary .*: PRIMARY failover record for shop.example.com has no SECONDARY/],
   ])("%s", (defect, pattern) => {
@@ -64,5 +67,11 @@ describe("IAM policy reading", () => {
     expect(statementsOf(JSON.stringify(doc)).flatMap(unscopedWrites)).toEqual(["ec2:TerminateInstances", "rds:*"]);
     expect(statementsOf("not json")).toEqual([]);
     expect(statementsOf({ Statement: { Effect: "Allow", Action: "*", Resource: "*" } }).flatMap(unscopedWrites)).toEqual(["*"]);
+    // A tag or ARN condition scopes "*"; a Null test does not.
+    const tagged = (Condition: unknown) => unscopedWrites({ Effect: "Allow", Action: "ec2:StopInstances", Resource: "*", Condition } as never);
+    expect(tagged({ StringEquals: { "ec2:ResourceTag/env": "drill" } })).toEqual([]);
+    expect(tagged({ StringLike: { "aws:ResourceTag/drill": "*" } })).toEqual([]);
+    expect(tagged({ Null: { "aws:ResourceTag/drill": "false" } })).toEqual(["ec2:StopInstances"]);
+    expect(tagged({ Bool: { "aws:SecureTransport": "true" } })).toEqual(["ec2:StopInstances"]);
   });
 });

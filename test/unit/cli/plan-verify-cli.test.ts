@@ -83,7 +83,7 @@ describe("drill verify on a user's Pulumi program", () => {
     );
     writeFileSync(
       join(dir, "scenarios/dev/ledger-node-loss.ts"),
-      'export default { service: "ledger", hazard: "node-loss", faults: [{ kind: "process.kill" }], workload: { probes: [{ kind: "tcp" }] } };\n',
+      'export default { service: "ledger", hazard: "node-loss", faults: [{ kind: "process.kill", target: { role: "primary" } }], workload: { probes: [{ kind: "postgres", endpoint: "primary" }] } };\n',
     );
     const r = drill(["verify", "--program", dir, "--stack", "dev"]);
     expect(r.stdout).toContain("no findings");
