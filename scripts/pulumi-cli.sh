@@ -8,8 +8,9 @@
 # A module of our own requires pkg/v3 and sdk/v3 at the same version, carries
 # the replace directives pkg/v3 needs, and `go build`s the CLI's main package.
 #
-# Version: the @pulumi/pulumi version in package.json (the Automation API and
-# the CLI are released together), or PULUMI_CLI_VERSION.
+# Version: the @pulumi/pulumi version this repository develops and tests with
+# (package.json devDependencies; it is a peer dependency for users), as the
+# Automation API and the CLI are released together; or PULUMI_CLI_VERSION.
 # Everything Go downloads or compiles stays under .cache/ (gitignored), so a
 # clean clone's CI is self-contained and a rebuild after `rm -rf .cache` is cold.
 # The build is niced and limited to two parallel compiles: the machine is shared.
@@ -18,8 +19,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-version=${PULUMI_CLI_VERSION:-$(node -p "require('./package.json').dependencies['@pulumi/pulumi']")}
+version=${PULUMI_CLI_VERSION:-$(node -p "const p = require('./package.json'); (p.devDependencies || {})['@pulumi/pulumi'] || (p.dependencies || {})['@pulumi/pulumi'] || ''")}
 version=${version#v}
+case "$version" in
+  [0-9]*.[0-9]*.[0-9]*) ;;
+  *) echo "pulumi-cli: no exact @pulumi/pulumi version in package.json devDependencies (got \"$version\"); set PULUMI_CLI_VERSION" >&2; exit 2 ;;
+esac
 host_version=${PULUMI_NODEJS_HOST_VERSION:-3.68.0}
 out="$root/.cache/pulumi/v$version"
 bin="$out/bin"
