@@ -6,6 +6,15 @@ import { envHeal, listOurProcesses, nodeProcess } from "../../../runners/env/ind
 import { processTree } from "../../../runners/faults/process-tree.ts";
 import { log, nodeWithRole, postOrder, status, until } from "./helpers.ts";
 
+/** A short-lived backend may exit between listing the tree and signalling it (ESRCH): nothing to stop then. */
+function stopIfAlive(pid: number): void {
+  try {
+    process.kill(pid, "SIGSTOP");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
 describe("paused node", () => {
   it("is reported paused and resumed by heal", async () => {
     const before = await status();
@@ -32,7 +41,7 @@ describe("paused node", () => {
     // The whole node, as the process.pause fault does: PostgreSQL's backends
     // setsid() out of pg_autoctl's group and would go on committing on the app's
     // open connections (seen: an order accepted 21 ms after pausing the group).
-    for (const pid of processTree(p.pgid!)) process.kill(pid, "SIGSTOP");
+    for (const pid of processTree(p.pgid!)) stopIfAlive(pid);
     try {
       let seq = 0;
       const ms = await until("an order accepted with the primary paused", async () => (await postOrder(`pause-${Date.now()}-${seq++}`)).status, (s) => s === 201, 60_000, 100);
