@@ -3,7 +3,6 @@
 // failing, skipped or in error. A drill that did not run to a verdict (error,
 // not-started, interrupted, or no summary) is an error in every case, so CI
 // cannot read silence as success; an inconclusive drill skips what it did not miss.
-import { humanMs } from "../../stacks/lib/duration.ts";
 import { figure, margin, resolutionText, verdictPhrase } from "../figures.ts";
 import type { VerdictT } from "../journal/format.ts";
 import type { DrillModel } from "../model/drill-model.ts";
