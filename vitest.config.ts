@@ -26,6 +26,7 @@ export default defineConfig({
           hookTimeout: 300_000,
           fileParallelism: false,
           globalSetup: ["test/integration/global-setup.ts"],
+          setupFiles: ["test/integration/heal-after-failure.ts"],
         },
       },
       {

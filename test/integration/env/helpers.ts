@@ -2,6 +2,8 @@
 // find who holds a role now, kill a node the way a drill would, poll with a bound.
 import { setTimeout as sleep } from "node:timers/promises";
 import { envStatus, nodeProcess, type EnvStatus } from "../../../runners/env/index.ts";
+import { isGone, readProc } from "../../../runners/env/procfs.ts";
+import { processTree } from "../../../runners/faults/process-tree.ts";
 
 export const WEB = "http://127.0.0.1:18080";
 
@@ -25,11 +27,20 @@ export function nodeWithRole(status: EnvStatus, service: string, role: string): 
   return nodes[0]!.node;
 }
 
-/** SIGKILL a node's whole process group, as the engine's kill fault does. */
+/**
+ * SIGKILL a node's whole tree (its group and the backends that setsid() out of
+ * it), as the engine's kill fault does, and return once every one is gone: a
+ * backend left alive for a few ms still commits a write in flight, and a test
+ * that polls "writes accepted again" would take that for the failover.
+ */
 export async function killNode(node: string): Promise<void> {
   const p = await nodeProcess(node);
   if (!p) throw new Error(`no live process for ${node}`);
-  process.kill(-(p.pgid ?? p.pid), "SIGKILL");
+  const pids = p.pgid === undefined ? [p.pid] : processTree(p.pgid);
+  for (const pid of pids) {
+    try { process.kill(pid, "SIGKILL"); } catch { /* exited between listing and signalling */ }
+  }
+  await until(`${node}'s processes gone`, async () => pids.filter((pid) => !isGone(readProc(pid))), (left) => left.length === 0, 10_000, 10);
 }
 
 /** Poll until `ok` holds; returns ms waited. Throws with the last value on timeout. */
