@@ -9,7 +9,7 @@
 // Targets: error ≤ one probe interval + 5 ms; at 1,000 samples/s the harness
 // (probe + streaming measurement) uses ≤ 25 % of one core and adds ≤ 50 MB RSS,
 // with no growth over the run. The cost is measured first, on a fresh heap.
-import { monotonicClock } from "../runners/clock.ts";
+import { monotonicClock } from "../core/clock.ts";
 import { ProbeMeasureStream } from "../runners/measure/probe-measure-stream.ts";
 import { repeatStats } from "../runners/measure/repeat.ts";
 import { createProbe } from "../runners/probes/create.ts";

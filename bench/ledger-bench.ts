@@ -5,7 +5,7 @@
 // - what the fault proxy costs in pass mode: round-trip p50 through it minus
 //   direct, on loopback.
 import net from "node:net";
-import { monotonicClock } from "../runners/clock.ts";
+import { monotonicClock } from "../core/clock.ts";
 import { createLedger } from "../runners/ledger/create-ledger.ts";
 import type { LedgerWrite } from "../runners/ledger/record.ts";
 import { reconcile } from "../runners/ledger/reconcile.ts";

@@ -10,7 +10,7 @@
 // ceiling and checks the generator answers it in full: the rate it holds.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
-import { monotonicClock } from "../runners/clock.ts";
+import { monotonicClock } from "../core/clock.ts";
 import { createLoad } from "../runners/load/index.ts";
 import type { BenchRow } from "./row.ts";
 

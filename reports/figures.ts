@@ -1,7 +1,7 @@
 // How figures read in every report, so HTML, Markdown and JUnit say the same
 // thing in the same words: "7.40 s", "99.5 %", "3 writes", "+22.6 s".
-import { humanMs } from "../stacks/lib/duration.ts";
-import type { OutcomeT, SummaryT, VerdictT } from "./journal/format.ts";
+import { humanMs } from "../core/duration.ts";
+import type { OutcomeT, SummaryT, VerdictT } from "../journal/format.ts";
 
 export function figure(value: number | undefined, unit: VerdictT["unit"]): string {
   if (value === undefined) return "—";

@@ -1,7 +1,7 @@
 // The report formats and the file each is written to. Fixed names in the output
 // directory, so a drill's output directory always has report.html beside its
 // journal and CI can pick up report.junit.xml without configuration.
-import { JournalInputError } from "./journal/read.ts";
+import { JournalInputError } from "../journal/read.ts";
 
 export const FORMATS = ["html", "md", "json", "junit"] as const;
 export type Format = (typeof FORMATS)[number];

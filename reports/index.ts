@@ -4,16 +4,16 @@
 //   readiness(plan, journals, now)             services × hazards, freshness, trend, gaps
 //   readinessFindings(plan, journals, now)     the gaps as findings for `drill verify --evidence`
 import type { PlanT } from "../stacks/lib/schema.ts";
-import type { EvidenceSet } from "./journal/evidence-set.ts";
-import type { Journal } from "./journal/read.ts";
+import type { EvidenceSet } from "../journal/evidence-set.ts";
+import type { Journal } from "../journal/read.ts";
 import { toFindings } from "./readiness/gaps.ts";
 import { readiness } from "./readiness/readiness.ts";
 import type { ReadinessFinding } from "./readiness/types.ts";
 
 export { FILE_NAME, FORMATS, parseFormats, type Format } from "./formats.ts";
 export { loadDrills, loadReportDrills, renderFormat, writeReportFiles, writeReports } from "./write.ts";
-export { findJournals } from "./journal/find.ts";
-export { JournalInputError, readJournal, type Journal } from "./journal/read.ts";
+export { findJournals } from "../journal/find.ts";
+export { JournalInputError, readJournal, type Journal } from "../journal/read.ts";
 export { loadDrill, drillFromJournal } from "./model/load.ts";
 export type { DrillModel } from "./model/drill-model.ts";
 export { renderHtml } from "./html/report.ts";
@@ -23,7 +23,7 @@ export { renderJson } from "./json/render.ts";
 export { Result as ResultSchema, RESULT_VERSION, resultJsonSchema } from "./json/result-schema.ts";
 export { readiness } from "./readiness/readiness.ts";
 export { loadEvidence, readJournalHead } from "./readiness/evidence.ts";
-export { FUTURE_SKEW_MS, readEvidence, selectEvidence, type EvidenceSet, type IgnoredJournal } from "./journal/evidence-set.ts";
+export { FUTURE_SKEW_MS, readEvidence, selectEvidence, type EvidenceSet, type IgnoredJournal } from "../journal/evidence-set.ts";
 export { renderReadinessHtml } from "./readiness/html.ts";
 export { renderReadinessMarkdown } from "./readiness/markdown.ts";
 export { READINESS_FORMATS, writeReadiness, type ReadinessFormat } from "./readiness/write.ts";

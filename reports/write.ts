@@ -5,15 +5,15 @@
 import { join } from "node:path";
 import { FILE_NAME, FORMATS, type Format } from "./formats.ts";
 import { renderHtml } from "./html/report.ts";
-import { readEach, selectEvidence, type EvidenceSet } from "./journal/evidence-set.ts";
-import { findJournals } from "./journal/find.ts";
-import { JournalInputError } from "./journal/read.ts";
+import { readEach, selectEvidence, type EvidenceSet } from "../journal/evidence-set.ts";
+import { findJournals } from "../journal/find.ts";
+import { JournalInputError } from "../journal/read.ts";
 import { renderJson } from "./json/render.ts";
 import { renderJunit } from "./junit/render.ts";
 import { renderMarkdown } from "./markdown/drills.ts";
 import type { DrillModel } from "./model/drill-model.ts";
 import { loadDrill } from "./model/load.ts";
-import { writeFileAtomic } from "./safe/atomic-write.ts";
+import { writeFileAtomic } from "../core/atomic-write.ts";
 import { renderer, rendererLabel } from "./version.ts";
 
 /** What a caller may add to every format. */
@@ -41,7 +41,7 @@ export async function loadDrills(paths: readonly string[]): Promise<DrillModel[]
 }
 
 /**
- * The drills under `paths` that count (reports/journal/evidence-set.ts): each
+ * The drills under `paths` that count (journal/evidence-set.ts): each
  * drill once, none stamped in the future; `ignored` says which did not and
  * why, unreadable journals included (the rest still render).
  */

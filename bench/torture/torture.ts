@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { envStatus, listOurProcesses } from "../../runners/env/index.ts";
-import { readJournal } from "../../reports/journal/read.ts";
+import { readJournal } from "../../journal/read.ts";
 import { startDrill } from "../../test/support/drill-process.ts";
 
 export interface TortureReport {

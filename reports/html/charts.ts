@@ -4,7 +4,7 @@
 // windows, markers), and hand-written SVG keeps a one-hour drill to tens of
 // kilobytes with no runtime, no fonts and no dependency to keep for years.
 // docs/reports.md gives the full reasoning.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import type { DrillModel } from "../model/drill-model.ts";
 import type { Bucketed } from "../model/buckets.ts";
 import { drillDomain, focusDomain } from "../svg/drill-markers.ts";

@@ -1,6 +1,6 @@
 // The plan context a drill ran under (from drill-started.service, as it was then):
 // failover targets, dependencies, runbook, and the faults that were injected.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import type { DrillModel } from "../model/drill-model.ts";
 import { facts, h, table, type Markup } from "./tag.ts";
 

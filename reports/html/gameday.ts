@@ -1,7 +1,7 @@
 // Game-day extras, when a journal has them: who took part, how long each manual
 // step took against its target, and the lessons learned. Read loosely: journals
 // from before these optional fields simply have none.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import type { DrillModel } from "../model/drill-model.ts";
 import { h, table, type Markup } from "./tag.ts";
 

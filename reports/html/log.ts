@@ -1,6 +1,6 @@
 // The phase log (phases, fault events, notes in time order) and the facts of the
 // environment the drill ran in, down to the hash of the journal itself.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import { relative } from "../figures.ts";
 import type { DrillModel } from "../model/drill-model.ts";
 import { identityRows } from "../model/identity.ts";

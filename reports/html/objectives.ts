@@ -1,6 +1,6 @@
 // Objectives against what was measured, per probe and per ledger: the tables a
 // reviewer checks the verdict by.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import { figure, healText, margin, OBJECTIVE_LABEL, pathsText, percent, relative, resolutionText } from "../figures.ts";
 import type { DrillModel } from "../model/drill-model.ts";
 import { h, table, type Markup } from "./tag.ts";

@@ -1,6 +1,6 @@
 // The HTML report of one or many drills: one self-contained file. With several
 // drills a summary table on top links to each drill's section.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import { figure, when } from "../figures.ts";
 import { dataLossWindowMs, type DrillModel } from "../model/drill-model.ts";
 import { anchorId } from "../safe/escape.ts";

@@ -1,7 +1,7 @@
 // The top of a drill's section: the outcome, big and coloured, and the facts a
 // reviewer needs to know what was exercised — service, hazard, scenario, stack,
 // when, by whom, with which tool.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import { OUTCOME_SYMBOL, OUTCOME_TONE, verdictPhrase, when } from "../figures.ts";
 import type { DrillModel } from "../model/drill-model.ts";
 import { facts, h, type Markup } from "./tag.ts";

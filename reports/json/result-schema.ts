@@ -3,7 +3,7 @@
 // derive — plan context, timing on the wall clock, the journal's hash. Documented
 // here (zod), published as reports/json/result-schema.json (write-schema.ts).
 import { z } from "zod";
-import { DrillStarted, FaultEvent, Outcome, Summary } from "../journal/format.ts";
+import { DrillStarted, FaultEvent, Outcome, Summary } from "../../journal/format.ts";
 
 export const RESULT_VERSION = 1;
 

@@ -4,7 +4,7 @@
 // not-started, interrupted, or no summary) is an error in every case, so CI
 // cannot read silence as success; an inconclusive drill skips what it did not miss.
 import { figure, margin, resolutionText, verdictPhrase } from "../figures.ts";
-import type { VerdictT } from "../journal/format.ts";
+import type { VerdictT } from "../../journal/format.ts";
 import type { DrillModel } from "../model/drill-model.ts";
 
 export interface TestCase {

@@ -5,7 +5,7 @@
 // drills: the summary table comes first, the drills that need attention first
 // in it; each drill's detail is folded, and what does not fit is left to the
 // full report with a note saying how many were left out.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import { figure, healText, margin, OBJECTIVE_LABEL, OUTCOME_SYMBOL, pathsText, resolutionText, STATUS_SYMBOL, verdictPhrase, when } from "../figures.ts";
 import { dataLossWindowMs, type DrillModel } from "../model/drill-model.ts";
 import { identityRows } from "../model/identity.ts";

@@ -2,8 +2,8 @@
 // streams through in bounded memory: samples and writes go into down-sampled
 // series; phases, fault events and notes into a capped log.
 import { basename } from "node:path";
-import type { DrillStartedT, FaultEventT, JournalRecordT, ReadBackRecordT, SummaryT } from "../journal/format.ts";
-import { JournalInputError } from "../journal/read.ts";
+import type { DrillStartedT, FaultEventT, JournalRecordT, ReadBackRecordT, SummaryT } from "../../journal/format.ts";
+import { JournalInputError } from "../../journal/read.ts";
 import { hazardContext, planContext } from "./context.ts";
 import type { DrillModel, LogEntry } from "./drill-model.ts";
 import { faultWindows } from "./fault-windows.ts";

@@ -1,7 +1,7 @@
 // Everything a renderer needs about one drill, derived from its journal alone.
 // Renderers (HTML, Markdown, JUnit, JSON) read this and nothing else, so the
 // figures they show are the same figures, computed once.
-import type { DrillStartedT, FaultEventT, OutcomeT, ReadBackRecordT, SummaryT } from "../journal/format.ts";
+import type { DrillStartedT, FaultEventT, OutcomeT, ReadBackRecordT, SummaryT } from "../../journal/format.ts";
 import type { HazardContext, PlanContext } from "./context.ts";
 import type { FocusView } from "./focus.ts";
 import type { LedgerSeries } from "./ledger-series.ts";

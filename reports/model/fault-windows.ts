@@ -1,7 +1,7 @@
 // When each fault was in effect: from "injected" (or, if the journal never says
 // so, "injecting") to "healed". A fault with no "healed" stays open — the chart
 // shades it to the end, which is exactly what a reviewer should see.
-import type { FaultEventT } from "../journal/format.ts";
+import type { FaultEventT } from "../../journal/format.ts";
 import type { FaultWindow } from "./drill-model.ts";
 
 export function faultWindows(events: readonly FaultEventT[]): FaultWindow[] {

@@ -2,7 +2,7 @@
 // seven-second outage is two pixels wide and the RTO line sits next to t0. The
 // window is known only once the fault takes effect, so the most recent records
 // are kept in a bounded ring until then and replayed into the window's series.
-import type { DrillStartedT, SampleRecordT, SummaryT, WriteRecordT } from "../journal/format.ts";
+import type { DrillStartedT, SampleRecordT, SummaryT, WriteRecordT } from "../../journal/format.ts";
 import { SeriesSet, type SeriesView } from "./series-set.ts";
 
 type Timed = SampleRecordT | WriteRecordT;

@@ -2,7 +2,7 @@
 // target, digests of the plan, the service entry and the scenario, the
 // program's commit, tool, host, run and drill. A journal older than identity
 // (format version 1) shows "unknown" for what it did not record — never guessed.
-import type { DrillStartedT } from "../journal/format.ts";
+import type { DrillStartedT } from "../../journal/format.ts";
 
 export const UNKNOWN = "unknown";
 

@@ -2,7 +2,7 @@
 // writes were sent and how many acknowledged — the acknowledged share drops to zero
 // while the service is down — and, once the summary names them (it comes last),
 // the lost writes placed at the moment they had been acknowledged.
-import type { LedgerSummaryT, WriteRecordT } from "../journal/format.ts";
+import type { LedgerSummaryT, WriteRecordT } from "../../journal/format.ts";
 import { AckTimes } from "./ack-times.ts";
 import { AdaptiveBuckets, type Bucketed } from "./buckets.ts";
 

@@ -1,9 +1,9 @@
 // Journal file → DrillModel, streaming (a one-hour drill at 100 Hz is over a
 // million records; the model keeps only down-sampled series), read once for
 // both the records and the journal's hash.
-import { JournalInputError, type Journal } from "../journal/read.ts";
-import { streamJournal } from "../journal/stream.ts";
-import { hashFile } from "../journal/hash.ts";
+import { JournalInputError, type Journal } from "../../journal/read.ts";
+import { streamJournal } from "../../journal/stream.ts";
+import { hashFile } from "../../journal/hash.ts";
 import { DrillAccumulator } from "./accumulate.ts";
 import type { DrillModel } from "./drill-model.ts";
 

@@ -1,6 +1,6 @@
 // The down-sampled series of one view of a drill (the whole drill, or the window
 // around the fault): a probe series per probe, a ledger series per ledger.
-import type { DrillStartedT, SampleRecordT, SummaryT, WriteRecordT } from "../journal/format.ts";
+import type { DrillStartedT, SampleRecordT, SummaryT, WriteRecordT } from "../../journal/format.ts";
 import { LedgerSeriesBuilder, type LedgerSeries } from "./ledger-series.ts";
 import { ProbeSeriesBuilder, type ProbeSeries } from "./probe-series.ts";
 

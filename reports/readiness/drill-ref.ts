@@ -1,5 +1,5 @@
 // A journal reduced to what readiness needs; only the header and the summary are read.
-import type { Journal } from "../journal/read.ts";
+import type { Journal } from "../../journal/read.ts";
 import type { DrillRef } from "./types.ts";
 
 export function drillRef(j: Journal): DrillRef {

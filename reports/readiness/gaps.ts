@@ -8,11 +8,11 @@
 //   R8 the service changed in the plan since its last exercise (stale evidence)
 //   R9 a journal that does not count: duplicate, another project or stack, future-dated
 //   R10 a journal that cannot be read: its service and hazard cannot be judged
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import type { PlanT } from "../../stacks/lib/schema.ts";
 import { verdictPhrase } from "../figures.ts";
-import type { IgnoredJournal } from "../journal/evidence-set.ts";
-import type { VerdictT } from "../journal/format.ts";
+import type { IgnoredJournal } from "../../journal/evidence-set.ts";
+import type { VerdictT } from "../../journal/format.ts";
 import { changeText } from "./plan-changes.ts";
 import type { Gap, Readiness, ReadinessCell, ReadinessFinding, ServiceRow } from "./types.ts";
 

@@ -1,7 +1,7 @@
 // Readiness as an HTML page: the services × hazards matrix, the gaps, and the
 // trend of measured RTO and data loss per service. One offline file, like the
 // drill reports, and from the same building blocks.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import { when } from "../figures.ts";
 import { page } from "../html/page.ts";
 import { h, raw, table, type Markup } from "../html/tag.ts";

@@ -1,5 +1,5 @@
 // Readiness as Markdown for a wiki page or a pull request: the matrix and the gaps.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import { md } from "../safe/escape.ts";
 import { bold, mdTable, MdRaw } from "../markdown/table.ts";
 import type { Readiness, ReadinessCell } from "./types.ts";

@@ -4,8 +4,8 @@
 // the finding say how (e.g. "rto 30s → 1s", "orders-db-standby.replication
 // synchronous → asynchronous").
 import type { ServiceT } from "../../stacks/lib/schema.ts";
-import type { IdentityT } from "../journal/format.ts";
-import { canonicalJson, changedParts, PART_WORDS, serviceDigests, type ServicePart } from "../journal/identity.ts";
+import type { IdentityT } from "../../journal/format.ts";
+import { canonicalJson, changedParts, PART_WORDS, serviceDigests, type ServicePart } from "../../journal/identity.ts";
 
 export interface ServiceChange {
   part: ServicePart;

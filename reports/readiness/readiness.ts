@@ -1,10 +1,10 @@
 // readiness(plan, journals, now): the services × hazards matrix with the last
 // result of each, its freshness against the service's exerciseEvery, the trend of
 // measured RTO and data loss per service, and the gaps (see gaps.ts).
-import { parseDuration } from "../../stacks/lib/duration.ts";
+import { parseDuration } from "../../core/duration.ts";
 import type { PlanT, ServiceT } from "../../stacks/lib/schema.ts";
-import { selectEvidence, type EvidenceSet } from "../journal/evidence-set.ts";
-import type { Journal } from "../journal/read.ts";
+import { selectEvidence, type EvidenceSet } from "../../journal/evidence-set.ts";
+import type { Journal } from "../../journal/read.ts";
 import { byDate, drillRef, isExercise } from "./drill-ref.ts";
 import { findGaps, ignoredGaps } from "./gaps.ts";
 import { serviceChanges } from "./plan-changes.ts";
@@ -17,7 +17,7 @@ import { training, trainingGaps } from "./training.ts";
 /**
  * `evidence`: journals, or a set read by readEvidence (with the unreadable ones).
  * Only evidence of this plan's project and stack counts, each drill once, none
- * stamped in the future (reports/journal/evidence-set.ts); the rest is listed
+ * stamped in the future (journal/evidence-set.ts); the rest is listed
  * in `ignored` with its reason and becomes a gap (R9, R10).
  */
 export function readiness(plan: PlanT, evidence: readonly Journal[] | EvidenceSet, now: Date): Readiness {

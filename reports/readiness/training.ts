@@ -2,9 +2,9 @@
 // game day, and when. Continuity standards ask for this record: a procedure
 // nobody has practised is a plan on paper. A service whose runbook has manual
 // steps and no game day within its exerciseEvery is a finding (R7).
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import type { PlanT } from "../../stacks/lib/schema.ts";
-import type { Journal } from "../journal/read.ts";
+import type { Journal } from "../../journal/read.ts";
 import type { Gap } from "./types.ts";
 
 export interface GameDayRef {

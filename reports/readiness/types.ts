@@ -1,8 +1,8 @@
 // Readiness across the whole plan: for every service and every hazard it must
 // survive, the last drill and whether that evidence is still fresh; the trend of
 // what was measured; and the gaps — what a reviewer or auditor must act on.
-import type { OutcomeT, VerdictT } from "../journal/format.ts";
-import type { IgnoredJournal } from "../journal/evidence-set.ts";
+import type { OutcomeT, VerdictT } from "../../journal/format.ts";
+import type { IgnoredJournal } from "../../journal/evidence-set.ts";
 import type { ServiceChange } from "./plan-changes.ts";
 import type { TrainingRow } from "./training.ts";
 
@@ -84,7 +84,7 @@ export interface Readiness {
   unplanned: DrillRef[];
   /** Who has exercised each service's runbook by hand, and when (game days). */
   training: TrainingRow[];
-  /** Drills counted (after the rules of reports/journal/evidence-set.ts). */
+  /** Drills counted (after the rules of journal/evidence-set.ts). */
   drills: number;
   /** Journals that did not count, each with its reason: duplicates, other plans, future-dated, unreadable. */
   ignored: IgnoredJournal[];

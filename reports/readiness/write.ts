@@ -1,6 +1,6 @@
 // Readiness files in an output directory: readiness.html and readiness.md.
 import { join } from "node:path";
-import { writeFileAtomic } from "../safe/atomic-write.ts";
+import { writeFileAtomic } from "../../core/atomic-write.ts";
 import { rendererLabel } from "../version.ts";
 import { renderReadinessHtml } from "./html.ts";
 import { renderReadinessMarkdown } from "./markdown.ts";

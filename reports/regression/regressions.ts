@@ -8,8 +8,8 @@
 // interval): a 40 ms RTO against a 20 ms median at a 50 ms resolution is noise.
 // Figures that were not measured (not recovered, no read-back) are failures the
 // verdicts already report; they are not compared here. Pure: journals in, list out.
-import type { DrillStartedT, SummaryT } from "../journal/format.ts";
-import type { Journal } from "../journal/read.ts";
+import type { DrillStartedT, SummaryT } from "../../journal/format.ts";
+import type { Journal } from "../../journal/read.ts";
 
 export type RegressionFigure = "rto" | "data-loss";
 

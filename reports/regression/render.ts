@@ -1,6 +1,6 @@
 // Regressions in words: one plain sentence per regression (for HTML, escaped
 // by the caller) and Markdown list lines (escaped here).
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import { md } from "../safe/escape.ts";
 import type { Regression } from "./regressions.ts";
 

@@ -1,6 +1,6 @@
 // The markers and the time domain shared by a drill's timeline and ledger charts,
 // so both line up one above the other.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import { markers, type DrillModel } from "../model/drill-model.ts";
 import type { Marker } from "./overlay.ts";
 

@@ -1,7 +1,7 @@
 // One probe's health lane: runs of healthy, slow and failing buckets. Runs of the
 // same state merge into one rectangle (a quiet hour is one element); bad runs are
 // at least 2 px wide and drawn last, on top, so they cannot be hidden.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import type { ProbeBucket, ProbeSeries } from "../model/probe-series.ts";
 import { clip, html } from "../safe/escape.ts";
 import { el, title } from "./elements.ts";

@@ -3,7 +3,7 @@
 // moment they had been acknowledged (red: lost from before t0, inside the
 // data-loss window; purple: acknowledged after the fault, then lost), the measured
 // data-loss window shaded and the RPO line against it, on the timeline's axis.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import { dataLossWindowMs, type DrillModel } from "../model/drill-model.ts";
 import type { LedgerSeries } from "../model/ledger-series.ts";
 import { COLOURS } from "./drill-markers.ts";

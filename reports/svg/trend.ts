@@ -2,7 +2,7 @@
 // objective, and the measured data-loss window against the RPO — each a small
 // panel with the objective as a dashed line and each drill a dot (green passed,
 // red failed), so drift towards an objective shows before it is missed.
-import { humanMs } from "../../stacks/lib/duration.ts";
+import { humanMs } from "../../core/duration.ts";
 import type { DrillRef } from "../readiness/types.ts";
 import { el, hline, path, text, title } from "./elements.ts";
 import { linear, niceTicks, type Scale } from "./scale.ts";

@@ -1,6 +1,6 @@
 // Arguments shared by the commands that read a plan.
 import type { ArgsDef } from "citty";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 
 export const planSourceArgs = {
   stack: { type: "string", description: "Stack of this repo's program, or config of --program: local | aws", default: "local", valueHint: "name" },

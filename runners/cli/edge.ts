@@ -3,7 +3,7 @@
 // flags rejected (exit 2, naming the flag), errors as one clear message, a stack
 // trace only with --debug, and exit codes from DESIGN.md.
 import { renderUsage, runCommand, type ArgsDef, type CommandDef } from "citty";
-import { exitCodeOf, InputError, messageOf } from "../errors.ts";
+import { exitCodeOf, InputError, kindOf, messageOf } from "../../core/errors.ts";
 import { paint } from "./output.ts";
 
 type AnyCommand = CommandDef<ArgsDef>;
@@ -77,7 +77,7 @@ export async function runCli(root: AnyCommand, argv: string[]): Promise<number> 
     const code = (error as { code?: string })?.code?.startsWith?.("E_") ? 2 : exitCodeOf(error);
     process.stderr.write(`${paint.red("drill:")} ${messageOf(error)}\n`);
     if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n${causeChain(error)}`);
-    else if (code === 3 && !(error as { exitCode?: number }).exitCode) process.stderr.write("(run with --debug for the stack trace)\n");
+    else if (kindOf(error) === "internal") process.stderr.write("(run with --debug for the stack trace)\n");
     return code;
   }
 }

@@ -1,7 +1,7 @@
 // What `drill run` prints at the end: one row per drill with what was measured
 // against what the plan promises, and the distribution when drills repeat.
 import { humanMs } from "../../stacks/lib/index.ts";
-import type { SummaryT, VerdictT } from "../../reports/journal/format.ts";
+import type { SummaryT, VerdictT } from "../../journal/format.ts";
 import type { DrillResult } from "../drill/session.ts";
 import { repeatStats } from "../measure/index.ts";
 import { paint, println, table } from "./output.ts";

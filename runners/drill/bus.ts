@@ -1,7 +1,7 @@
 // The drill's typed event stream. Every event is a journal record; the journal
 // writer and the live progress display are two subscribers (zx's log pattern).
 // A subscriber that throws must not stop the drill — least of all its heal.
-import type { JournalRecordT } from "../../reports/journal/format.ts";
+import type { JournalRecordT } from "../../journal/format.ts";
 
 export type DrillEvent = JournalRecordT;
 export type Subscriber = (event: DrillEvent) => void;

@@ -2,6 +2,7 @@
 // resolve the target, plan the concrete fault, write it to the on-disk fault
 // journal, and only then inject. Heal is idempotent and runs for every fault
 // that was recorded — also one whose inject threw halfway.
+import { DrillError } from "../../core/errors.ts";
 import { clearFault, recordFault, thisRunner } from "../faults/fault-journal.ts";
 import type { FaultContext } from "../faults/fault.ts";
 import { resolveTarget } from "../faults/targets.ts";
@@ -77,8 +78,8 @@ export class FaultRunner {
       this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: r.confirmed ? "confirmed" : "unconfirmed", detail: r.detail });
     } catch (error) {
       active.confirmed = false;
-      // Our errors with exit code 3 mean the fault itself failed (e.g. the experiment failed): the drill ends.
-      if ((error as { exitCode?: number }).exitCode === 3) active.failure = (error as Error).message;
+      // Our errors other than bad input mean the fault itself failed (e.g. the experiment failed): the drill ends.
+      if (error instanceof DrillError && error.kind !== "input") active.failure = (error as Error).message;
       this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: "unconfirmed", detail: `check failed: ${(error as Error).message}` });
     }
   }

@@ -5,7 +5,7 @@
 // make it a middle line that every reader rejects, so it is cut back to the
 // last complete record first (and the cut is said in the summary's reason).
 import { appendFileSync, existsSync, readFileSync, truncateSync } from "node:fs";
-import type { SummaryT } from "../../reports/journal/format.ts";
+import type { SummaryT } from "../../journal/format.ts";
 
 /** Byte length of `bytes` up to its last complete line; `torn` when a partial final line follows it. */
 export function completeLength(bytes: Buffer): { length: number; torn: boolean } {

@@ -1,8 +1,8 @@
 // The waiting parts of a drill: preflight's wait for a steady state, and the
 // observe phase — until every probe recovered or the bound, healing timed
 // faults exactly when they are due.
-import type { Clock } from "../clock.ts";
-import { sleep } from "../sleep.ts";
+import type { Clock } from "../../core/clock.ts";
+import { sleep } from "../../core/sleep.ts";
 import type { FaultRunner, ActiveInjection } from "./fault-runner.ts";
 import type { PreparedDrill } from "./prepare.ts";
 import type { Workload } from "./workload.ts";

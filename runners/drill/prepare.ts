@@ -5,7 +5,7 @@
 import { parseDuration, type HazardT, type PlanT, type ServiceT } from "../../stacks/lib/index.ts";
 import { problemsOf } from "../../stacks/lib/issues.ts";
 import { Scenario, type FaultSpecT, type ScenarioT } from "../../scenarios/schema.ts";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 import type { FaultKind } from "../faults/fault.ts";
 import { faultKind, parseFaultParams } from "../faults/registry.ts";
 import { checkTarget } from "../faults/targets.ts";

@@ -9,7 +9,7 @@
 // Faults of a runner that is still alive are left to it.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { monotonicClock } from "../clock.ts";
+import { monotonicClock } from "../../core/clock.ts";
 import { activeFaults, clearFault, leftoverFaults } from "../faults/fault-journal.ts";
 import { faultKind } from "../faults/registry.ts";
 import { cgroup2Root, dissolveGroup } from "../faults/cgroup.ts";

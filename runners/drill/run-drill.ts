@@ -5,8 +5,8 @@
 // heal and restore. A missed objective is a verdict in the journal, not an
 // exception; a heal that failed is never a pass. Engine code never prints:
 // everything is an event, and the journal is one subscriber.
-import type { SummaryT } from "../../reports/journal/format.ts";
-import type { Clock } from "../clock.ts";
+import type { SummaryT } from "../../journal/format.ts";
+import type { Clock } from "../../core/clock.ts";
 import { measureService, type InjectWindow } from "../measure/index.ts";
 import type { EventBus } from "./bus.ts";
 import { FaultRunner } from "./fault-runner.ts";
@@ -15,7 +15,7 @@ import type { StackAdapter } from "./stack-adapter.ts";
 import { Workload } from "./workload.ts";
 import { startedRecord } from "./started-record.ts";
 import type { RunIdentity } from "./run-identity.ts";
-import { sleep } from "../sleep.ts";
+import { sleep } from "../../core/sleep.ts";
 import type { Prompter, StepOutcome } from "../gameday/step-runner.ts";
 import { unpublish } from "../gameday/acks.ts";
 import { Interrupted, type DrillContext } from "./phases/context.ts";

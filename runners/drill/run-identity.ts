@@ -1,13 +1,13 @@
 // The identity a run stamps on each of its journals: one run id per `drill run`
 // invocation, the program's git commit (and whether the tree had uncommitted
 // changes), and per drill the digests of the plan, the exercised service's
-// entry and the scenario file. Digests are computed by reports/journal/identity.ts,
+// entry and the scenario file. Digests are computed by journal/identity.ts,
 // which readiness uses to recompute them from the current plan.
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { IdentityT } from "../../reports/journal/format.ts";
-import { digestOf, serviceDigests, sha256 } from "../../reports/journal/identity.ts";
+import type { IdentityT } from "../../journal/format.ts";
+import { digestOf, serviceDigests, sha256 } from "../../journal/identity.ts";
 import type { PreparedDrill } from "./prepare.ts";
 
 export interface RunIdentity {

@@ -5,7 +5,7 @@
 // restore waits, bounded, for the system's own HA software to bring every
 // node back, and says how long that took.
 import type { NodeAccessT, PlanT } from "../../stacks/lib/index.ts";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import { awaitRedundancy } from "../systems/await-redundancy.ts";
 import { findNodeRoots } from "../systems/processes.ts";
 import { readNode } from "../systems/read-node.ts";

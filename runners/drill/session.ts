@@ -3,11 +3,11 @@
 // ready, then runs each drill with its own journal. Stops early when interrupted.
 import { join } from "node:path";
 import type { PlanT } from "../../stacks/lib/index.ts";
-import type { SummaryT } from "../../reports/journal/format.ts";
-import { monotonicClock } from "../clock.ts";
-import { RunError } from "../errors.ts";
+import type { SummaryT } from "../../journal/format.ts";
+import { monotonicClock } from "../../core/clock.ts";
+import { RunError } from "../../core/errors.ts";
 import { leftoverFaults } from "../faults/fault-journal.ts";
-import { JournalWriter } from "../journal/writer.ts";
+import { JournalWriter } from "../../journal/writer.ts";
 import { EventBus, type Subscriber } from "./bus.ts";
 import type { PreparedDrill } from "./prepare.ts";
 import { runDrill, type GamedayOptions } from "./run-drill.ts";

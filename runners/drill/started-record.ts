@@ -1,8 +1,8 @@
 // The journal's first record: what is about to be drilled, against which plan,
 // with which workload and faults, by whom and where.
 import { hostname, userInfo } from "node:os";
-import type { DrillStartedT } from "../../reports/journal/format.ts";
-import { JOURNAL_VERSION } from "../../reports/journal/format.ts";
+import type { DrillStartedT } from "../../journal/format.ts";
+import { JOURNAL_VERSION } from "../../journal/format.ts";
 import type { DrillOptions } from "./run-drill.ts";
 import type { Workload } from "./workload.ts";
 import { drillIdentity, newRunId } from "./run-identity.ts";

@@ -1,6 +1,6 @@
 // Judging a drill: measurements → verdicts → outcome → the journal's summary
 // record. Pure mapping; the figures come from runners/measure.
-import type { LedgerSummaryT, OutcomeT, PathSummaryT, ProbeSummaryT, SummaryT, VerdictT } from "../../reports/journal/format.ts";
+import type { LedgerSummaryT, OutcomeT, PathSummaryT, ProbeSummaryT, SummaryT, VerdictT } from "../../journal/format.ts";
 import { decideOutcome, judge, type DataLoss, type InjectWindow, type ProbeMeasurement, type RtoBounds, type ServiceMeasurement, type Verdict, type Waivers } from "../measure/index.ts";
 import type { PreparedDrill } from "./prepare.ts";
 import type { StepOutcome } from "../gameday/step-runner.ts";

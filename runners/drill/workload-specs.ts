@@ -5,7 +5,7 @@
 import { parseDuration, type PlanT, type ServiceT } from "../../stacks/lib/index.ts";
 import type { LedgerSpecT, ProbeSpecT, ScenarioT } from "../../scenarios/schema.ts";
 import { webMixTargets } from "../load/index.ts";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 
 const SCHEMES: Record<string, RegExp> = {
   http: /^https?:\/\//,

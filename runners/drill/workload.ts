@@ -5,7 +5,7 @@
 // Samples go to the event stream as they come; measurement streams start once
 // the inject window is known, fed first with the samples kept since the
 // baseline began (only those, so memory stays bounded).
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import { createLedger, type LedgerWriter } from "../ledger/create-ledger.ts";
 import type { LedgerWrite } from "../ledger/record.ts";
 import { ProbeMeasureStream } from "../measure/index.ts";

@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { promisify } from "node:util";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import { isRoot } from "./os-user.ts";
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@
 // the program's resource graph under Pulumi mocks. The Pulumi runtime is
 // process-global, so the program is evaluated once per process and cached.
 import { z } from "zod";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 import { evaluateProgram } from "../plan/mock-evaluate.ts";
 import { findProgram } from "../plan/pulumi-project.ts";
 import { resourcesOfType, type ResourceGraph } from "../plan/resource-graph.ts";

@@ -5,7 +5,7 @@
 // orphaned by a SIGKILLed postmaster); it returns only when nothing of ours runs,
 // so a script may reuse the ports at once. Then the state dir goes.
 import { rmSync } from "node:fs";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import { isOurs, listOurProcesses } from "./our-processes.ts";
 import { envPaths } from "./paths.ts";
 import { verify, type ProcRecord } from "./records.ts";

@@ -4,7 +4,7 @@
 // pg_autoctl's own rewind; a redis node is started as a replica of the master
 // the Sentinels agree on), then we wait until every service is healthy.
 import { setTimeout as sleep } from "node:timers/promises";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import { makeCtx, type Ctx } from "./context.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { waitHealthy } from "./healthy.ts";

@@ -1,7 +1,7 @@
 // Waiting until every service is healthy by its own signals, failing fast when
 // a process we started has died (with the end of its log, which says why).
 import { existsSync, readFileSync } from "node:fs";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import type { Ctx } from "./context.ts";
 import { observe } from "./observe.ts";
 import { checkpointPrimary } from "./pg/nudge.ts";

@@ -1,7 +1,7 @@
 // pg_autoctl and PostgreSQL refuse to run as root, so when we are root they run
 // as the `postgres` OS user that Debian's postgresql package creates.
 import { readFileSync } from "node:fs";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 
 export interface OsUser {
   name: string;

@@ -1,7 +1,7 @@
 // Before starting anything: every port the stack declares must be free on
 // 127.0.0.1, or we stop and say which service wanted it.
 import { createServer } from "node:net";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import { declaredPorts, type LocalDecl } from "./declaration.ts";
 
 export function portFree(port: number): Promise<boolean> {

@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import { readProc } from "./procfs.ts";
 import type { ProcRecord } from "./records.ts";
 import type { OsUser } from "./os-user.ts";

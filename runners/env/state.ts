@@ -2,7 +2,7 @@
 // after every start so that a failure half-way can still stop what was started.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import type { ProcRecord } from "./records.ts";
 
 export interface EnvState {

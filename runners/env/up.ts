@@ -1,7 +1,7 @@
 // `drill env up`: start everything the stack declares, wait until every service
 // is healthy by its own signals, and on any failure stop whatever this call
 // started. A second call finds the running env and only checks (heals) it.
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import { ensurePackages } from "./bootstrap.ts";
 import { makeCtx } from "./context.ts";
 import { loadDeclaration } from "./declaration.ts";

@@ -1,7 +1,7 @@
 // Waiting for something observable, bounded: poll, report what is still missing
 // when it changes, and on timeout throw with the last observation.
 import { setTimeout as sleep } from "node:timers/promises";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 
 export interface Check<T> {
   /** Observe once; `missing` is empty when the goal is reached. */

@@ -5,7 +5,7 @@
 import { $ } from "zx";
 import { z } from "zod";
 import { Duration, parseDuration } from "../../stacks/lib/index.ts";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import type { FaultKind } from "./fault.ts";
 
 const Argv = z.array(z.string()).min(1, { message: "a command is a non-empty array of arguments" });

@@ -5,7 +5,7 @@
 // mid-write never leaves a half record.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 import { isGone, readProc } from "../env/procfs.ts";
 import type { FaultState } from "./fault.ts";
 

@@ -8,7 +8,7 @@
 // recover` after the runner was killed), and must be idempotent: healing a fault
 // that was never applied, or was healed already, is harmless.
 import type { z } from "zod";
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import type { ResolvedTarget } from "./targets.ts";
 
 /**

@@ -9,7 +9,7 @@
 // heal from another process (`drill recover`) calls the same one. The SDK's own
 // retries are off: throttling is retried in one visible place (fis-retry.ts).
 import { FisClient } from "@aws-sdk/client-fis";
-import { InputError, RunError } from "../errors.ts";
+import { InputError, RunError } from "../../core/errors.ts";
 
 export type FisClientFactory = (region: string | undefined, endpoint?: string) => FisClient;
 

@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { parseDuration } from "../../stacks/lib/index.ts";
-import { InputError, RunError } from "../errors.ts";
+import { InputError, RunError } from "../../core/errors.ts";
 import type { FaultKind } from "./fault.ts";
 import { clientRegion, fisClient, fisEndpoint } from "./fis-client.ts";
 import { FisParams } from "./fis-params.ts";

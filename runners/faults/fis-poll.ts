@@ -3,12 +3,12 @@
 // as it is seen. Inject and check give up when the drill is interrupted; heal
 // passes no signal, because heal must finish even after Ctrl-C.
 import { GetExperimentCommand, type Experiment, type FisClient } from "@aws-sdk/client-fis";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import type { FaultContext } from "./fault.ts";
 import { withRetry } from "./fis-retry.ts";
 import type { FisState } from "./fis-state.ts";
 import { actionEvents, actionsOf, describeEvent, mergeActions, onClock } from "./fis-timeline.ts";
-import { sleep } from "../sleep.ts";
+import { sleep } from "../../core/sleep.ts";
 
 /**
  * A richer hook than `note`, which the engine may add to FaultContext: one

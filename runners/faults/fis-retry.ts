@@ -2,7 +2,7 @@
 // two seconds beside other tooling can meet a ThrottlingException. Those, and
 // 5xx answers, are retried with exponential backoff and jitter — a few times,
 // bounded, and never past an abort. Every other error is the caller's.
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 
 export interface RetryPolicy {
   attempts: number;

@@ -10,7 +10,7 @@ import {
   type Experiment,
   type FisClient,
 } from "@aws-sdk/client-fis";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import type { InlineTemplateT } from "./fis-params.ts";
 import { withRetry } from "./fis-retry.ts";
 import { FAULT_TAG, type FisState } from "./fis-state.ts";

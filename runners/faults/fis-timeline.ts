@@ -3,7 +3,7 @@
 // its first fault action — not when StartExperiment returned, which can be a
 // minute earlier while FIS resolves targets.
 import type { Experiment } from "@aws-sdk/client-fis";
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 
 export interface FisAction {
   name: string;

@@ -3,7 +3,7 @@
 // never touches anyone else's rules. Commands run without a shell.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 
 const run = promisify(execFile);
 export const TAG_PREFIX = "drill:";

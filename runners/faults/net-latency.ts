@@ -4,7 +4,7 @@
 // toxiproxy's latency toxic applied both ways.
 import { z } from "zod";
 import { Duration, parseDuration } from "../../stacks/lib/index.ts";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import type { FaultKind } from "./fault.ts";
 
 const Params = z.strictObject({ delay: Duration, jitter: Duration.optional() });

@@ -7,7 +7,7 @@
 //    node accepts and never answers; or reset). Useful where the HA software is
 //    not meant to see the partition.
 import { z } from "zod";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import { cgroup2Root, createGroup, dissolveGroup, moveInto } from "./cgroup.ts";
 import { processTree } from "./process-tree.ts";
 import type { FaultKind } from "./fault.ts";

@@ -1,7 +1,7 @@
 // A process a fault signals, pinned by PID, start time and command line: PIDs
 // are reused, so a recorded PID alone must never be signalled.
 import { isGone, readProc } from "../env/procfs.ts";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import { descendantsOf, processTree } from "./process-tree.ts";
 import type { FaultContext } from "./fault.ts";
 

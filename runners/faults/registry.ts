@@ -1,7 +1,7 @@
 // Fault kinds by name. A scenario names a kind; its params are validated by
 // that kind's own schema before anything is touched.
 import { problemsOf } from "../../stacks/lib/issues.ts";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 import { commandFault } from "./command.ts";
 import type { FaultKind } from "./fault.ts";
 import { fisExperiment } from "./fis-experiment.ts";

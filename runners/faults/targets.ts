@@ -3,7 +3,7 @@
 // primary when the fault is injected", resolved live); anything else is refused.
 import type { PlanT, ServiceT } from "../../stacks/lib/index.ts";
 import type { FaultTargetT } from "../../scenarios/schema.ts";
-import { InputError, RunError } from "../errors.ts";
+import { InputError, RunError } from "../../core/errors.ts";
 
 export type ResolvedTarget =
   | { kind: "node"; service: string; node: string; address?: string; role?: string }

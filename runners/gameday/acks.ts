@@ -5,7 +5,7 @@
 // an ack written a moment early is simply found on the next poll.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { InputError, RunError } from "../errors.ts";
+import { InputError, RunError } from "../../core/errors.ts";
 
 export interface PublishedStep {
   id: string;

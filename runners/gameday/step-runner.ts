@@ -3,8 +3,8 @@
 // rehearsal's automatic acknowledgement, or its time limit. Every transition is
 // a journal record, so the report can put people on the same timeline as probes.
 import { $ } from "zx";
-import type { StepRecordT } from "../../reports/journal/format.ts";
-import type { Clock } from "../clock.ts";
+import type { StepRecordT } from "../../journal/format.ts";
+import type { Clock } from "../../core/clock.ts";
 import { publish, takeAck, type Ack, type PublishedStep } from "./acks.ts";
 
 export interface PlannedStep extends PublishedStep {

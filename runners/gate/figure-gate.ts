@@ -1,7 +1,7 @@
 // One figure of one scenario against its objective: the distribution over the
 // counted runs, the chosen statistic, and the runs' own verdicts beside it, so
 // a reader sees when the runs disagree ("mixed") and what the gate made of it.
-import type { VerdictT } from "../../reports/journal/format.ts";
+import type { VerdictT } from "../../journal/format.ts";
 import { repeatStats } from "../measure/repeat.ts";
 import type { Figure, FigureGate, Statistic } from "./types.ts";
 

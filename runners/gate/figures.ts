@@ -4,7 +4,7 @@
 // it is the maximum, so it always fails a max gate, and — with nearest-rank p95,
 // which is the max for fewer than 20 runs — it fails a p95 gate unless it is
 // one run in twenty or more.
-import type { DrillStartedT, SummaryT } from "../../reports/journal/format.ts";
+import type { DrillStartedT, SummaryT } from "../../journal/format.ts";
 
 /**
  * Measured RTO. A drill whose clients saw no disruption at all, with the fault

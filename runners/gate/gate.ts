@@ -1,9 +1,9 @@
 // The gate over a set of journals: every scenario judged on its own, then one
 // status and exit code for CI. "Could not judge" wins over "failed": a gate
 // that could not see every run has not shown anything, either way.
-import type { EvidenceSet } from "../../reports/journal/evidence-set.ts";
-import type { Journal } from "../../reports/journal/read.ts";
-import { InputError } from "../errors.ts";
+import type { EvidenceSet } from "../../journal/evidence-set.ts";
+import type { Journal } from "../../journal/read.ts";
+import { InputError } from "../../core/errors.ts";
 import { groupJournals } from "./group.ts";
 import { gateGroup } from "./group-gate.ts";
 import { STATISTICS, type GateOptions, type GateReport } from "./types.ts";

@@ -3,8 +3,8 @@
 // start or died without a summary, and fewer runs than expected, all make the
 // group "could not judge" (exit 3) — a gate that quietly judged two runs of
 // three would pass on the lucky ones — unless told to ignore incomplete runs.
-import { humanMs } from "../../stacks/lib/duration.ts";
-import type { Journal } from "../../reports/journal/read.ts";
+import { humanMs } from "../../core/duration.ts";
+import type { Journal } from "../../journal/read.ts";
 import { dataLossOf, integrityBroken, rtoOf } from "./figures.ts";
 import { gateFigure } from "./figure-gate.ts";
 import type { DrillGroup } from "./group.ts";

@@ -3,8 +3,8 @@
 // against its own objective). Within a group, drills are ordered by when they
 // started, oldest first. Journals that did not count are attached to the group
 // their first record names.
-import type { IgnoredJournal } from "../../reports/journal/evidence-set.ts";
-import type { Journal } from "../../reports/journal/read.ts";
+import type { IgnoredJournal } from "../../journal/evidence-set.ts";
+import type { Journal } from "../../journal/read.ts";
 
 export interface DrillGroup {
   project: string;

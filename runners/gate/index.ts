@@ -1,7 +1,7 @@
 // Public surface of statistical gating. `drill gate` re-judges journals on
 // disk; `drill run --repeat N --gate p95|max` calls gateJournalFiles with the
 // journals it just wrote.
-import { readEvidence, selectEvidence } from "../../reports/journal/evidence-set.ts";
+import { readEvidence, selectEvidence } from "../../journal/evidence-set.ts";
 import { gate } from "./gate.ts";
 import type { GateOptions, GateReport } from "./types.ts";
 

@@ -1,7 +1,7 @@
 // What a gate decides, per scenario and for the whole set of journals. Plain
 // data, so `drill gate --json` prints it as is (an unmeasured figure, +∞ here,
 // becomes null in JSON).
-import type { IgnoredJournal } from "../../reports/journal/evidence-set.ts";
+import type { IgnoredJournal } from "../../journal/evidence-set.ts";
 import type { RepeatStats } from "../measure/repeat.ts";
 
 export type Statistic = "p95" | "max";

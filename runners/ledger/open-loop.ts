@@ -10,8 +10,8 @@
 // In-flight writes are bounded: when `maxInFlight` are outstanding, a due write
 // is not sent and is recorded as failed ("shed"), which keeps memory bounded
 // when a store hangs and never answers.
-import type { Clock } from "../clock.ts";
-import { messageOf } from "../errors.ts";
+import type { Clock } from "../../core/clock.ts";
+import { messageOf } from "../../core/errors.ts";
 import type { ErrorClass } from "../probes/sample.ts";
 import type { LedgerWrite } from "./record.ts";
 import { SeqSet } from "./seq-set.ts";

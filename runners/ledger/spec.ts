@@ -1,7 +1,7 @@
 // A ledger as plain data, as a scenario declares it. Validated strictly: a typo
 // names its field instead of silently falling back to a default.
 import { z } from "zod";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 
 const hostPort = z.strictObject({ host: z.string().min(1), port: z.number().int().min(1).max(65_535) });
 

@@ -2,8 +2,8 @@
 // small contract each store implements underneath it (prepare, one write, read
 // everything back, close). Scheduling, timeouts, payload integrity and the
 // read-back retry live here once, so every kind measures the same way.
-import type { Clock } from "../clock.ts";
-import { RunError, messageOf } from "../errors.ts";
+import type { Clock } from "../../core/clock.ts";
+import { RunError, messageOf } from "../../core/errors.ts";
 import { writeErrorClassifier } from "./classify.ts";
 import { startOpenLoop, type OpenLoop, type OpenLoopStats } from "./open-loop.ts";
 import { payloadFor, payloadMatches } from "./payload.ts";

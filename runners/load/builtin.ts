@@ -9,7 +9,7 @@
 // per-request path allocates little and spreads nothing: it runs thousands of
 // times a second (bench/load-bench.ts).
 import { randomBytes } from "node:crypto";
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import type { Outcome } from "../probes/probe.ts";
 import type { ProbeInfo, Sample } from "../probes/sample.ts";
 import { Deadlines, type Open } from "./deadlines.ts";

@@ -4,7 +4,7 @@
 // `which` say which one ran, and `why`.
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 import { BuiltinLoad } from "./builtin.ts";
 import { K6Load, type K6Options } from "./k6.ts";
 import type { LoadGenerator } from "./load.ts";

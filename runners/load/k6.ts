@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import type { ProbeInfo, Sample } from "../probes/sample.ts";
 import { FileTail } from "./file-tail.ts";
 import { k6Args, k6Env } from "./k6-args.ts";

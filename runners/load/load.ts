@@ -3,7 +3,7 @@
 // a probe's (send time on the drill clock, ok, latency, error class), so load is
 // journalled and charted like any probe; what it adds is the result at the end —
 // which generator ran, and what k6 itself concluded.
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import type { ProbeInfo, Sample } from "../probes/sample.ts";
 
 export type LoadWhich = "k6" | "builtin";

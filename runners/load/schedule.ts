@@ -4,7 +4,7 @@
 // times follow the probes' rule (runners/probes/open-loop.ts): `t` is the
 // actual send time, strictly increasing (consumers rely on it); `intendedT` is
 // the scheduled time, given only when the send was 1 ms or more late.
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 
 export type Send = (seq: number, t: number, intendedT: number | undefined) => void;
 

@@ -4,10 +4,10 @@
 // for. Targets are full URLs: the engine resolves the plan's endpoints to URLs
 // before it calls here, so what the load touches is what the plan declares.
 import { z } from "zod";
-import { parseDuration } from "../../stacks/lib/duration.ts";
+import { parseDuration } from "../../core/duration.ts";
 import { problemsOf } from "../../stacks/lib/issues.ts";
 import { Duration } from "../../stacks/lib/schema.ts";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 
 export const DEFAULT_LOAD_TIMEOUT_MS = 2_000;
 export const DEFAULT_DURATION_CAP = "30m";

@@ -5,7 +5,7 @@
 // builds one from the Go module proxy and prints its folder.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { InputError, RunError } from "../errors.ts";
+import { InputError, RunError } from "../../core/errors.ts";
 
 const run = promisify(execFile);
 

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PlanInputError, validatePlan, type PlanT } from "../../stacks/lib/index.ts";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 import { evaluateProgram } from "./mock-evaluate.ts";
 import { findProgram, type PulumiProgram } from "./pulumi-project.ts";
 import type { ResourceGraph } from "./resource-graph.ts";

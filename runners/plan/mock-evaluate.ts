@@ -7,7 +7,7 @@
 // CLI does) or reset the module registry between evaluations (tests do).
 import { pathToFileURL } from "node:url";
 import type * as Pulumi from "@pulumi/pulumi";
-import { InputError } from "../errors.ts";
+import { InputError, kindOf } from "../../core/errors.ts";
 import { CRITICAL_SERVICE_TYPE } from "../../stacks/lib/critical-service.ts";
 import { pulumiRuntimeFor, type PulumiModule } from "./pulumi-runtime.ts";
 import type { PulumiProgram } from "./pulumi-project.ts";
@@ -194,7 +194,7 @@ const isRootStack = (urn: string) => urn.includes(`::${pulumi.runtime.rootPulumi
 
 /** A program that throws is bad input: name the file, keep our own errors' detail. */
 function programError(program: PulumiProgram, error: unknown): Error {
-  if (error instanceof Error && "exitCode" in error) return error;
+  if (kindOf(error) !== "internal") return error as Error;
   const message = error instanceof Error ? error.message : String(error);
   const hint = /require\(\)|ERR_REQUIRE|Top-level await/.test(message)
     ? ' (programs are loaded as ES modules: add "type": "module" to the package.json beside the program, or name it index.mts)'

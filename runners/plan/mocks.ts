@@ -3,7 +3,7 @@
 // deterministic (the same program gives the same plan) and plausible (shaped
 // as the provider's), never `undefined` for an attribute a program reads.
 import { readFileSync } from "node:fs";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 import { invokeAnswer } from "./mock-invokes.ts";
 import type { PulumiModule } from "./pulumi-runtime.ts";
 import type { PulumiProgram } from "./pulumi-project.ts";

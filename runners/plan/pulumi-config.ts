@@ -7,7 +7,7 @@
 // placeholder and a notice: the value is never printed and never refused.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 import { configPassphrase, passphraseDecrypter, type Decrypt } from "./pulumi-secrets.ts";
 
 export interface ProgramConfig {

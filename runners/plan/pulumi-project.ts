@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 import { programConfig } from "./pulumi-config.ts";
 
 export interface PulumiProgram {

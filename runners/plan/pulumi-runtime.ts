@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { readFileSync, realpathSync } from "node:fs";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 
 export type PulumiModule = typeof import("@pulumi/pulumi");
 

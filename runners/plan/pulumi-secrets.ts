@@ -6,7 +6,7 @@
 // way, which tells a wrong passphrase from a right one.
 import { createDecipheriv, pbkdf2Sync } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 
 const ITERATIONS = 1_000_000;
 const VERIFIER = "pulumi";

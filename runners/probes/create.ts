@@ -1,5 +1,5 @@
 // The factory the engine calls: plain-data spec in, running-ready probe out.
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 import { httpClient } from "./http.ts";
 import { OpenLoopProbe } from "./open-loop.ts";
 import { postgresClient } from "./postgres.ts";

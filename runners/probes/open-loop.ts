@@ -11,7 +11,7 @@
 // not observe. Recording only the scheduled time would move a request sent
 // after a heal to before it, making RTO look shorter by up to the lag. Latency
 // is measured from the actual send, so harness lag is not charged to the service.
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import { InOrder } from "./in-order.ts";
 import { judge, maxInFlightFor, TIMED_OUT, timedOut, type SendTime } from "./judge.ts";
 import { Schedule } from "./schedule.ts";

@@ -2,7 +2,7 @@
 // contract each kind implements underneath it (one attempt, one close). The
 // open-loop schedule, timeouts and the latency bound live in one place
 // (open-loop.ts) so every kind measures the same way.
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 import type { ErrorClass, ProbeInfo, Sample } from "./sample.ts";
 
 export interface Probe {

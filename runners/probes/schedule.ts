@@ -6,7 +6,7 @@
 // but at most `burst` per turn of the event loop, then the rest after a
 // setImmediate: answers already waiting in socket buffers get read in between,
 // instead of timing out behind a wall of new requests.
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../../core/clock.ts";
 
 export class Schedule {
   private timer: NodeJS.Timeout | undefined;

@@ -4,7 +4,7 @@
 // default would make every figure measured after it wrong.
 import { z } from "zod";
 import { problemsOf } from "../../stacks/lib/issues.ts";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 
 export const probeKinds = ["http", "tcp", "postgres", "redis"] as const;
 export const DEFAULT_RATE_HZ = 100;

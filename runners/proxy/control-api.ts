@@ -5,7 +5,7 @@
 //   PUT  /proxies/:name/mode    ← ProxyMode JSON → ProxyStatus
 //   POST /reset                 → every proxy back to pass → { proxies }
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import { messageOf } from "../errors.ts";
+import { messageOf } from "../../core/errors.ts";
 import { parseProxyMode } from "./mode.ts";
 import type { ProxyStats, TcpProxy } from "./tcp-proxy.ts";
 import type { ProxyMode } from "./mode.ts";

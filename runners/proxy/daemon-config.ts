@@ -3,7 +3,7 @@
 // silently starting a proxy with a default.
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 import { formatIssues } from "./mode.ts";
 
 const port = z.number().int().min(0).max(65_535);

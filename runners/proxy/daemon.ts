@@ -4,7 +4,7 @@
 // process that set them is gone.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import { controlApi } from "./control-api.ts";
 import type { DaemonConfig } from "./daemon-config.ts";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";

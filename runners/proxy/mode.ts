@@ -1,7 +1,7 @@
 // What a proxy does to traffic right now. Plain data, so a mode can travel over
 // the daemon's control API and be written to a drill journal unchanged.
 import { z } from "zod";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 
 export type ProxyMode =
   | { kind: "pass" }

@@ -2,7 +2,7 @@
 // `drill recover`, tests). Modes are validated here first so a bad mode fails
 // before anything is sent; an unreachable daemon is a RunError that says so.
 import { request } from "undici";
-import { InputError, RunError, messageOf } from "../errors.ts";
+import { InputError, RunError, messageOf } from "../../core/errors.ts";
 import type { ProxyStatus } from "./control-api.ts";
 import { parseProxyMode, type ProxyMode } from "./mode.ts";
 

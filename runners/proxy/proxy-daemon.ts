@@ -5,7 +5,7 @@
 // on stderr and exits 0 on SIGTERM/SIGINT after closing every proxy, 2 on a bad
 // config, 3 when it cannot start.
 import { parseArgs } from "node:util";
-import { InputError, exitCodeOf, messageOf } from "../errors.ts";
+import { InputError, exitCodeOf, messageOf } from "../../core/errors.ts";
 import { readDaemonConfig } from "./daemon-config.ts";
 import { startProxyDaemon } from "./daemon.ts";
 

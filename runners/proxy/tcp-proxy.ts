@@ -5,7 +5,7 @@
 // the partition, as a real partition heals with dead sessions: see
 // toxics/blackhole.ts. Modes change only through setMode; nothing here times out.
 import net from "node:net";
-import { RunError } from "../errors.ts";
+import { RunError } from "../../core/errors.ts";
 import { Link, type Endpoint, type LinkContext } from "./link.ts";
 import { parseProxyMode, type ProxyMode } from "./mode.ts";
 import { toxicFor, type Toxic } from "./toxics/index.ts";

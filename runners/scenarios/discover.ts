@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, resolve, sep } from "node:path";
 import { installFallbackResolution } from "../plan/fallback-resolve.ts";
 import { pathToFileURL } from "node:url";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 
 export interface ScenarioFile {
   file: string;

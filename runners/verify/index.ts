@@ -2,7 +2,7 @@
 // resource graph is known) the infrastructure that carries it.
 import type { PlanT } from "../../stacks/lib/index.ts";
 import type { ResourceGraph } from "../plan/resource-graph.ts";
-import { InputError } from "../errors.ts";
+import { InputError } from "../../core/errors.ts";
 import { listScenarioFiles } from "../scenarios/discover.ts";
 import { checkCoverage, checkScenarioNames, type Coverage } from "./coverage-rule.ts";
 import type { Finding } from "./finding.ts";

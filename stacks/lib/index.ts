@@ -6,4 +6,4 @@ export * from "./schema.ts";
 export * from "./node-access.ts";
 export { validatePlan, validateService, findCycles } from "./validate.ts";
 export { PlanInputError, type FieldProblem } from "./issues.ts";
-export { parseDuration, formatDuration, isDuration, humanMs, DURATION_HINT } from "./duration.ts";
+export { parseDuration, formatDuration, isDuration, humanMs, DURATION_HINT } from "../../core/duration.ts";

@@ -1,6 +1,7 @@
 // Turning a zod failure into one line per problem that names where it is:
 // `services[1] "orders-db" objectives.rto: expected a duration …`.
 import type { z } from "zod";
+import { DrillError } from "../../core/errors.ts";
 
 export interface FieldProblem {
   /** Dotted path of the field, e.g. `services[1].objectives.rto`. */
@@ -25,17 +26,18 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
   });
 }
 
-/** A plan or declaration that does not fit the schema; carries exit code 2. */
-export class PlanInputError extends Error {
-  readonly exitCode = 2;
+/** A plan or declaration that does not fit the schema: a DrillError of kind "input" naming the source and each field. */
+export class PlanInputError extends DrillError {
   constructor(
     readonly source: string,
     readonly problems: FieldProblem[],
   ) {
     super(
+      "input",
       problems.length === 1
         ? `${source}: ${problems[0]!.path}: ${problems[0]!.message}`
         : `${source}: ${problems.length} problems:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`,
+      { file: source, ...(problems.length === 1 ? { field: problems[0]!.path } : {}) },
     );
     this.name = "PlanInputError";
   }

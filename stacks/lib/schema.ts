@@ -2,7 +2,7 @@
 // both when a CriticalService is declared and when a plan is loaded from JSON.
 // Objects are strict: an unknown key is almost always a typo of a known one.
 import { z } from "zod";
-import { DURATION_HINT, DURATION_PATTERN } from "./duration.ts";
+import { DURATION_HINT, DURATION_PATTERN } from "../../core/duration.ts";
 import { NodeAccess } from "./node-access.ts";
 
 export const PLAN_VERSION = 1;

@@ -1,12 +1,12 @@
 // Small journals for gate and regression tests: only what a gate reads (the
 // drill-started record and the summary), each record checked against
-// reports/journal/format.ts so a fixture can never drift from the format.
+// journal/format.ts so a fixture can never drift from the format.
 // Figures are given directly: an RTO, a data-loss window, an outcome.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { JournalRecord, type JournalRecordT, type OutcomeT, type SummaryT, type VerdictT } from "../../reports/journal/format.ts";
-import type { Journal } from "../../reports/journal/read.ts";
-import { digestOf, serviceDigests, sha256 } from "../../reports/journal/identity.ts";
+import { JournalRecord, type JournalRecordT, type OutcomeT, type SummaryT, type VerdictT } from "../../journal/format.ts";
+import type { Journal } from "../../journal/read.ts";
+import { digestOf, serviceDigests, sha256 } from "../../journal/identity.ts";
 
 export interface GateDrill {
   scenario?: string;

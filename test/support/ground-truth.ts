@@ -21,7 +21,7 @@
 // requests a long outage keeps in flight (rate × timeout).
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { monotonicClock, type Clock } from "../../runners/clock.ts";
+import { monotonicClock, type Clock } from "../../core/clock.ts";
 import { measureRecovery, type Recovery } from "../../runners/measure/recovery.ts";
 import { createProbe } from "../../runners/probes/create.ts";
 import type { Probe } from "../../runners/probes/probe.ts";

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { validatePlan, type PlanT } from "../../stacks/lib/index.ts";
 import { prepareScenario } from "../../runners/drill/prepare.ts";
 import { runSession } from "../../runners/drill/session.ts";
-import type { SummaryT } from "../../reports/journal/format.ts";
+import type { SummaryT } from "../../journal/format.ts";
 
 export function groundTruthPlan(http: string): PlanT {
   return validatePlan({

@@ -1,11 +1,11 @@
-// Synthetic journals, valid per reports/journal/format.ts, with figures known in
+// Synthetic journals, valid per journal/format.ts, with figures known in
 // advance: an outage of a given length after t0, lost writes in a given window,
 // lost writes acknowledged after the fault. Reports are tested against them until
 // real recorded journals exist (test/fixtures/journals/recorded/), and the bench
 // uses them to make hour-long drills. Records are generated lazily, so a million
 // samples stream to disk without being held.
 import { createWriteStream } from "node:fs";
-import type { JournalRecordT, LedgerSummaryT, OutcomeT, ProbeSummaryT, SummaryT, VerdictT } from "../../reports/journal/format.ts";
+import type { JournalRecordT, LedgerSummaryT, OutcomeT, ProbeSummaryT, SummaryT, VerdictT } from "../../journal/format.ts";
 
 export interface SyntheticOptions {
   service?: string;

@@ -3,7 +3,7 @@
 // Human output to stdout, progress to stderr, errors thrown to the CLI edge.
 import { defineCommand, type ArgsDef } from "citty";
 import type { EnvOptions, EnvStatus, Member } from "../../env/index.ts";
-import { InputError } from "../../errors.ts";
+import { InputError } from "../../../core/errors.ts";
 import { debugArg, jsonArg } from "../args.ts";
 import { paint, printJson, println, progress, table } from "../output.ts";
 

@@ -4,9 +4,9 @@
 // figure within its objective, 1 some not, 2 bad input (no journals, a bad
 // journal named by file:line), 3 could not judge (interrupted or missing runs).
 import { defineCommand } from "citty";
-import { humanMs } from "../../../stacks/lib/duration.ts";
+import { humanMs } from "../../../core/duration.ts";
 import type { GateReport, Statistic } from "../../gate/index.ts";
-import { InputError } from "../../errors.ts";
+import { InputError } from "../../../core/errors.ts";
 import { debugArg, jsonArg } from "../args.ts";
 import { paint, printJson, println, table } from "../output.ts";
 

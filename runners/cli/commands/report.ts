@@ -4,7 +4,7 @@
 import { statSync } from "node:fs";
 import { dirname } from "node:path";
 import { defineCommand } from "citty";
-import { InputError } from "../../errors.ts";
+import { InputError } from "../../../core/errors.ts";
 import { debugArg } from "../args.ts";
 import { paint, println, table } from "../output.ts";
 

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { userInfo } from "node:os";
 import { defineCommand } from "citty";
-import { InputError } from "../../errors.ts";
+import { InputError } from "../../../core/errors.ts";
 import { debugArg, jsonArg, planSourceArgs, planSourceOf } from "../args.ts";
 import { interruptSignals } from "../interrupt.ts";
 import { printJson, progress } from "../output.ts";

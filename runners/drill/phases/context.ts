@@ -1,7 +1,7 @@
 // What every phase of a drill shares: the options, the clients, the faults, and
 // two ways to speak — a phase record and a note — both events on the bus, so
 // engine code never prints.
-import type { PhaseT } from "../../../reports/journal/format.ts";
+import type { PhaseT } from "../../../journal/format.ts";
 import type { FaultRunner } from "../fault-runner.ts";
 import type { DrillOptions } from "../run-drill.ts";
 import type { Workload } from "../workload.ts";

@@ -4,7 +4,7 @@
 // through heal, restore and rejoin, until full redundancy is back plus
 // `after`: a disruption then (failback) is its own figure, measured from the
 // moment heal began (Workload.armHeal).
-import { sleep } from "../../sleep.ts";
+import { sleep } from "../../../core/sleep.ts";
 import type { DrillContext } from "./context.ts";
 
 export interface HealResult {

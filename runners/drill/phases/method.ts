@@ -2,7 +2,7 @@
 // onset lies inside it, and is found from the samples at the end (onset.ts) —
 // so a blocking inject's outage is measured, not lost before t0.
 import type { InjectWindow } from "../../measure/index.ts";
-import { sleep } from "../../sleep.ts";
+import { sleep } from "../../../core/sleep.ts";
 import { runSteps, type StepOutcome } from "../../gameday/step-runner.ts";
 import type { ActiveInjection } from "../fault-runner.ts";
 import { observe } from "../observe.ts";

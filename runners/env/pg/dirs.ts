@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { RunError } from "../../errors.ts";
+import { RunError } from "../../../core/errors.ts";
 import type { EnvPaths } from "../paths.ts";
 import type { OsUser } from "../os-user.ts";
 import { pgEnv } from "./conf.ts";

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { basename, join } from "node:path";
-import { RunError } from "../../errors.ts";
+import { RunError } from "../../../core/errors.ts";
 import type { Ctx } from "../context.ts";
 import { logTail } from "../healthy.ts";
 import type { OsUser } from "../os-user.ts";

@@ -3,7 +3,7 @@
 // the others (cloned from the primary; pg_auto_failover makes them synchronous).
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
-import { RunError } from "../../errors.ts";
+import { RunError } from "../../../core/errors.ts";
 import { ORDERS_DDL } from "../../../stacks/local/app/schema.ts";
 import { startRecorded, type Ctx } from "../context.ts";
 import { assertNoneDied } from "../healthy.ts";

@@ -15,8 +15,8 @@ import { prepareScenario } from "../../../runners/drill/prepare.ts";
 import { runSession } from "../../../runners/drill/session.ts";
 import { activeFaults } from "../../../runners/faults/fault-journal.ts";
 import { proxyControl } from "../../../runners/proxy/proxy-client.ts";
-import { readJournal } from "../../../reports/journal/read.ts";
-import type { FaultEventT, SampleRecordT } from "../../../reports/journal/format.ts";
+import { readJournal } from "../../../journal/read.ts";
+import type { FaultEventT, SampleRecordT } from "../../../journal/format.ts";
 import { startProxyDaemon, type RunningDaemon } from "../../support/proxy-daemon.ts";
 
 let server: Server;

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { envStatus } from "../../../runners/env/index.ts";
-import { readJournal } from "../../../reports/journal/read.ts";
-import type { StepRecordT } from "../../../reports/journal/format.ts";
+import { readJournal } from "../../../journal/read.ts";
+import type { StepRecordT } from "../../../journal/format.ts";
 import { drill, REPO } from "../../support/cli.ts";
 import { startDrill } from "../../support/drill-process.ts";
 

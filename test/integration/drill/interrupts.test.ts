@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { envStatus, listOurProcesses } from "../../../runners/env/index.ts";
-import { readJournal } from "../../../reports/journal/read.ts";
+import { readJournal } from "../../../journal/read.ts";
 import { drill } from "../../support/cli.ts";
 import { startDrill } from "../../support/drill-process.ts";
 

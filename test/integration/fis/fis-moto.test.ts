@@ -15,7 +15,7 @@ import {
   ListExperimentsCommand,
 } from "@aws-sdk/client-fis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { monotonicClock } from "../../../runners/clock.ts";
+import { monotonicClock } from "../../../core/clock.ts";
 import { activeFaults, recordFault, thisRunner } from "../../../runners/faults/fault-journal.ts";
 import { fisExperiment } from "../../../runners/faults/fis-experiment.ts";
 import { FisParams } from "../../../runners/faults/fis-params.ts";

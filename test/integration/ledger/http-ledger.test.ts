@@ -1,7 +1,7 @@
 // Ground truth for the HTTP ledger: a stand-in order API that drops, hangs,
 // corrupts and refuses known writes; read-back must report exactly those.
 import { afterEach, describe, expect, it } from "vitest";
-import { monotonicClock } from "../../../runners/clock.ts";
+import { monotonicClock } from "../../../core/clock.ts";
 import { createLedger } from "../../../runners/ledger/create-ledger.ts";
 import type { LedgerWrite } from "../../../runners/ledger/record.ts";
 import { reconcile } from "../../../runners/ledger/reconcile.ts";

@@ -1,7 +1,7 @@
 // The PostgreSQL ledger against a real PostgreSQL 15 through the fault proxy.
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { monotonicClock } from "../../../runners/clock.ts";
+import { monotonicClock } from "../../../core/clock.ts";
 import { createLedger } from "../../../runners/ledger/create-ledger.ts";
 import { startTcpProxy, type TcpProxy } from "../../../runners/proxy/tcp-proxy.ts";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../../support/throwaway-postgres.ts";

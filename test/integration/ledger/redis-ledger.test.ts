@@ -1,7 +1,7 @@
 // The Redis ledger against a real redis-server through the fault proxy.
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { monotonicClock } from "../../../runners/clock.ts";
+import { monotonicClock } from "../../../core/clock.ts";
 import { createLedger } from "../../../runners/ledger/create-ledger.ts";
 import { ledgerKey } from "../../../runners/ledger/redis-ledger.ts";
 import { startTcpProxy, type TcpProxy } from "../../../runners/proxy/tcp-proxy.ts";

@@ -4,7 +4,7 @@
 // before the kill may be lost — but never one acknowledged after the failover.
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { monotonicClock } from "../../../runners/clock.ts";
+import { monotonicClock } from "../../../core/clock.ts";
 import { createLedger } from "../../../runners/ledger/create-ledger.ts";
 import type { LedgerWrite } from "../../../runners/ledger/record.ts";
 import { reconcile } from "../../../runners/ledger/reconcile.ts";

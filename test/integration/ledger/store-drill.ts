@@ -4,7 +4,7 @@
 // latency phase slow enough that writes time out after they have landed, then
 // pass again. The caller's hooks do the sabotage; this returns what read-back
 // says next to the ground truth.
-import { monotonicClock } from "../../../runners/clock.ts";
+import { monotonicClock } from "../../../core/clock.ts";
 import type { LedgerWriter } from "../../../runners/ledger/create-ledger.ts";
 import type { LedgerWrite } from "../../../runners/ledger/record.ts";
 import { reconcile, type Reconciliation } from "../../../runners/ledger/reconcile.ts";

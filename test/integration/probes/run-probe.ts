@@ -1,5 +1,5 @@
 // Runs a probe for a while, with actions at given times, and returns its samples.
-import { monotonicClock, type Clock } from "../../../runners/clock.ts";
+import { monotonicClock, type Clock } from "../../../core/clock.ts";
 import type { Probe } from "../../../runners/probes/probe.ts";
 import type { Sample } from "../../../runners/probes/sample.ts";
 

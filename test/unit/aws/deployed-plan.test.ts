@@ -42,7 +42,7 @@ describe("deployedStackOutputs through the Automation API", () => {
 
   it("says which stack could not be read, with the CLI's reason", async () => {
     await expect(deployedStackOutputs("acme/continuity-drill/gone", REPO_ROOT)).rejects.toMatchObject({
-      exitCode: 3,
+      kind: expect.stringMatching(/^(environment|fault)$/),
       message: expect.stringMatching(/outputs of stack acme\/continuity-drill\/gone .*failed: .*no stack named 'acme\/continuity-drill\/gone' found/s),
     });
   });
@@ -55,6 +55,6 @@ describe("deployedStackOutputs through the Automation API", () => {
   });
 
   it("rejects what is not a stack name as input", async () => {
-    await expect(deployedStackOutputs("acme/x/y/z", REPO_ROOT)).rejects.toMatchObject({ exitCode: 2 });
+    await expect(deployedStackOutputs("acme/x/y/z", REPO_ROOT)).rejects.toMatchObject({ kind: "input" });
   });
 });

@@ -2,7 +2,7 @@
 // else AWS_ENDPOINT_URL, else AWS's own; bad values are input errors naming
 // where they came from. (The calls themselves: test/integration/fis/.)
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../../runners/errors.ts";
+import { InputError } from "../../../core/errors.ts";
 import { fisClient, fisEndpoint, setFisClientFactory } from "../../../runners/faults/fis-client.ts";
 import { FisParams } from "../../../runners/faults/fis-params.ts";
 

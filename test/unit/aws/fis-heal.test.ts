@@ -145,6 +145,6 @@ describe("fis.experiment with an inline template", () => {
     await expect(fisExperiment.plan(FisParams.parse({ ...params, template: inline }), target, r.ctx)).rejects.toThrow(/give one of them/);
     await expect(fisExperiment.plan(params, { kind: "experiment", template: "fis:node-loss" }, r.ctx)).rejects.toThrow('write target { endpoint: "fis:node-loss" }');
     await expect(fisExperiment.plan(params, { kind: "none" }, r.ctx)).rejects.toThrow(/needs params.template/);
-    await expect(fisExperiment.plan(params, { kind: "endpoint", service: "web", endpoint: "http", address: "http://shop.example.com" }, r.ctx)).rejects.toMatchObject({ exitCode: 2 });
+    await expect(fisExperiment.plan(params, { kind: "endpoint", service: "web", endpoint: "http", address: "http://shop.example.com" }, r.ctx)).rejects.toMatchObject({ kind: "input" });
   });
 });

@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { GetExperimentCommandOutput } from "@aws-sdk/client-fis";
-import { manualClock } from "../../../runners/clock.ts";
+import { manualClock } from "../../../core/clock.ts";
 import type { FisFaultContext } from "../../../runners/faults/fis-poll.ts";
 
 /** Wall-clock origin of the test clock: FIS times are given relative to it. */

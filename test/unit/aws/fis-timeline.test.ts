@@ -2,7 +2,7 @@
 // between polls, and FIS's wall times on the drill's monotonic clock.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { manualClock } from "../../../runners/clock.ts";
+import { manualClock } from "../../../core/clock.ts";
 import { actionEvents, actionsOf, faultStartWallMs, mergeActions, onClock, type FisAction } from "../../../runners/faults/fis-timeline.ts";
 import { experiment, ORIGIN } from "./fis-support.ts";
 

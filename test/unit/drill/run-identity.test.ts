@@ -11,8 +11,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { drillIdentity, newRunId, sourceOf } from "../../../runners/drill/run-identity.ts";
 import { prepareScenario } from "../../../runners/drill/prepare.ts";
 import { loadPlanFile } from "../../../runners/plan/load.ts";
-import { Identity } from "../../../reports/journal/format.ts";
-import { canonicalJson, digestOf, serviceDigests } from "../../../reports/journal/identity.ts";
+import { Identity } from "../../../journal/format.ts";
+import { canonicalJson, digestOf, serviceDigests } from "../../../journal/identity.ts";
 
 const plan = loadPlanFile(fileURLToPath(new URL("../../fixtures/plans/clean.json", import.meta.url))).plan;
 const scenario = {
@@ -72,8 +72,8 @@ describe("run identity", () => {
 describe("the started record a drill writes", () => {
   it("is format 2 with its run's identity, and passes the one schema-true reader", async () => {
     const { startedRecord } = await import("../../../runners/drill/started-record.ts");
-    const { parseRecord } = await import("../../../reports/journal/parse.ts");
-    const { JOURNAL_VERSION } = await import("../../../reports/journal/format.ts");
+    const { parseRecord } = await import("../../../journal/parse.ts");
+    const { JOURNAL_VERSION } = await import("../../../journal/format.ts");
     const drill = prepareScenario(scenario, "scenarios/dev/db-node-loss.ts", "db-node-loss", plan, "fixture");
     const o = { drill, drillId: "d-1", clock: { originWallMs: Date.parse("2025-03-14T09:00:00Z") }, tool: { name: "continuity-drill", version: "0.1.0" }, run: { runId: "run-7", source: { commit: "a".repeat(40), dirty: true } } };
     const record = startedRecord(o as never, { probes: [], ledgers: [] } as never);

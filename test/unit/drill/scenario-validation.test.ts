@@ -17,7 +17,7 @@ const rejection = (scenario: unknown) => {
   try {
     prepareScenario(scenario, FILE, "db-node-loss", plan, "fixture");
   } catch (error) {
-    return error as Error & { exitCode?: number };
+    return error as Error & { kind?: string };
   }
   throw new Error("accepted");
 };
@@ -43,7 +43,7 @@ const defects: [string, unknown, RegExp][] = [
 describe("scenario validation", () => {
   it.each(defects)("%s", (_name, scenario, message) => {
     const error = rejection(scenario);
-    expect(error.exitCode).toBe(2);
+    expect(error.kind).toBe("input");
     expect(error.message).toContain(FILE);
     expect(error.message).toMatch(message);
   });

@@ -43,7 +43,7 @@ describe("waitFor", () => {
   it("throws a RunError naming what it waited for and what was still missing", async () => {
     const progress: string[] = [];
     await expect(waitFor({ what: "sessions-cache", timeoutMs: 100, intervalMs: 20, onProgress: (m) => progress.push(m), observe: async () => ({ value: 0, missing: ["redis-b replica (of :16379 (connect))"] }) }))
-      .rejects.toMatchObject({ exitCode: 3, message: expect.stringMatching(/^sessions-cache did not become healthy within 0 s: redis-b replica/) });
+      .rejects.toMatchObject({ kind: expect.stringMatching(/^(environment|fault)$/), message: expect.stringMatching(/^sessions-cache did not become healthy within 0 s: redis-b replica/) });
     expect(progress).toEqual(["waiting for sessions-cache: redis-b replica (of :16379 (connect))"]);
   });
 });

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prepareScenario } from "../../../runners/drill/prepare.ts";
 import { loadPlanFile } from "../../../runners/plan/load.ts";
-import { readJournal } from "../../../reports/journal/read.ts";
+import { readJournal } from "../../../journal/read.ts";
 import { cliInProcess } from "../../support/run-cli-in-process.ts";
 import { hostile } from "./arbitraries.ts";
 
@@ -38,8 +38,8 @@ describe("fuzzed inputs", () => {
         try {
           prepareScenario(value, "scenarios/fuzz/x.ts", "x", plan, "fuzz");
         } catch (error) {
-          const e = error as Error & { exitCode?: number };
-          expect(e.exitCode, `${e.name}: ${e.message}`).toBe(2);
+          const e = error as Error & { kind?: string };
+          expect(e.kind, `${e.name}: ${e.message}`).toBe("input");
           expect(e.message).toContain("scenarios/fuzz/x.ts");
         }
       }),
@@ -56,8 +56,8 @@ describe("fuzzed inputs", () => {
         try {
           readJournal(f);
         } catch (error) {
-          const e = error as Error & { exitCode?: number };
-          expect(e.exitCode, `${e.name}: ${e.message}`).toBe(2);
+          const e = error as Error & { kind?: string };
+          expect(e.kind, `${e.name}: ${e.message}`).toBe("input");
           expect(e.message).toMatch(new RegExp(`${f.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:\\d+`));
         }
       }),

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { monotonicClock } from "../../../runners/clock.ts";
+import { monotonicClock } from "../../../core/clock.ts";
 import { readCurrent, writeAck } from "../../../runners/gameday/acks.ts";
 import { runSteps, type PlannedStep } from "../../../runners/gameday/step-runner.ts";
-import type { StepRecordT } from "../../../reports/journal/format.ts";
+import type { StepRecordT } from "../../../journal/format.ts";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -2,7 +2,7 @@
 // send times can be checked exactly: writes go out on time whatever the store
 // does, each ends in exactly one record, and in-flight writes are bounded.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Clock } from "../../../runners/clock.ts";
+import type { Clock } from "../../../core/clock.ts";
 import { startOpenLoop } from "../../../runners/ledger/open-loop.ts";
 import type { LedgerWrite } from "../../../runners/ledger/record.ts";
 

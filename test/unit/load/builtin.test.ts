@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { monotonicClock } from "../../../runners/clock.ts";
+import { monotonicClock } from "../../../core/clock.ts";
 import { createLoad } from "../../../runners/load/index.ts";
 import type { LoadGenerator } from "../../../runners/load/load.ts";
 import type { Sample } from "../../../runners/probes/sample.ts";

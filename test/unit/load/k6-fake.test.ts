@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { monotonicClock } from "../../../runners/clock.ts";
+import { monotonicClock } from "../../../core/clock.ts";
 import { createLoad, type LoadGenerator } from "../../../runners/load/index.ts";
 import { onPath } from "../../../runners/load/which.ts";
 import type { Sample } from "../../../runners/probes/sample.ts";

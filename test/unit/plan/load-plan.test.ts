@@ -7,7 +7,7 @@ const failure = (name: string) => {
   try {
     loadPlanFile(file(name));
   } catch (error) {
-    return error as Error & { exitCode?: number };
+    return error as Error & { kind?: string };
   }
   throw new Error(`${name} loaded without error`);
 };
@@ -22,14 +22,14 @@ describe("bad plans are rejected as input errors naming file, service and field"
     ["truncated-json.json", /truncated-json\.json: not valid JSON/],
   ])("%s", (name, pattern) => {
     const error = failure(name);
-    expect(error.exitCode).toBe(2);
+    expect(error.kind).toBe("input");
     expect(error.message).toContain(name);
     expect(error.message).toMatch(pattern);
   });
 
   it("a missing file is named", () => {
     const error = failure("no-such-plan.json");
-    expect(error.exitCode).toBe(2);
+    expect(error.kind).toBe("input");
     expect(error.message).toMatch(/cannot read .*no-such-plan\.json: ENOENT/);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monotonicClock } from "../../../runners/clock.ts";
+import { monotonicClock } from "../../../core/clock.ts";
 import { maxInFlightFor } from "../../../runners/probes/judge.ts";
 import { OpenLoopProbe } from "../../../runners/probes/open-loop.ts";
 import type { Sample } from "../../../runners/probes/sample.ts";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createProbe, probeInfo } from "../../../runners/probes/create.ts";
 import { redactTarget } from "../../../runners/probes/redact.ts";
 import { parseProbeSpec } from "../../../runners/probes/spec.ts";
-import { InputError } from "../../../runners/errors.ts";
+import { InputError } from "../../../core/errors.ts";
 
 describe("probe specs", () => {
   it("fills defaults: 100 Hz, 1 s timeout, latency bound = timeout", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { humanMs } from "../../../stacks/lib/duration.ts";
+import { humanMs } from "../../../core/duration.ts";
 import { figure } from "../../../reports/figures.ts";
 import { renderHtml } from "../../../reports/html/report.ts";
 import { loadDrill } from "../../../reports/model/load.ts";

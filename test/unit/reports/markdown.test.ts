@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { humanMs } from "../../../stacks/lib/duration.ts";
+import { humanMs } from "../../../core/duration.ts";
 import { figure } from "../../../reports/figures.ts";
 import { renderMarkdown } from "../../../reports/markdown/drills.ts";
 import { loadDrill } from "../../../reports/model/load.ts";

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { JournalInputError, readJournal } from "../../../reports/journal/read.ts";
+import { JournalInputError, readJournal } from "../../../journal/read.ts";
 import { markers } from "../../../reports/model/drill-model.ts";
 import { drillFromJournal, loadDrill } from "../../../reports/model/load.ts";
 import { syntheticJournalText, writeSyntheticJournal } from "../../support/synthetic-journal.ts";
@@ -66,7 +66,7 @@ describe("a journal as a drill model", () => {
     const error = await loadDrill(bad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JournalInputError);
     expect((error as JournalInputError).message).toMatch(new RegExp(`${bad}:4: `));
-    expect((error as JournalInputError).exitCode).toBe(2);
+    expect((error as JournalInputError).kind).toBe("input");
   });
 
   it("rejects a journal that does not start with drill-started", async () => {

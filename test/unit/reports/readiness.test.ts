@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readiness, readinessFindings } from "../../../reports/index.ts";
-import { readJournal } from "../../../reports/journal/read.ts";
+import { readJournal } from "../../../journal/read.ts";
 import { loadEvidence } from "../../../reports/readiness/evidence.ts";
 import { renderReadinessHtml } from "../../../reports/readiness/html.ts";
 import { renderReadinessMarkdown } from "../../../reports/readiness/markdown.ts";

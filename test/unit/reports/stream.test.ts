@@ -3,10 +3,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { JournalRecord, type JournalRecordT } from "../../../reports/journal/format.ts";
-import { fastSample, fastWrite } from "../../../reports/journal/fast-records.ts";
-import { readJournal } from "../../../reports/journal/read.ts";
-import { streamJournal } from "../../../reports/journal/stream.ts";
+import { JournalRecord, type JournalRecordT } from "../../../journal/format.ts";
+import { fastSample, fastWrite } from "../../../journal/fast-records.ts";
+import { readJournal } from "../../../journal/read.ts";
+import { streamJournal } from "../../../journal/stream.ts";
 import { allJournals, fixture, tmp } from "./fixtures.ts";
 
 const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(undefined), fc.constant(null));

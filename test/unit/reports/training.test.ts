@@ -4,7 +4,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readiness, readinessFindings } from "../../../reports/index.ts";
-import { readJournal, type Journal } from "../../../reports/journal/read.ts";
+import { readJournal, type Journal } from "../../../journal/read.ts";
 import { renderReadinessHtml } from "../../../reports/readiness/html.ts";
 import { renderReadinessMarkdown } from "../../../reports/readiness/markdown.ts";
 import { LOCAL_PLAN as BASE } from "./plan.ts";

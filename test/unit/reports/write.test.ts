@@ -2,7 +2,7 @@ import { chmodSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FILE_NAME, writeReports } from "../../../reports/index.ts";
-import { writeFileAtomic } from "../../../reports/safe/atomic-write.ts";
+import { writeFileAtomic } from "../../../core/atomic-write.ts";
 import { FIXTURES, syntheticJournalText } from "../../support/synthetic-journal.ts";
 import { fixture, JOURNALS, tmp } from "./fixtures.ts";
 
@@ -39,7 +39,7 @@ describe("writeReports", () => {
   });
 
   it("an empty directory of journals is bad input", async () => {
-    await expect(writeReports([tmp()], tmp())).rejects.toMatchObject({ exitCode: 2 });
+    await expect(writeReports([tmp()], tmp())).rejects.toMatchObject({ kind: "input" });
   });
 });
 

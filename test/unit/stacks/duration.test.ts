@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDuration, isDuration, parseDuration } from "../../../stacks/lib/duration.ts";
+import { formatDuration, isDuration, parseDuration } from "../../../core/duration.ts";
 
 const units = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const;
 

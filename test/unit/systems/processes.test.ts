@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readProc } from "../../../runners/env/procfs.ts";
-import { monotonicClock } from "../../../runners/clock.ts";
+import { monotonicClock } from "../../../core/clock.ts";
 import type { FaultContext } from "../../../runners/faults/fault.ts";
 import { nodePids, pinNode, signalPinned, stillSame } from "../../../runners/faults/process-identity.ts";
 import { findNodeRoots } from "../../../runners/systems/processes.ts";

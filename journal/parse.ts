@@ -5,11 +5,12 @@
 // killed mid-write): readers drop it and say so, never a line in the middle.
 import { JournalRecord, type JournalRecordT } from "./format.ts";
 import { fastSample, fastWrite } from "./fast-records.ts";
+import { DrillError } from "../core/errors.ts";
 
-export class JournalInputError extends Error {
-  readonly exitCode = 2;
+/** A journal that cannot be read as one: a DrillError of kind "input". */
+export class JournalInputError extends DrillError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super("input", message, {}, options);
     this.name = "JournalInputError";
   }
 }

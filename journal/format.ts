@@ -21,7 +21,7 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: "expected a lowerca
 
 /**
  * What a drill exercised, bound to the journal's first record: digests are the
- * SHA-256 of canonical JSON (keys sorted), see reports/journal/identity.ts.
+ * SHA-256 of canonical JSON (keys sorted), see journal/identity.ts.
  * `serviceParts` lets readiness say which part of a service changed since.
  */
 export const Identity = z.object({

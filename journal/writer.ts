@@ -4,7 +4,7 @@
 // last line is dropped by the reader). Closing flushes and fsyncs.
 import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import type { JournalRecordT } from "../../reports/journal/format.ts";
+import type { JournalRecordT } from "./format.ts";
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
