@@ -2,7 +2,7 @@
 // resolve the target, plan the concrete fault, write it to the on-disk fault
 // journal, and only then inject. Heal is idempotent and runs for every fault
 // that was recorded — also one whose inject threw halfway.
-import { DrillError } from "../../core/errors.ts";
+import { kindOf } from "../../core/errors.ts";
 import { clearFault, recordFault, thisRunner } from "../faults/fault-journal.ts";
 import type { FaultContext } from "../faults/fault.ts";
 import { resolveTarget } from "../faults/targets.ts";
@@ -79,7 +79,7 @@ export class FaultRunner {
     } catch (error) {
       active.confirmed = false;
       // Our errors other than bad input mean the fault itself failed (e.g. the experiment failed): the drill ends.
-      if (error instanceof DrillError && error.kind !== "input") active.failure = (error as Error).message;
+      if (!["input", "internal"].includes(kindOf(error))) active.failure = (error as Error).message;
       this.bus.emit({ type: "fault", t: this.base.clock.now(), fault: active.fault.index, kind: kind.kind, event: "unconfirmed", detail: `check failed: ${(error as Error).message}` });
     }
   }
