@@ -2,7 +2,7 @@
 // are reused, so a recorded PID alone must never be signalled. Every function
 // takes the process control to use (default: the real /proc and process.kill).
 import type { Clock } from "../../core/clock.ts";
-import { environmentError } from "../../core/errors.ts";
+import { environmentError, faultError } from "../../core/errors.ts";
 import { isGone, readProc, allPids } from "../env/procfs.ts";
 import type { FaultContext } from "./fault.ts";
 import type { ProcessControl, Timers } from "./os.ts";
@@ -86,6 +86,18 @@ export function signalPinned(p: PinnedProcess, signal: NodeJS.Signals, procs: Pr
     }
   }
   return sent;
+}
+
+/**
+ * signalPinned for a fault kind: the context's process control, and an error
+ * while signalling (EPERM …) as a DrillError "fault" naming the node and fault.
+ */
+export function signalNode(p: PinnedProcess, signal: NodeJS.Signals, ctx: FaultContext): boolean {
+  try {
+    return signalPinned(p, signal, osOf(ctx).processes);
+  } catch (error) {
+    throw faultError(`${signal} to node "${p.node}" (pid ${p.pid}) failed: ${(error as Error).message}`, { node: p.node, fault: ctx.faultId }, error);
+  }
 }
 
 /** Poll `predicate` every 20 ms on `clock` until it holds or `boundMs` passed; the last answer. */

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { faultError, inputError } from "../../core/errors.ts";
 import type { FaultKind } from "./fault.ts";
 import { osOf } from "./os-real.ts";
-import { pinNode, signalPinned, stillSame, waitFor, type PinnedProcess } from "./process-identity.ts";
+import { pinNode, signalNode, stillSame, waitFor, type PinnedProcess } from "./process-identity.ts";
 
 export const ProcessKillParams = z.strictObject({
   signal: z.enum(["SIGKILL", "SIGTERM", "SIGQUIT"]).default("SIGKILL"),
@@ -28,7 +28,7 @@ export const processKill: FaultKind<z.infer<typeof ProcessKillParams>, State> = 
   },
   async inject(state, ctx) {
     // A PID reused by another program (or a node already gone) is never signalled.
-    if (!signalPinned(state, state.signal, osOf(ctx).processes)) {
+    if (!signalNode(state, state.signal, ctx)) {
       throw faultError(`process.kill: pid ${state.pid} of node "${state.node}" is no longer the process that was pinned; nothing was signalled`, { node: state.node, fault: ctx.faultId });
     }
   },

@@ -6,7 +6,7 @@ import { faultError, inputError } from "../../core/errors.ts";
 import { isStopped } from "../env/procfs.ts";
 import type { FaultKind } from "./fault.ts";
 import { osOf } from "./os-real.ts";
-import { nodePids, pinNode, signalPinned, waitFor, type PinnedProcess } from "./process-identity.ts";
+import { nodePids, pinNode, signalNode, waitFor, type PinnedProcess } from "./process-identity.ts";
 
 export const ProcessPauseParams = z.strictObject({ group: z.boolean().default(true) });
 
@@ -20,7 +20,7 @@ export const processPause: FaultKind<z.infer<typeof ProcessPauseParams>, PinnedP
     return pinNode(target.node, params.group, ctx);
   },
   async inject(state, ctx) {
-    if (!signalPinned(state, "SIGSTOP", osOf(ctx).processes)) {
+    if (!signalNode(state, "SIGSTOP", ctx)) {
       throw faultError(`process.pause: pid ${state.pid} of node "${state.node}" is no longer the process that was pinned; nothing was stopped`, { node: state.node, fault: ctx.faultId });
     }
   },
@@ -35,7 +35,7 @@ export const processPause: FaultKind<z.infer<typeof ProcessPauseParams>, PinnedP
   },
   async heal(state, ctx) {
     // Only the very process that was stopped is resumed: a reused PID is left alone, so healing twice is harmless.
-    signalPinned(state, "SIGCONT", osOf(ctx).processes);
+    signalNode(state, "SIGCONT", ctx);
   },
   describe: (s) => `SIGSTOP ${s.node} (${s.roots ? `pids ${s.roots.map((r) => r.pid).join(", ")} and their trees` : `pid ${s.pid}${s.group ? `, process group ${s.pgid}` : ""}`})`,
 };
