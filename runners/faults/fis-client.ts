@@ -68,7 +68,7 @@ export function fisClient(region: string | undefined, endpoint: string | undefin
 
 /**
  * The endpoint a client calls when the fault names none: AWS_ENDPOINT_URL_FIS,
- * else AWS_ENDPOINT_URL, else undefined (AWS's own). Throws InputError naming
+ * else AWS_ENDPOINT_URL, else undefined (AWS's own). Throws DrillError "input" naming
  * the variable when its value is not an http(s) URL.
  */
 export function fisEndpoint(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -79,7 +79,7 @@ export function fisEndpoint(env: NodeJS.ProcessEnv = process.env): string | unde
   return undefined;
 }
 
-/** `value` when it is an http(s) URL; else an InputError naming where it came from. */
+/** `value` when it is an http(s) URL; else a DrillError "input" naming where it came from. */
 export function checkEndpoint(value: string, from: string): string {
   let url: URL | undefined;
   try {
