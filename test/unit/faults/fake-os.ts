@@ -32,13 +32,20 @@ export class FakeProcesses {
     this.spawn({ pid, ppid: 1, pgid: pid, cmdline: was ? cmdline : cmdline });
   }
 
-  readonly control = {
+  readonly control: { read(pid: number): ProcInfo | undefined; list(): number[]; kill(pid: number, signal: NodeJS.Signals): void } = {
     read: (pid: number) => {
       const p = this.table.get(pid);
       return p && { ...p };
     },
     list: () => [...this.table.keys()],
-    kill: (pid: number, signal: NodeJS.Signals) => {
+    kill: (pid: number, signal: NodeJS.Signals): void => {
+      if (pid < 0) {
+        // A process group, as kill(2) with a negative PID.
+        const members = [...this.table.values()].filter((p) => p.pgid === -pid).map((p) => p.pid);
+        if (members.length === 0) throw errno("ESRCH");
+        for (const m of members) this.control.kill(m, signal);
+        return;
+      }
       const p = this.table.get(pid);
       if (!p) throw errno("ESRCH");
       if (this.forbidden.has(pid)) throw errno("EPERM");
