@@ -28,7 +28,7 @@ export async function benchLongDrill(): Promise<BenchRow[]> {
   }, "bench");
   const drill = prepareScenario({
     service: "api", hazard: "network-partition",
-    faults: [{ kind: "net.partition", target: { node: "api-1" }, duration: `${seconds}s`, params: { via: "proxy" } }],
+    faults: [{ kind: "net.proxy", target: { node: "api-1" }, duration: `${seconds}s`, params: { mode: "blackhole" } }],
     workload: { probes: ["a", "b", "c"].map((n) => ({ kind: "http", name: `probe-${n}`, endpoint: "http", rateHz: 100, timeout: "200ms" })) },
     windows: { steady: "500ms", baseline: "1s", stableFor: "500ms", after: "0s", observeTimeout: `${seconds + 60}s` },
   }, "long-drill.ts", "long-drill", plan, "bench");

@@ -7,12 +7,20 @@ import type { FaultRunner, ActiveInjection } from "./fault-runner.ts";
 import type { PreparedDrill } from "./prepare.ts";
 import type { Workload } from "./workload.ts";
 
+/** How the waiting parts wait: a clock and a sleep (the drill's, or a fake clock's in unit tests). */
+export interface Waiting {
+  clock: Pick<Clock, "now">;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+const realWaiting: Waiting = { clock: { now: () => performance.now() }, sleep };
+
 /** Preflight: every probe healthy for `steadyMs`, waiting at most steady + grace. */
-export async function steady(w: Workload, steadyMs: number, graceMs: number, signal: AbortSignal): Promise<boolean> {
-  const deadline = Date.now() + steadyMs + graceMs;
-  while (Date.now() < deadline && !signal.aborted) {
+export async function steady(w: Pick<Workload, "steadyFor">, steadyMs: number, graceMs: number, signal: AbortSignal, waiting: Waiting = realWaiting): Promise<boolean> {
+  const deadline = waiting.clock.now() + steadyMs + graceMs;
+  while (waiting.clock.now() < deadline && !signal.aborted) {
     if (w.steadyFor(steadyMs)) return true;
-    await sleep(50, signal);
+    await waiting.sleep(50, signal);
   }
   return w.steadyFor(steadyMs);
 }
@@ -21,6 +29,8 @@ export interface ObserveOptions {
   drill: PreparedDrill;
   clock: Clock;
   signal: AbortSignal;
+  /** Default: core/sleep. */
+  sleep?: Waiting["sleep"];
 }
 
 /**
@@ -31,7 +41,7 @@ export interface ObserveOptions {
  * when inject returned; the measured onset may be earlier (onset.ts). Clients
  * keep running after this: through heal, restore and rejoin.
  */
-export async function observe(o: ObserveOptions, w: Workload, faults: FaultRunner, injected: ActiveInjection[], t0: number, steps: { done: boolean; endedAt: number }): Promise<string> {
+export async function observe(o: ObserveOptions, w: Pick<Workload, "disruptionSeen" | "allRecovered">, faults: Pick<FaultRunner, "heal">, injected: ActiveInjection[], t0: number, steps: { done: boolean; endedAt: number }): Promise<string> {
   const { clock, drill } = o;
   const end = t0 + drill.windowsMs.observeTimeout;
   const due = (a: ActiveInjection) => (a.healed || a.fault.durationMs === undefined ? Infinity : a.injectedAt! + a.fault.durationMs);
@@ -52,7 +62,7 @@ export async function observe(o: ObserveOptions, w: Workload, faults: FaultRunne
       return w.disruptionSeen ? "recovered" : `no disruption observed within ${drill.steps.length ? "stableFor after the manual steps" : `${drill.windowsMs.quietFor} ms`}`;
     }
     const nextHeal = Math.min(...injected.map(due));
-    await sleep(Math.max(0, Math.min(50, nextHeal - clock.now(), end - clock.now())), o.signal);
+    await (o.sleep ?? sleep)(Math.max(0, Math.min(50, nextHeal - clock.now(), end - clock.now())), o.signal);
   }
   return o.signal.aborted ? "interrupted" : `not recovered within ${drill.windowsMs.observeTimeout} ms`;
 }

@@ -5,7 +5,7 @@
 import { parseDuration, type HazardT, type PlanT, type ServiceT } from "../../stacks/lib/index.ts";
 import { problemsOf } from "../../stacks/lib/issues.ts";
 import { Scenario, type FaultSpecT, type ScenarioT } from "../../scenarios/schema.ts";
-import { InputError } from "../../core/errors.ts";
+import { DrillError, InputError } from "../../core/errors.ts";
 import type { FaultKind } from "../faults/fault.ts";
 import { faultKind, parseFaultParams } from "../faults/registry.ts";
 import { checkTarget } from "../faults/targets.ts";
@@ -127,7 +127,7 @@ function collectAll<T>(problems: string[], checks: (() => T)[]): T[] {
     try {
       out.push(check());
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
+      if (!(error instanceof DrillError && error.kind === "input")) throw error;
       problems.push(error.message);
     }
   }

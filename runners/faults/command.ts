@@ -2,15 +2,16 @@
 // with the command that heals it. Commands are argument arrays; zx quotes every
 // element, so names from plans and scenarios cannot inject shell syntax; the
 // target node and address reach the command as environment variables.
-import { $ } from "zx";
 import { z } from "zod";
-import { Duration, parseDuration } from "../../stacks/lib/index.ts";
-import { RunError } from "../../core/errors.ts";
-import type { FaultKind } from "./fault.ts";
+import { parseDuration } from "../../core/duration.ts";
+import { faultError } from "../../core/errors.ts";
+import { Duration } from "../../stacks/lib/schema.ts";
+import type { FaultContext, FaultKind } from "./fault.ts";
+import { osOf } from "./os-real.ts";
 
 const Argv = z.array(z.string()).min(1, { message: "a command is a non-empty array of arguments" });
 
-const Params = z.strictObject({
+export const CommandParams = z.strictObject({
   inject: Argv,
   heal: Argv,
   /** Exit status 0 confirms the fault took effect; run again and again until it does, within `checkWithin`. */
@@ -32,19 +33,21 @@ interface State {
   env: Record<string, string>;
 }
 
-async function exec(argv: string[], state: State, what: string, signal?: AbortSignal): Promise<string> {
-  const out = await $({ env: { ...process.env, ...state.env }, timeout: state.timeoutMs, signal, quiet: true, nothrow: true })`${argv}`;
+/** Run one of the fault's commands; a DrillError "fault" naming it and its exit status when it fails. */
+async function exec(argv: string[], state: State, what: string, ctx: FaultContext, signal?: AbortSignal): Promise<string> {
+  const out = await osOf(ctx).commands.run(argv, { env: state.env, timeoutMs: state.timeoutMs, signal });
   if (out.exitCode !== 0) {
     const why = out.exitCode === null ? `signal ${out.signal}` : `exit ${out.exitCode}`;
-    throw new RunError(`${what} command ${JSON.stringify(argv)} failed (${why}): ${out.stderr.trim().slice(0, 500)}`);
+    const node = state.env.DRILL_TARGET_NODE;
+    throw faultError(`${what} command ${JSON.stringify(argv)} failed (${why}): ${out.stderr.trim().slice(0, 500)}`, { fault: ctx.faultId, ...(node ? { node } : {}) });
   }
   return out.stdout.trim();
 }
 
-export const commandFault: FaultKind<z.infer<typeof Params>, State> = {
+export const commandFault: FaultKind<z.infer<typeof CommandParams>, State> = {
   kind: "command",
   description: "Run a command to inject the fault and another to heal it (no shell; arguments as arrays)",
-  params: Params,
+  params: CommandParams,
   targets: ["none", "node", "endpoint"],
   async plan(params, target) {
     const env: Record<string, string> = { ...params.env };
@@ -53,27 +56,29 @@ export const commandFault: FaultKind<z.infer<typeof Params>, State> = {
     return { inject: params.inject, heal: params.heal, check: params.check, checkWithinMs: parseDuration(params.checkWithin), timeoutMs: parseDuration(params.timeout), env };
   },
   async inject(state, ctx) {
-    await exec(state.inject, state, "inject", ctx.signal);
+    await exec(state.inject, state, "inject", ctx, ctx.signal);
   },
   async check(state, ctx) {
     if (!state.check) return { confirmed: false, detail: "no check command declared" };
-    const started = performance.now();
+    const { clock } = ctx;
+    const started = clock.now();
     const deadline = started + (state.checkWithinMs ?? 0);
     for (let attempts = 1; ; attempts++) {
       try {
-        const out = (await exec(state.check, state, "check", ctx.signal)).slice(0, 200);
-        const after = `confirmed after ${attempts} attempt(s), ${Math.round(performance.now() - started)} ms`;
+        const out = (await exec(state.check, state, "check", ctx, ctx.signal)).slice(0, 200);
+        const after = `confirmed after ${attempts} attempt(s), ${Math.round(clock.now() - started)} ms`;
         return { confirmed: true, detail: out ? `${after}: ${out}` : after };
       } catch (error) {
-        if (performance.now() >= deadline || ctx.signal.aborted) {
+        if (clock.now() >= deadline || ctx.signal.aborted) {
           return { confirmed: false, detail: `not confirmed after ${attempts} attempt(s) within ${state.checkWithinMs ?? 0} ms: ${(error as Error).message}` };
         }
       }
-      await new Promise((ok) => setTimeout(ok, 200));
+      await osOf(ctx).timers.sleep(200, ctx.signal);
     }
   },
-  async heal(state) {
-    await exec(state.heal, state, "heal");
+  async heal(state, ctx) {
+    // No signal: heal must finish even after Ctrl-C.
+    await exec(state.heal, state, "heal", ctx);
   },
   describe: (s) => `run ${JSON.stringify(s.inject)} (heal: ${JSON.stringify(s.heal)})`,
 };

@@ -5,7 +5,7 @@
 // mid-write never leaves a half record.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 import { isGone, readProc } from "../env/procfs.ts";
 import type { FaultState } from "./fault.ts";
 
@@ -54,7 +54,7 @@ export function activeFaults(stateDir: string): ActiveFault[] {
     try {
       return JSON.parse(readFileSync(file, "utf8")) as ActiveFault;
     } catch (error) {
-      throw new InputError(`fault journal ${file} is unreadable (${(error as Error).message}); inspect it, heal by hand, then delete it`, { cause: error });
+      throw inputError(`fault journal ${file} is unreadable (${(error as Error).message}); inspect it, heal by hand, then delete it`, { file }, error);
     }
   });
 }

@@ -9,6 +9,7 @@
 // that was never applied, or was healed already, is harmless.
 import type { z } from "zod";
 import type { Clock } from "../../core/clock.ts";
+import type { FaultOs } from "./os.ts";
 import type { ResolvedTarget } from "./targets.ts";
 
 /**
@@ -42,6 +43,8 @@ export interface FaultContext {
   action?: (e: { t: number; detail: string; target?: Record<string, unknown> }) => void;
   /** The plan's region, for faults that call a cloud API. */
   region?: string;
+  /** The OS the fault acts on (processes, iptables, cgroups …); default: the real one (os-real.ts). Unit tests pass fakes. */
+  os?: Partial<FaultOs>;
 }
 
 export interface CheckResult {
@@ -66,4 +69,6 @@ export interface FaultKind<P = unknown, S extends FaultState = FaultState> {
   heal(state: S, ctx: FaultContext): Promise<void>;
   /** A short human description of the concrete fault, for progress and reports. */
   describe(state: S): string;
+  /** Set on an old spelling kept working: what to write instead (also noted in the drill's journal when used). */
+  deprecated?: string;
 }

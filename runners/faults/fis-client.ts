@@ -6,16 +6,57 @@
 // VPC endpoint, a FIPS endpoint, a local stand-in such as moto's server). The
 // SDK reads those variables too; they are read here as well so that a bad value
 // is an input error, and so that the endpoint is recorded in the fault's state:
-// heal from another process (`drill recover`) calls the same one. The SDK's own
-// retries are off: throttling is retried in one visible place (fis-retry.ts).
-import { FisClient } from "@aws-sdk/client-fis";
-import { InputError, RunError } from "../../core/errors.ts";
+// heal from another process (`drill recover`) calls the same one.
+//
+// FIS calls are throttled per account and region; a drill that polls every two
+// seconds beside other tooling can meet a ThrottlingException. Those, and 5xx
+// answers, are retried by the SDK's own retry strategy (@smithy/util-retry: its
+// classification of throttling and transient errors, its retry quota), with a
+// bounded full-jitter backoff so that drills started together do not retry in
+// lockstep; `fisCall` says so when the attempts ran out.
+import { FisClient, type FisClientConfig } from "@aws-sdk/client-fis";
+import { ConfiguredRetryStrategy } from "@smithy/util-retry";
+import { environmentError, faultError, inputError, type ErrorWhere } from "../../core/errors.ts";
+
+export interface FisRetry {
+  /** Attempts in all, the first included. */
+  maxAttempts: number;
+  /** Backoff before retry n (1-based): uniform in [0, min(maxMs, baseMs × 2^(n-1))]. */
+  baseMs: number;
+  maxMs: number;
+}
+
+export const FIS_RETRY: FisRetry = { maxAttempts: 5, baseMs: 250, maxMs: 4_000 };
+
+/** The SDK's standard retry strategy with our attempts and backoff. */
+export function fisRetryStrategy(r: FisRetry = FIS_RETRY): ConfiguredRetryStrategy {
+  return new ConfiguredRetryStrategy(r.maxAttempts, (retry) => Math.random() * Math.min(r.maxMs, r.baseMs * 2 ** Math.max(0, retry - 1)));
+}
+
+/** The client's configuration for `region` at `endpoint`: the SDK's retry strategy included. */
+export function fisClientConfig(region: string | undefined, endpoint?: string, retry: FisRetry = FIS_RETRY): FisClientConfig {
+  return { ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}), retryStrategy: fisRetryStrategy(retry) };
+}
 
 export type FisClientFactory = (region: string | undefined, endpoint?: string) => FisClient;
 
-const defaultFactory: FisClientFactory = (region, endpoint) =>
-  new FisClient({ ...(region ? { region } : {}), ...(endpoint ? { endpoint } : {}), maxAttempts: 1 });
+const defaultFactory: FisClientFactory = (region, endpoint) => new FisClient(fisClientConfig(region, endpoint));
 let factory: FisClientFactory = defaultFactory;
+
+/**
+ * Run one FIS call (the SDK retries inside it). An error that the SDK retried
+ * until its attempts ran out becomes a DrillError "fault" that says so, naming
+ * `what`; any other error is the caller's to interpret (not found, conflict …).
+ */
+export async function fisCall<T>(what: string, call: () => Promise<T>, where: ErrorWhere = {}): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+    if (attempts > 1) throw faultError(`${what}: still throttled or failing after ${attempts} attempts: ${(error as Error).message}`, where, error);
+    throw error;
+  }
+}
 
 /**
  * A client for `region` (undefined: the SDK's chain) at `endpoint` (an http(s)
@@ -27,7 +68,7 @@ export function fisClient(region: string | undefined, endpoint: string | undefin
 
 /**
  * The endpoint a client calls when the fault names none: AWS_ENDPOINT_URL_FIS,
- * else AWS_ENDPOINT_URL, else undefined (AWS's own). Throws InputError naming
+ * else AWS_ENDPOINT_URL, else undefined (AWS's own). Throws DrillError "input" naming
  * the variable when its value is not an http(s) URL.
  */
 export function fisEndpoint(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -38,7 +79,7 @@ export function fisEndpoint(env: NodeJS.ProcessEnv = process.env): string | unde
   return undefined;
 }
 
-/** `value` when it is an http(s) URL; else an InputError naming where it came from. */
+/** `value` when it is an http(s) URL; else a DrillError "input" naming where it came from. */
 export function checkEndpoint(value: string, from: string): string {
   let url: URL | undefined;
   try {
@@ -46,7 +87,7 @@ export function checkEndpoint(value: string, from: string): string {
   } catch {
     url = undefined;
   }
-  if (!url || !/^https?:$/.test(url.protocol)) throw new InputError(`${from}: "${value}" is not an http(s) URL such as https://fis.eu-west-1.amazonaws.com or http://127.0.0.1:5000`);
+  if (!url || !/^https?:$/.test(url.protocol)) throw inputError(`${from}: "${value}" is not an http(s) URL such as https://fis.eu-west-1.amazonaws.com or http://127.0.0.1:5000`, { field: from });
   return value;
 }
 
@@ -65,7 +106,7 @@ export async function clientRegion(client: FisClient): Promise<string> {
     const region = await client.config.region();
     if (region) return region;
   } catch (error) {
-    throw new RunError(`fis.experiment: no AWS region: set params.region, the plan's region, or AWS_REGION (${(error as Error).message})`, { cause: error });
+    throw environmentError(`fis.experiment: no AWS region: set params.region, the plan's region, or AWS_REGION (${(error as Error).message})`, {}, error);
   }
-  throw new RunError("fis.experiment: no AWS region: set params.region, the plan's region, or AWS_REGION");
+  throw environmentError("fis.experiment: no AWS region: set params.region, the plan's region, or AWS_REGION");
 }

@@ -8,8 +8,8 @@
 // the recorded state, so `drill recover` can run it from another process.
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { parseDuration } from "../../stacks/lib/index.ts";
-import { InputError, RunError } from "../../core/errors.ts";
+import { parseDuration } from "../../core/duration.ts";
+import { faultError, inputError } from "../../core/errors.ts";
 import type { FaultKind } from "./fault.ts";
 import { clientRegion, fisClient, fisEndpoint } from "./fis-client.ts";
 import { FisParams } from "./fis-params.ts";
@@ -22,14 +22,14 @@ import type { ResolvedTarget } from "./targets.ts";
 type Params = z.infer<typeof FisParams>;
 
 /** Which template: a plan endpoint's value, an id given directly, or none (inline). */
-function templateOf(params: Params, target: ResolvedTarget): string | undefined {
+function templateOf(params: Params, target: ResolvedTarget, fault: string): string | undefined {
   const given = target.kind === "experiment" ? target.template : target.kind === "endpoint" ? target.address : undefined;
-  if (given !== undefined && params.template) throw new InputError("fis.experiment: target names a template and params.template describes one: give one of them");
-  if (target.kind === "none" && !params.template) throw new InputError("fis.experiment: target { none: true } needs params.template (an inline template), or target a template");
+  if (given !== undefined && params.template) throw inputError("fis.experiment: target names a template and params.template describes one: give one of them", { fault });
+  if (target.kind === "none" && !params.template) throw inputError("fis.experiment: target { none: true } needs params.template (an inline template), or target a template", { fault });
   if (target.kind === "experiment" && given!.startsWith("fis:")) {
-    throw new InputError(`fis.experiment: "${given}" is a plan endpoint name, not a template id: write target { endpoint: "${given}" } so it is resolved from the plan`);
+    throw inputError(`fis.experiment: "${given}" is a plan endpoint name, not a template id: write target { endpoint: "${given}" } so it is resolved from the plan`, { fault });
   }
-  if (target.kind === "endpoint" && /:\/\/|\s/.test(given!)) throw new InputError(`fis.experiment: endpoint "${target.endpoint}" is "${given}", not an experiment template id`);
+  if (target.kind === "endpoint" && /:\/\/|\s/.test(given!)) throw inputError(`fis.experiment: endpoint "${target.endpoint}" is "${given}", not an experiment template id`, { fault });
   return given;
 }
 
@@ -39,7 +39,7 @@ export const fisExperiment: FaultKind<Params, FisState> = {
   params: FisParams,
   targets: ["experiment", "endpoint", "none"],
   async plan(params, target, ctx) {
-    const templateId = templateOf(params, target);
+    const templateId = templateOf(params, target, ctx.faultId);
     const endpoint = params.endpoint ?? fisEndpoint();
     const region = await clientRegion(fisClient(params.region ?? (ctx as FisFaultContext & { region?: string }).region, endpoint));
     return {
@@ -73,7 +73,7 @@ export const fisExperiment: FaultKind<Params, FisState> = {
     const status = statusOf(experiment);
     const startWall = faultStartWallMs(state.actions ?? []);
     if (status === "failed" || (status === "stopped" && !state.healRequested) || startWall === undefined) {
-      throw new RunError(`FIS experiment ${state.experimentId} ${status} before its fault took effect: ${reasonOf(experiment)}`);
+      throw faultError(`FIS experiment ${state.experimentId} ${status} before its fault took effect: ${reasonOf(experiment)}`, { fault: state.faultId });
     }
     state.effectiveAt = onClock(startWall, ctx.clock, requestedAt);
   },
@@ -88,7 +88,7 @@ export const fisExperiment: FaultKind<Params, FisState> = {
     if (!experiment) return { confirmed: false, detail: `FIS experiment ${state.experimentId} no longer exists` };
     if (status === "completed") return { confirmed: ran, detail: `FIS experiment ${state.experimentId} completed: ${actions}` };
     if (status === "stopped" && state.healRequested) return { confirmed: ran, detail: `FIS experiment ${state.experimentId} stopped by heal after: ${actions}` };
-    throw new RunError(`FIS experiment ${state.experimentId} ${status}: ${reasonOf(experiment)} (${actions})`);
+    throw faultError(`FIS experiment ${state.experimentId} ${status}: ${reasonOf(experiment)} (${actions})`, { fault: state.faultId });
   },
   async heal(state, ctx: FisFaultContext) {
     state.healRequested = true;

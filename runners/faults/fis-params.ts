@@ -4,7 +4,7 @@
 // with target { none: true }, describes a template inline that the fault
 // creates for the drill and deletes again when it heals.
 import { z } from "zod";
-import { Duration } from "../../stacks/lib/index.ts";
+import { Duration } from "../../stacks/lib/schema.ts";
 
 const Name = z.string().regex(/^[\S]{1,64}$/, { message: "FIS names are 1–64 characters without spaces" });
 

@@ -3,9 +3,9 @@
 // as it is seen. Inject and check give up when the drill is interrupted; heal
 // passes no signal, because heal must finish even after Ctrl-C.
 import { GetExperimentCommand, type Experiment, type FisClient } from "@aws-sdk/client-fis";
-import { RunError } from "../../core/errors.ts";
+import { DrillError, faultError } from "../../core/errors.ts";
 import type { FaultContext } from "./fault.ts";
-import { withRetry } from "./fis-retry.ts";
+import { fisCall } from "./fis-client.ts";
 import type { FisState } from "./fis-state.ts";
 import { actionEvents, actionsOf, describeEvent, mergeActions, onClock } from "./fis-timeline.ts";
 import { sleep } from "../../core/sleep.ts";
@@ -22,12 +22,15 @@ export const TERMINAL = new Set(["completed", "stopped", "failed", "cancelled"])
 export const statusOf = (e: Experiment | undefined) => e?.state?.status ?? "unknown";
 export const reasonOf = (e: Experiment | undefined) => e?.state?.reason ?? "no reason given";
 
-export async function getExperiment(client: FisClient, id: string, signal?: AbortSignal): Promise<Experiment | undefined> {
+/** The experiment as FIS has it now; undefined when FIS no longer knows it. Throws DrillError "fault" (where: fault). */
+export async function getExperiment(client: FisClient, id: string, signal?: AbortSignal, fault?: string): Promise<Experiment | undefined> {
+  const where = fault ? { fault } : {};
   try {
-    return (await withRetry(`FIS GetExperiment ${id}`, () => client.send(new GetExperimentCommand({ id })), signal)).experiment;
+    return (await fisCall(`FIS GetExperiment ${id}`, () => client.send(new GetExperimentCommand({ id }), { abortSignal: signal }), where)).experiment;
   } catch (error) {
     if ((error as { name?: string }).name === "ResourceNotFoundException") return undefined;
-    throw new RunError(`FIS GetExperiment ${id}: ${(error as Error).message}`, { cause: error });
+    if ((error as { kind?: string }).kind === "fault") throw error;
+    throw faultError(`FIS GetExperiment ${id}: ${(error as Error).message}`, where, error);
   }
 }
 
@@ -51,16 +54,16 @@ export interface FollowOptions {
   notBefore: number;
 }
 
-/** Poll until `until` holds; throws a RunError naming the experiment and its status on timeout or abort. */
+/** Poll until `until` holds; throws a DrillError naming the experiment and its status: "fault" on timeout, "interrupted" on abort. */
 export async function follow(client: FisClient, state: FisState, ctx: FisFaultContext, o: FollowOptions): Promise<Experiment | undefined> {
   const id = state.experimentId!;
   const deadline = Date.now() + o.timeoutMs;
   for (;;) {
-    const experiment = await getExperiment(client, id, o.signal);
+    const experiment = await getExperiment(client, id, o.signal, state.faultId);
     recordActions(state, experiment, ctx, o.notBefore);
     if (o.until(experiment)) return experiment;
-    if (o.signal?.aborted) throw new RunError(`${o.what}: interrupted while FIS experiment ${id} was ${statusOf(experiment)}`);
-    if (Date.now() >= deadline) throw new RunError(`${o.what}: FIS experiment ${id} is still ${statusOf(experiment)} after ${Math.round(o.timeoutMs / 1000)} s`);
+    if (o.signal?.aborted) throw new DrillError("interrupted", `${o.what}: interrupted while FIS experiment ${id} was ${statusOf(experiment)}`, { fault: state.faultId });
+    if (Date.now() >= deadline) throw faultError(`${o.what}: FIS experiment ${id} is still ${statusOf(experiment)} after ${Math.round(o.timeoutMs / 1000)} s`, { fault: state.faultId });
     await sleep(state.pollMs, o.signal);
   }
 }

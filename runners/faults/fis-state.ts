@@ -6,7 +6,7 @@ import { ListExperimentsCommand, type FisClient } from "@aws-sdk/client-fis";
 import { activeFaults, recordFault } from "./fault-journal.ts";
 import type { FaultContext } from "./fault.ts";
 import type { FisAction } from "./fis-timeline.ts";
-import { withRetry } from "./fis-retry.ts";
+import { fisCall } from "./fis-client.ts";
 
 export const FAULT_TAG = "continuity-drill:fault";
 
@@ -48,7 +48,7 @@ export function persistState(ctx: FaultContext, state: FisState): void {
 export async function findExperimentByTag(client: FisClient, faultId: string, signal?: AbortSignal): Promise<string | undefined> {
   let nextToken: string | undefined;
   for (let page = 0; page < 20; page++) {
-    const out = await withRetry("FIS ListExperiments", () => client.send(new ListExperimentsCommand({ maxResults: 100, nextToken })), signal);
+    const out = await fisCall("FIS ListExperiments", () => client.send(new ListExperimentsCommand({ maxResults: 100, nextToken }), { abortSignal: signal }), { fault: faultId });
     const mine = (out.experiments ?? []).filter((e) => e.tags?.[FAULT_TAG] === faultId);
     mine.sort((a, b) => (b.creationTime?.getTime() ?? 0) - (a.creationTime?.getTime() ?? 0));
     if (mine[0]?.id) return mine[0].id;

@@ -2,26 +2,28 @@
 // so they leave the group of the pg_autoctl that started them. Signalling
 // -pgid alone would pause the postmaster and leave backends answering on open
 // connections. A node's processes are its group and all their descendants.
-import { allPids, readProc } from "../env/procfs.ts";
+import { allPids, readProc, type ProcInfo } from "../env/procfs.ts";
+import type { ProcessControl } from "./os.ts";
 
-export function processTree(pgid: number): number[] {
-  const procs = liveProcs();
-  return withDescendants(procs, procs.filter((p) => p.pgid === pgid).map((p) => p.pid));
+const realProcs: Pick<ProcessControl, "read" | "list"> = { read: readProc, list: allPids };
+
+/** Every process of group `pgid` and all their descendants, as they are now. */
+export function processTree(pgid: number, procs: Pick<ProcessControl, "read" | "list"> = realProcs): number[] {
+  const live = liveProcs(procs);
+  return withDescendants(live, live.filter((p) => p.pgid === pgid).map((p) => p.pid));
 }
 
 /** The given roots and all their descendants (by parent PID), as they are now. */
-export function descendantsOf(roots: number[]): number[] {
-  return withDescendants(liveProcs(), roots);
+export function descendantsOf(roots: number[], procs: Pick<ProcessControl, "read" | "list"> = realProcs): number[] {
+  return withDescendants(liveProcs(procs), roots);
 }
 
-type Proc = NonNullable<ReturnType<typeof readProc>>;
-
-function liveProcs(): Proc[] {
-  return allPids().map(readProc).filter((p): p is Proc => p !== undefined);
+function liveProcs(procs: Pick<ProcessControl, "read" | "list">): ProcInfo[] {
+  return procs.list().map((pid) => procs.read(pid)).filter((p): p is ProcInfo => p !== undefined);
 }
 
 /** Close a set of PIDs over "is a child of". */
-function withDescendants(procs: readonly Proc[], seed: readonly number[]): number[] {
+function withDescendants(procs: readonly ProcInfo[], seed: readonly number[]): number[] {
   const members = new Set(seed);
   let grew = true;
   while (grew) {

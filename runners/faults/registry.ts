@@ -1,39 +1,64 @@
 // Fault kinds by name. A scenario names a kind; its params are validated by
 // that kind's own schema before anything is touched.
+//
+// FAULT_KINDS is the typed list of the current kinds, each with its `kind`
+// literal and its `params` zod schema: the source for a discriminated union of
+// fault specs (`{ kind: K; params: z.input<Params of K> }`, see FaultSpecOf).
+// Old spellings (net.latency, net.partition via proxy) are looked up too, so
+// old scenarios and fault-journal records keep working, but are not in it.
+import type { z } from "zod";
 import { problemsOf } from "../../stacks/lib/issues.ts";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 import { commandFault } from "./command.ts";
 import type { FaultKind } from "./fault.ts";
 import { fisExperiment } from "./fis-experiment.ts";
-import { netLatency } from "./net-latency.ts";
+import { netLatencyLegacy, netPartitionCompat } from "./legacy-spellings.ts";
 import { netPartition } from "./net-partition.ts";
+import { netProxy } from "./net-proxy.ts";
 import { processKill } from "./process-kill.ts";
 import { processPause } from "./process-pause.ts";
 
-const KINDS = new Map<string, FaultKind<unknown, Record<string, unknown>>>();
+/** The current fault kinds, in the order help lists them. */
+export const FAULT_KINDS = [processKill, processPause, netPartition, netProxy, commandFault, fisExperiment] as const;
+
+type Current = (typeof FAULT_KINDS)[number];
+/** The name of a current kind: "process.kill" | "process.pause" | "net.partition" | "net.proxy" | "command" | "fis.experiment". */
+export type FaultKindName = Current["kind"];
+/** What a scenario author writes for kind K: its params schema's input type (defaults optional). */
+export type FaultParamsInput<K extends FaultKindName> = z.input<Extract<Current, { kind: K }>["params"]>;
+/** One fault spec per kind, discriminated by `kind`. */
+export type FaultSpecOf<K extends FaultKindName = FaultKindName> = K extends FaultKindName ? { kind: K; params?: FaultParamsInput<K> } : never;
+
+/** Each current kind's name and params schema, for generating the scenario schema's union. */
+export const faultParamsSchemas = (): { kind: FaultKindName; params: z.ZodType }[] => FAULT_KINDS.map((k) => ({ kind: k.kind, params: k.params }));
+
+type AnyKind = FaultKind<unknown, Record<string, unknown>>;
+const KINDS = new Map<string, AnyKind>();
 
 export function registerFault<P, S extends Record<string, unknown>>(kind: FaultKind<P, S>): void {
-  KINDS.set(kind.kind, kind as unknown as FaultKind<unknown, Record<string, unknown>>);
+  KINDS.set(kind.kind, kind as unknown as AnyKind);
 }
 
-for (const k of [processKill, processPause, netPartition, netLatency, commandFault, fisExperiment]) registerFault(k as FaultKind<unknown, Record<string, unknown>>);
+for (const k of [...FAULT_KINDS, netPartitionCompat, netLatencyLegacy]) registerFault(k as unknown as AnyKind);
 
+/** Every name a scenario may use, old spellings included. */
 export function faultKinds(): string[] {
   return [...KINDS.keys()].sort();
 }
 
-export function faultKind(name: string, where: string): FaultKind<unknown, Record<string, unknown>> {
+/** The kind named `name`; a DrillError "input" naming `<where>.kind` and the kinds there are, when unknown. */
+export function faultKind(name: string, where: string): AnyKind {
   const kind = KINDS.get(name);
-  if (!kind) throw new InputError(`${where}.kind: unknown fault kind "${name}" (kinds: ${faultKinds().join(", ")})`);
+  if (!kind) throw inputError(`${where}.kind: unknown fault kind "${name}" (kinds: ${FAULT_KINDS.map((k) => k.kind).sort().join(", ")})`, { field: `${where}.kind` });
   return kind;
 }
 
-/** Validate a fault's params with its kind's schema; problems name the field. */
+/** Validate a fault's params with its kind's schema; a DrillError "input" whose problems name the field. */
 export function parseFaultParams(kindName: string, params: unknown, where: string): unknown {
   const kind = faultKind(kindName, where);
   const parsed = kind.params.safeParse(params);
   if (!parsed.success) {
-    throw new InputError(problemsOf(parsed.error).map((p) => `${where}.params${p.path === "(top level)" ? "" : `.${p.path}`}: ${p.message}`).join("\n"));
+    throw inputError(problemsOf(parsed.error).map((p) => `${where}.params${p.path === "(top level)" ? "" : `.${p.path}`}: ${p.message}`).join("\n"), { field: `${where}.params` });
   }
   return parsed.data;
 }

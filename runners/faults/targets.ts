@@ -3,7 +3,7 @@
 // primary when the fault is injected", resolved live); anything else is refused.
 import type { PlanT, ServiceT } from "../../stacks/lib/index.ts";
 import type { FaultTargetT } from "../../scenarios/schema.ts";
-import { InputError, RunError } from "../../core/errors.ts";
+import { environmentError, inputError } from "../../core/errors.ts";
 
 export type ResolvedTarget =
   | { kind: "node"; service: string; node: string; address?: string; role?: string }
@@ -26,7 +26,7 @@ export function declaredNodes(service: ServiceT): Map<string, string | undefined
 
 function serviceOf(plan: PlanT, name: string, where: string): ServiceT {
   const s = plan.services.find((x) => x.name === name);
-  if (!s) throw new InputError(`${where}: service "${name}" is not in the plan (services: ${plan.services.map((x) => x.name).join(", ")})`);
+  if (!s) throw inputError(`${where}: service "${name}" is not in the plan (services: ${plan.services.map((x) => x.name).join(", ")})`, { field: where });
   return s;
 }
 
@@ -34,17 +34,17 @@ function serviceOf(plan: PlanT, name: string, where: string): ServiceT {
 export function checkTarget(plan: PlanT, serviceName: string, target: FaultTargetT, where: string): void {
   const service = serviceOf(plan, ("service" in target && target.service) || serviceName, `${where}.target.service`);
   if ("node" in target && !declaredNodes(service).has(target.node)) {
-    throw new InputError(`${where}.target.node: "${target.node}" is not a node of service "${service.name}" (declared: ${[...declaredNodes(service).keys()].join(", ") || "none"})`);
+    throw inputError(`${where}.target.node: "${target.node}" is not a node of service "${service.name}" (declared: ${[...declaredNodes(service).keys()].join(", ") || "none"})`, { field: `${where}.target.node`, node: target.node });
   }
   if ("endpoint" in target) {
     const owner = serviceOf(plan, target.service ?? serviceName, `${where}.target.service`);
     if (!endpointAddress(owner, target.endpoint)) {
       const known = [...Object.keys(owner.endpoints), ...owner.failoverTargets.flatMap((t) => Object.keys(t.endpoints))];
-      throw new InputError(`${where}.target.endpoint: "${target.endpoint}" is not an endpoint of service "${owner.name}" (declared: ${known.join(", ") || "none"})`);
+      throw inputError(`${where}.target.endpoint: "${target.endpoint}" is not an endpoint of service "${owner.name}" (declared: ${known.join(", ") || "none"})`, { field: `${where}.target.endpoint` });
     }
   }
   if ("role" in target && target.failoverTarget && !service.failoverTargets.some((t) => t.name === target.failoverTarget)) {
-    throw new InputError(`${where}.target.failoverTarget: "${target.failoverTarget}" is not a failover target of "${service.name}"`);
+    throw inputError(`${where}.target.failoverTarget: "${target.failoverTarget}" is not a failover target of "${service.name}"`, { field: `${where}.target.failoverTarget` });
   }
 }
 
@@ -66,9 +66,9 @@ export async function resolveTarget(plan: PlanT, serviceName: string, target: Fa
   const live = roles ? (await roles.roles(service.name)).filter((m) => declared.has(m.node)) : [];
   const holder = live.find((m) => m.role === target.role);
   if (holder) return { kind: "node", service: service.name, node: holder.node, address: holder.address ?? declared.get(holder.node), role: target.role };
-  if (roles) throw new RunError(`no node of "${service.name}" is ${target.role} right now (members: ${live.map((m) => `${m.node}=${m.role}`).join(", ") || "none seen"})`);
+  if (roles) throw environmentError(`no node of "${service.name}" is ${target.role} right now (members: ${live.map((m) => `${m.node}=${m.role}`).join(", ") || "none seen"})`);
   const ft = service.failoverTargets.find((t) => !target.failoverTarget || t.name === target.failoverTarget);
   const node = target.role === "primary" ? ft?.primary : ft?.standbys[0];
-  if (!node) throw new InputError(`service "${service.name}" declares no ${target.role} node`);
+  if (!node) throw inputError(`service "${service.name}" declares no ${target.role} node`);
   return { kind: "node", service: service.name, node, address: declared.get(node), role: target.role };
 }

@@ -1,7 +1,12 @@
 // What a proxy does to traffic right now. Plain data, so a mode can travel over
-// the daemon's control API and be written to a drill journal unchanged.
+// the daemon's control API and be written to a drill journal unchanged. This is
+// the one list of proxy modes: the wire form (ms) below, the scenario form of
+// the net.proxy fault (durations as text) at the end, and the toxics (toxics/)
+// keyed by the same kinds.
 import { z } from "zod";
+import { parseDuration } from "../../core/duration.ts";
 import { InputError } from "../../core/errors.ts";
+import { Duration } from "../../stacks/lib/schema.ts";
 
 export type ProxyMode =
   | { kind: "pass" }
@@ -58,4 +63,26 @@ export function formatIssues(error: z.ZodError): string {
 export function describeMode(mode: ProxyMode): string {
   if (mode.kind !== "latency") return mode.kind;
   return `latency ${mode.delayMs}${mode.jitterMs ? `±${mode.jitterMs}` : ""} ms`;
+}
+
+/** The modes a fault may put a proxy in: every mode but "pass", which is how a proxy heals. */
+export const faultModeKinds = ["latency", "blackhole", "reset"] as const satisfies readonly Exclude<ProxyMode["kind"], "pass">[];
+
+/**
+ * The net.proxy fault's params, one strict object per mode, told apart by `mode`:
+ * - latency: `delay` (a duration, each direction) and optional `jitter` (± uniform);
+ * - blackhole: accept and never answer; held connections are reset on heal;
+ * - reset: refuse with a TCP RST, open connections too.
+ */
+export const ProxyFaultParams = z.discriminatedUnion("mode", [
+  z.strictObject({ mode: z.literal("latency"), delay: Duration, jitter: Duration.optional() }),
+  z.strictObject({ mode: z.literal("blackhole") }),
+  z.strictObject({ mode: z.literal("reset") }),
+]);
+export type ProxyFaultParamsT = z.infer<typeof ProxyFaultParams>;
+
+/** The wire mode for a fault's params (durations to ms). */
+export function faultMode(params: ProxyFaultParamsT): Exclude<ProxyMode, { kind: "pass" }> {
+  if (params.mode === "latency") return { kind: "latency", delayMs: parseDuration(params.delay), jitterMs: params.jitter ? parseDuration(params.jitter) : 0 };
+  return { kind: params.mode };
 }

@@ -7,7 +7,7 @@ export default defineScenario({
   description: "Partition the orders-db primary from clients, monitor and standby",
   service: "orders-db",
   hazard: "network-partition",
-  faults: [{ kind: "net.partition", target: { role: "primary" }, params: { via: "firewall" } }],
+  faults: [{ kind: "net.partition", target: { role: "primary" } }],
   workload: {
     probes: [{ kind: "postgres", name: "orders-db-sql", endpoint: "primary", rateHz: 50, timeout: "1s" }],
     ledgers: [{ kind: "postgres", name: "orders-ledger", endpoint: "primary", rateHz: 20, timeout: "2s" }],

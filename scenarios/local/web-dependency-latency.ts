@@ -1,6 +1,6 @@
 // sessions-cache answers 500 ms late, seen through web: the storefront is
 // degraded, not down. Judged against web's minimum availability while disrupted
-// with a client latency bound of 1 s per request. net.latency delays each
+// with a client latency bound of 1 s per request. net.proxy latency delays each
 // direction, so 250 ms makes every cache round trip 500 ms longer. (At 500 ms a
 // direction the app's 1 s Redis command timeout fires and web fails — measured.)
 import { defineScenario } from "../api.ts";
@@ -9,7 +9,7 @@ export default defineScenario({
   description: "Add 500 ms to every sessions-cache round trip on web's path to it, for 10 s",
   service: "web",
   hazard: "dependency-latency",
-  faults: [{ kind: "net.latency", target: { role: "primary", service: "sessions-cache" }, duration: "10s", params: { delay: "250ms" } }],
+  faults: [{ kind: "net.proxy", target: { role: "primary", service: "sessions-cache" }, duration: "10s", params: { mode: "latency", delay: "250ms" } }],
   workload: {
     probes: [{ kind: "http", name: "web-session", endpoint: "http", rateHz: 50, timeout: "2s", latencyBound: "1s", params: { path: "/session/drill-probe" } }],
   },

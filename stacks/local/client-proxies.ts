@@ -1,6 +1,6 @@
 // Our TCP proxies in the web app's paths to its dependencies: the app reaches
 // each PostgreSQL node and each Redis node through one, so a drill can slow or
-// cut exactly that path (net.latency, net.partition via "proxy") while the HA
+// cut exactly that path (net.proxy: latency, blackhole, reset) while the HA
 // software's own paths (monitor, Sentinels, replication) stay direct. In pass
 // mode they only copy bytes (~0.02–0.05 ms added at p50, measured).
 import * as pulumi from "@pulumi/pulumi";

@@ -4,8 +4,7 @@
 // through heal, restore and rejoin, until full redundancy is back plus
 // `after`: a disruption then (failback) is its own figure, measured from the
 // moment heal began (Workload.armHeal).
-import { sleep } from "../../../core/sleep.ts";
-import type { DrillContext } from "./context.ts";
+import { wait, type DrillContext } from "./context.ts";
 
 export interface HealResult {
   healed: boolean;
@@ -56,11 +55,12 @@ export async function restore(c: DrillContext, healStartedAt: number): Promise<R
 
 /** Poll the live redundancy check until full, bounded by the observe timeout. */
 async function waitForRedundancy(c: DrillContext): Promise<{ full: boolean; detail: string }> {
-  const deadline = performance.now() + c.o.drill.windowsMs.observeTimeout;
+  const { clock } = c.o;
+  const deadline = clock.now() + c.o.drill.windowsMs.observeTimeout;
   for (;;) {
     const r = await c.o.stack.redundancy!();
-    if (r.full || performance.now() >= deadline || c.o.hardSignal?.aborted) return r;
-    await sleep(250, c.o.hardSignal);
+    if (r.full || clock.now() >= deadline || c.o.hardSignal?.aborted) return r;
+    await wait(c, 250, c.o.hardSignal);
   }
 }
 
@@ -68,7 +68,7 @@ async function waitForRedundancy(c: DrillContext): Promise<{ full: boolean; deta
 export async function watchAfter(c: DrillContext): Promise<void> {
   const { o, workload } = c;
   if (o.signal.aborted) return;
-  await sleep(o.drill.windowsMs.after, o.signal);
-  const deadline = performance.now() + o.drill.windowsMs.observeTimeout;
-  while (!workload.healSettled() && performance.now() < deadline && !o.signal.aborted) await sleep(50, o.signal);
+  await wait(c, o.drill.windowsMs.after, o.signal);
+  const deadline = o.clock.now() + o.drill.windowsMs.observeTimeout;
+  while (!workload.healSettled() && o.clock.now() < deadline && !o.signal.aborted) await wait(c, 50, o.signal);
 }

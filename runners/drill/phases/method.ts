@@ -2,11 +2,10 @@
 // onset lies inside it, and is found from the samples at the end (onset.ts) —
 // so a blocking inject's outage is measured, not lost before t0.
 import type { InjectWindow } from "../../measure/index.ts";
-import { sleep } from "../../../core/sleep.ts";
 import { runSteps, type StepOutcome } from "../../gameday/step-runner.ts";
 import type { ActiveInjection } from "../fault-runner.ts";
 import { observe } from "../observe.ts";
-import { guard, type DrillContext } from "./context.ts";
+import { guard, wait, type DrillContext } from "./context.ts";
 
 export interface MethodResult {
   window: InjectWindow;
@@ -20,7 +19,7 @@ export async function method(c: DrillContext, steps: StepOutcome[], stepOptions:
   c.phase("baseline", "started");
   workload.markBaseline();
   await workload.startLedgers();
-  await sleep(drill.windowsMs.baseline, o.signal);
+  await wait(c, drill.windowsMs.baseline, o.signal);
   guard(c);
   c.phase("baseline", "ended");
   steps.push(...(await runSteps(drill.steps.filter((st) => st.at === "before-inject"), stepOptions)));
@@ -49,7 +48,7 @@ export async function method(c: DrillContext, steps: StepOutcome[], stepOptions:
     steps.push(...r);
     Object.assign(progress, { done: true, endedAt: clock.now() });
   });
-  const outcome = await observe(o, workload, faults, injected, window.returnedAt, progress);
+  const outcome = await observe({ ...o, ...(c.sleep ? { sleep: c.sleep } : {}) }, workload, faults, injected, window.returnedAt, progress);
   await stepsRun;
   await Promise.all(checks);
   c.phase("observe", "ended", outcome);

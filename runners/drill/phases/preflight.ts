@@ -9,7 +9,7 @@ import { guard, type DrillContext } from "./context.ts";
 export async function preflight(c: DrillContext): Promise<string | undefined> {
   const { o, workload } = c;
   c.phase("preflight", "started");
-  if (!(await steady(workload, o.drill.windowsMs.steady, o.preflightGraceMs ?? 30_000, o.signal))) {
+  if (!(await steady(workload, o.drill.windowsMs.steady, o.preflightGraceMs ?? 30_000, o.signal, c.sleep ? { clock: o.clock, sleep: c.sleep } : undefined))) {
     guard(c);
     return failed(c, `no steady state: probes were not all healthy for ${o.drill.windowsMs.steady} ms within the preflight bound`);
   }

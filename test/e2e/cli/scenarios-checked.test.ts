@@ -50,7 +50,7 @@ describe("scenarios checked before they run", () => {
     const r = drill(["run", "api-latency", "--program", userProgram, "--stack", "dev", "--dry-run", "--out", out]);
     expect(r.stderr.replace(/note: .*\n/g, "")).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/inject {2}net\.latency on endpoint primary of ledger at postgres:\/\/127\.0\.0\.1:6543\/ledger \{"delay":"500ms"\}/);
+    expect(r.stdout).toMatch(/inject {2}net\.proxy on endpoint primary of ledger at postgres:\/\/127\.0\.0\.1:6543\/ledger \{"mode":"latency","delay":"500ms"\}/);
     expect(r.stdout).toContain("nothing was started, injected or written");
     expect(existsSync(out)).toBe(false);
   });

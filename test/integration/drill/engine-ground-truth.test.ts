@@ -1,5 +1,5 @@
 // The whole drill lifecycle on a known outage: a plain HTTP server behind our
-// proxy daemon is blackholed for 1 s by a net.partition fault. The outage really
+// proxy daemon is blackholed for 1 s by a net.proxy fault (mode blackhole). The outage really
 // ends somewhere between the heal being requested and the daemon confirming it
 // (its control API answers in tens of ms on this machine under load), so the
 // measured recovery must fall inside that window, give or take one probe
@@ -64,7 +64,7 @@ describe("engine on a ground-truth outage", () => {
     const p = plan();
     const drill = prepareScenario({
       service: "api", hazard: "network-partition",
-      faults: [{ kind: "net.partition", target: { node: "api-1" }, duration: "1s", params: { via: "proxy", mode: "blackhole" } }],
+      faults: [{ kind: "net.proxy", target: { node: "api-1" }, duration: "1s", params: { mode: "blackhole" } }],
       workload: { probes: [{ kind: "http", endpoint: "http", rateHz: 100, timeout: "300ms" }] },
       windows: { steady: "500ms", baseline: "1s", stableFor: "500ms", after: "200ms" },
     }, join(dir, "gt.ts"), "gt", p, "fixture");

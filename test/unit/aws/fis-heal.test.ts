@@ -15,17 +15,12 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { activeFaults, recordFault } from "../../../runners/faults/fault-journal.ts";
 import { fisExperiment } from "../../../runners/faults/fis-experiment.ts";
 import { FisParams } from "../../../runners/faults/fis-params.ts";
-import { setRetryPolicy } from "../../../runners/faults/fis-retry.ts";
 import type { FisState } from "../../../runners/faults/fis-state.ts";
 import { faultKind } from "../../../runners/faults/registry.ts";
 import { awsError, experiment, recorder } from "./fis-support.ts";
 
 const fis = mockClient(FisClient);
-const restoreRetry = setRetryPolicy({ attempts: 3, baseMs: 1, maxMs: 2 });
-afterAll(() => {
-  restoreRetry();
-  fis.restore();
-});
+afterAll(() => fis.restore());
 beforeEach(() => fis.reset());
 
 const params = FisParams.parse({ region: "eu-west-1", pollInterval: "1ms", startTimeout: "5s", stopTimeout: "5s" });

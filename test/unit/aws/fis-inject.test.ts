@@ -1,21 +1,17 @@
 // The fis.experiment fault against a mocked FIS API (aws-sdk-client-mock):
 // start, wait for the first fault action (t0), follow to the end, fail with
-// FIS's reason, retry throttling. No request leaves this process.
+// FIS's reason. No request leaves this process. (aws-sdk-client-mock replaces
+// `send`, so the SDK's retry never runs here: fis-throttling.test.ts.)
 import { FisClient, GetExperimentCommand, StartExperimentCommand } from "@aws-sdk/client-fis";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { activeFaults, recordFault } from "../../../runners/faults/fault-journal.ts";
 import { fisExperiment } from "../../../runners/faults/fis-experiment.ts";
 import { FisParams } from "../../../runners/faults/fis-params.ts";
-import { setRetryPolicy } from "../../../runners/faults/fis-retry.ts";
-import { experiment, recorder, throttled } from "./fis-support.ts";
+import { experiment, recorder } from "./fis-support.ts";
 
 const fis = mockClient(FisClient);
-const restoreRetry = setRetryPolicy({ attempts: 4, baseMs: 1, maxMs: 2 });
-afterAll(() => {
-  restoreRetry();
-  fis.restore();
-});
+afterAll(() => fis.restore());
 beforeEach(() => fis.reset());
 
 const params = FisParams.parse({ region: "eu-west-1", pollInterval: "1ms", startTimeout: "5s", maxDuration: "5s" });
@@ -105,35 +101,5 @@ describe("fis.experiment inject and check", () => {
     fis.on(StartExperimentCommand).rejects(Object.assign(new Error("Experiment template not found"), { name: "ResourceNotFoundException" }));
     const state = await fisExperiment.plan(params, target, r.ctx);
     await expect(fisExperiment.inject(state, r.ctx)).rejects.toThrow("FIS StartExperiment from template EXTabc123 in eu-west-1: Experiment template not found");
-  });
-});
-
-describe("fis.experiment retries throttling, bounded", () => {
-  it("retries ThrottlingException and TooManyRequestsException with the same idempotency token", async () => {
-    const r = recorder();
-    fis.on(StartExperimentCommand).rejectsOnce(throttled()).rejectsOnce(throttled("TooManyRequestsException")).resolves(experiment("initiating"));
-    fis.on(GetExperimentCommand).rejectsOnce(throttled()).resolves(experiment("running", { failover: { status: "running", start: 500 } }));
-    const state = await fisExperiment.plan(params, target, r.ctx);
-    await fisExperiment.inject(state, r.ctx);
-    const tokens = fis.commandCalls(StartExperimentCommand).map((c) => c.args[0].input.clientToken);
-    expect(tokens).toHaveLength(3);
-    expect(new Set(tokens).size).toBe(1);
-    expect(fis.commandCalls(GetExperimentCommand)).toHaveLength(2);
-  });
-
-  it("gives up after the bound and says so", async () => {
-    const r = recorder();
-    fis.on(StartExperimentCommand).rejects(throttled());
-    const state = await fisExperiment.plan(params, target, r.ctx);
-    await expect(fisExperiment.inject(state, r.ctx)).rejects.toThrow(/still throttled or failing after 4 attempts: Rate exceeded/);
-    expect(fis.commandCalls(StartExperimentCommand)).toHaveLength(4);
-  });
-
-  it("does not retry what throttling is not", async () => {
-    const r = recorder();
-    fis.on(StartExperimentCommand).rejects(Object.assign(new Error("not authorized to perform fis:StartExperiment"), { name: "AccessDeniedException", $fault: "client" }));
-    const state = await fisExperiment.plan(params, target, r.ctx);
-    await expect(fisExperiment.inject(state, r.ctx)).rejects.toThrow(/not authorized/);
-    expect(fis.commandCalls(StartExperimentCommand)).toHaveLength(1);
   });
 });
