@@ -18,7 +18,7 @@ const tree = (drills: GateDrill[]) => {
   return { dir, files: writeGateJournals(dir, drills) };
 };
 const NOW = new Date("2025-03-20T00:00:00Z");
-const threeOfFive = Array.from({ length: 3 }, (_, i): GateDrill => ({ repeat: { index: i + 1, of: 5 }, rtoMs: 5_000 }));
+const threeOfFive = Array.from({ length: 3 }, (_, i): GateDrill => ({ repeat: { index: i + 1, of: 5 }, measuredRtoMs: 5_000 }));
 
 describe("gate: each drill counted once, only where it belongs", () => {
   it("duplicate tree: the same journals copied twice stay 'could not judge, 3 of 5', the copies listed as duplicates", async () => {
@@ -36,7 +36,7 @@ describe("gate: each drill counted once, only where it belongs", () => {
   });
 
   it("duplicate tree: a renamed copy with another drill id but the same bytes is a duplicate by SHA-256", async () => {
-    const { dir, files } = tree([{ rtoMs: 5_000 }]);
+    const { dir, files } = tree([{ measuredRtoMs: 5_000 }]);
     writeFileSync(join(dir, "renamed.jsonl"), readFileSync(files[0]!));
     const r = await readGateJournals([dir], NOW);
     expect(r.journals).toHaveLength(1);
@@ -45,8 +45,8 @@ describe("gate: each drill counted once, only where it belongs", () => {
 
   it("two projects sharing stack and scenario names: each is judged against its own objective", async () => {
     const { dir } = tree([
-      { project: "shop", objectives: { rto: 1_000 }, rtoMs: 2_040 },
-      { project: "billing", objectives: { rto: 30_000 }, rtoMs: 5_000 },
+      { project: "shop", objectives: { rto: 1_000 }, measuredRtoMs: 2_040 },
+      { project: "billing", objectives: { rto: 30_000 }, measuredRtoMs: 5_000 },
     ]);
     const r = gate(await readGateJournals([dir], NOW), { statistic: "max" });
     expect(r.groups.map((g) => [g.project, g.status])).toEqual([["billing", "passed"], ["shop", "failed"]]);
@@ -56,8 +56,8 @@ describe("gate: each drill counted once, only where it belongs", () => {
 
   it("future-dated journal: a drill stamped an hour ahead is excluded with its reason, so it cannot hide the real latest miss", async () => {
     const { dir } = tree([
-      { rtoMs: 45_000, startedAt: "2025-03-19T10:00:00.000Z" },
-      { rtoMs: 1_000, startedAt: "2025-03-20T01:00:00.000Z" },
+      { measuredRtoMs: 45_000, startedAt: "2025-03-19T10:00:00.000Z" },
+      { measuredRtoMs: 1_000, startedAt: "2025-03-20T01:00:00.000Z" },
     ]);
     const r = gate(await readGateJournals([dir], NOW), { statistic: "max" });
     expect(r.ignored).toMatchObject([{ kind: "future", reason: expect.stringMatching(/stamped 2025-03-20T01:00:00\.000Z, more than 5 min after now/) }]);
@@ -65,7 +65,7 @@ describe("gate: each drill counted once, only where it belongs", () => {
   });
 
   it("torn-then-recovered journal: reads as interrupted, its scenario could-not-judge, the rest of the tree judged", async () => {
-    const { dir, files } = tree([{ summary: false, scenario: "killed" }, { scenario: "healthy", rtoMs: 4_000 }]);
+    const { dir, files } = tree([{ summary: false, scenario: "killed" }, { scenario: "healthy", measuredRtoMs: 4_000 }]);
     appendFileSync(files[0]!, '{"type":"sample","probe":"p","seq":41,"t":12'); // killed mid-write
     expect(markInterrupted(files[0]!, "the runner was killed")).toBe(true);
     const text = readFileSync(files[0]!, "utf8");
@@ -80,7 +80,7 @@ describe("gate: each drill counted once, only where it belongs", () => {
   });
 
   it("one unreadable journal makes its own scenario could-not-judge, never the whole tree, never a silent pass", async () => {
-    const { dir, files } = tree([{ scenario: "damaged", rtoMs: 1_000 }, { scenario: "healthy", rtoMs: 4_000 }]);
+    const { dir, files } = tree([{ scenario: "damaged", measuredRtoMs: 1_000 }, { scenario: "healthy", measuredRtoMs: 4_000 }]);
     const lines = readFileSync(files[0]!, "utf8").split("\n");
     lines.splice(1, 0, "{ not json");
     writeFileSync(files[0]!, lines.join("\n"));

@@ -8,13 +8,13 @@ const rtoGate = (r: ReturnType<typeof gate>, i = 0) => r.groups[i]!.figures.find
 
 describe("gate: distributions against the objective", () => {
   it("three runs within the RTO objective pass: n, min, median, p95, max of the measured RTO", () => {
-    const r = gate(repeat(3, (i) => ({ rtoMs: [4_000, 6_000, 5_000][i] })), { statistic: "p95" });
+    const r = gate(repeat(3, (i) => ({ measuredRtoMs: [4_000, 6_000, 5_000][i] })), { statistic: "p95" });
     expect(r).toMatchObject({ status: "passed", exitCode: 0 });
     expect(rtoGate(r)).toMatchObject({ stats: { n: 3, min: 4_000, median: 5_000, p95: 6_000, max: 6_000 }, value: 6_000, objectiveMs: 30_000, status: "within" });
   });
 
   it("p95 forgives one slow run in twenty, max does not; the disagreement is called out as mixed", () => {
-    const journals = repeat(20, (i) => ({ rtoMs: i === 7 ? 40_000 : 5_000 }));
+    const journals = repeat(20, (i) => ({ measuredRtoMs: i === 7 ? 40_000 : 5_000 }));
     const p95 = gate(journals, { statistic: "p95" });
     expect(p95.exitCode).toBe(0);
     expect(rtoGate(p95)).toMatchObject({ value: 5_000, status: "within", verdicts: { met: 19, missed: 1 } });
@@ -26,24 +26,24 @@ describe("gate: distributions against the objective", () => {
   });
 
   it("with fewer than 20 runs p95 is the max: one slow run of three fails either gate", () => {
-    const journals = repeat(3, (i) => ({ rtoMs: i === 1 ? 31_000 : 5_000 }));
+    const journals = repeat(3, (i) => ({ measuredRtoMs: i === 1 ? 31_000 : 5_000 }));
     expect(gate(journals, { statistic: "p95" }).exitCode).toBe(1);
     expect(gate(journals, { statistic: "max" }).exitCode).toBe(1);
   });
 
   it("a run that never recovered counts as ∞: it fails max, and p95 unless it is one in twenty or more", () => {
-    const three = repeat(3, (i) => ({ rtoMs: i === 0 ? "not-recovered" : 5_000 }));
+    const three = repeat(3, (i) => ({ measuredRtoMs: i === 0 ? "not-recovered" : 5_000 }));
     const r = gate(three, { statistic: "p95" });
     expect(rtoGate(r)).toMatchObject({ unmeasured: 1, value: Infinity, status: "exceeded" });
     expect(rtoGate(r).note).toMatch(/1 run\(s\) not measured, counted as ∞/);
-    const twenty = repeat(20, (i) => ({ rtoMs: i === 0 ? "not-recovered" : 5_000 }));
+    const twenty = repeat(20, (i) => ({ measuredRtoMs: i === 0 ? "not-recovered" : 5_000 }));
     expect(gate(twenty, { statistic: "p95" }).exitCode).toBe(0);
     expect(gate(twenty, { statistic: "max" }).exitCode).toBe(1);
   });
 
   it("no disruption with the fault confirmed is an RTO of 0; without confirmation it was not measured", () => {
-    expect(rtoGate(gate(runs([{ rtoMs: "no-disruption" }]), { statistic: "max" }))).toMatchObject({ value: 0, status: "within" });
-    const unconfirmed = gate(runs([{ rtoMs: "no-disruption", faultConfirmed: false, outcome: "inconclusive" }]), { statistic: "max" });
+    expect(rtoGate(gate(runs([{ measuredRtoMs: "no-disruption" }]), { statistic: "max" }))).toMatchObject({ value: 0, status: "within" });
+    const unconfirmed = gate(runs([{ measuredRtoMs: "no-disruption", faultConfirmed: false, outcome: "inconclusive" }]), { statistic: "max" });
     expect(rtoGate(unconfirmed)).toMatchObject({ value: Infinity, status: "exceeded" });
   });
 
@@ -96,7 +96,7 @@ describe("gate: runs it cannot judge", () => {
   });
 
   it("told to ignore incomplete runs, judges the finished ones and says so", () => {
-    const r = gate(repeat(3, (i) => (i === 2 ? { outcome: "interrupted" } : { rtoMs: 40_000 })), { statistic: "p95", ignoreIncomplete: true });
+    const r = gate(repeat(3, (i) => (i === 2 ? { outcome: "interrupted" } : { measuredRtoMs: 40_000 })), { statistic: "p95", ignoreIncomplete: true });
     expect(r).toMatchObject({ status: "failed", exitCode: 1 });
     expect(r.groups[0]!.reasons.slice(0, 2)).toEqual([
       "1 of 3 drill(s) did not finish: r3.jsonl (interrupted); ignored",
@@ -108,16 +108,16 @@ describe("gate: runs it cannot judge", () => {
 
   it("judges each scenario and stack on its own; 'could not judge' outranks 'failed'", () => {
     const r = gate(runs([
-      { scenario: "a", rtoMs: 40_000 },
+      { scenario: "a", measuredRtoMs: 40_000 },
       { scenario: "b", outcome: "interrupted" },
-      { scenario: "a", stack: "aws", rtoMs: 1_000 },
+      { scenario: "a", stack: "aws", measuredRtoMs: 1_000 },
     ]), { statistic: "max" });
     expect(r.groups.map((g) => [g.stack, g.scenario, g.status])).toEqual([["aws", "a", "passed"], ["local", "a", "failed"], ["local", "b", "could-not-judge"]]);
     expect(r.exitCode).toBe(3);
   });
 
   it("an objective that changed between runs is judged against the latest, and said", () => {
-    const r = gate(runs([{ objectives: { rto: 10_000 }, rtoMs: 20_000 }, { objectives: { rto: 30_000 }, rtoMs: 20_000 }]), { statistic: "max" });
+    const r = gate(runs([{ objectives: { rto: 10_000 }, measuredRtoMs: 20_000 }, { objectives: { rto: 30_000 }, measuredRtoMs: 20_000 }]), { statistic: "max" });
     expect(r.exitCode).toBe(0);
     expect(r.groups[0]!.reasons.join("\n")).toMatch(/RTO objective changed within these drills \(10\.00 s → 30\.00 s\); judged against the latest/);
   });
