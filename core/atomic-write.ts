@@ -4,6 +4,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
+import { environmentError } from "./errors.ts";
 
 export function writeFileAtomic(file: string, content: string): void {
   const dir = dirname(file);
@@ -14,6 +15,6 @@ export function writeFileAtomic(file: string, content: string): void {
     renameSync(tmp, file);
   } catch (error) {
     rmSync(tmp, { force: true });
-    throw new Error(`cannot write report ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    throw environmentError(`cannot write report ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file }, error);
   }
 }

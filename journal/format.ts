@@ -133,6 +133,12 @@ export const Note = z.object({ type: z.literal("note"), t: ms, level: z.enum(["i
 /** The interval the true RTO lies in, from the samples sent around onset and recovery (ms). */
 const Bounds = z.object({ minMs: ms, maxMs: ms });
 
+// Naming (issue 14): in code, `rtoObjectiveMs` is an objective and `measuredRtoMs` a
+// measurement. On disk, the summary's `rtoMs` (service, probes[], paths[]) keeps its
+// name: there it is only ever a measurement (objectives live in `objectives.rto` and
+// verdicts' `target`), and renaming it would need a version bump that makes every
+// new journal unreadable to older harnesses and to users' own tools reading the
+// JSON result schema — a contract break for a name that is unambiguous in place.
 export const ProbeSummary = z.object({
   probe: z.string(),
   /** The path this sampler uses; absent in journals before paths were measured (read). */

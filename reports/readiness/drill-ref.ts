@@ -14,7 +14,7 @@ export function drillRef(j: Journal): DrillRef {
     hazard: s.scenario.hazard,
     outcome: sum?.outcome ?? "interrupted",
     startedAt: s.startedAt,
-    rtoMs: sum?.service.recovered ? sum.service.rtoMs : undefined,
+    measuredRtoMs: sum?.service.recovered ? sum.service.rtoMs : undefined,
     dataLossMs: ledgers.length ? Math.max(...ledgers.map((l) => l.dataLossWindowMs)) : undefined,
     lostAfterFault: ledgers.length ? ledgers.reduce((n, l) => n + l.lostAfterFault, 0) : undefined,
     missed: sum?.verdicts.filter((v) => v.status === "missed") ?? [],

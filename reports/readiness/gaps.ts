@@ -21,7 +21,7 @@ const FIELD: Record<VerdictT["objective"], string> = {
   "lost-after-fault": "objectives.rpo", corrupted: "objectives.rpo", "heal-disruption": "objectives.rto",
 };
 
-const DECLARED: Partial<Record<VerdictT["objective"], "rtoMs" | "rpoMs">> = { rto: "rtoMs", rpo: "rpoMs" };
+const DECLARED: Partial<Record<VerdictT["objective"], "rtoObjectiveMs" | "rpoMs">> = { rto: "rtoObjectiveMs", rpo: "rpoMs" };
 
 export function findGaps(plan: PlanT, r: Readiness): Gap[] {
   const gaps: Gap[] = [];

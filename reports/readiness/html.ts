@@ -43,12 +43,12 @@ function matrix(r: Readiness): Markup {
 }
 
 function objectives(s: ServiceRow): string {
-  return [s.rtoMs !== undefined && `RTO ${humanMs(s.rtoMs)}`, s.rpoMs !== undefined && `RPO ${humanMs(s.rpoMs)}`, s.exerciseEveryMs !== undefined && `every ${humanMs(s.exerciseEveryMs)}`].filter(Boolean).join(" · ");
+  return [s.rtoObjectiveMs !== undefined && `RTO ${humanMs(s.rtoObjectiveMs)}`, s.rpoMs !== undefined && `RPO ${humanMs(s.rpoMs)}`, s.exerciseEveryMs !== undefined && `every ${humanMs(s.exerciseEveryMs)}`].filter(Boolean).join(" · ");
 }
 
 function cellMarkup(c: ReadinessCell): Markup {
   const ex = c.lastExercise;
-  const figures = ex ? [ex.rtoMs !== undefined && `RTO ${humanMs(ex.rtoMs)}`, ex.dataLossMs !== undefined && `loss ${humanMs(ex.dataLossMs)}`].filter(Boolean).join(" · ") : "";
+  const figures = ex ? [ex.measuredRtoMs !== undefined && `RTO ${humanMs(ex.measuredRtoMs)}`, ex.dataLossMs !== undefined && `loss ${humanMs(ex.dataLossMs)}`].filter(Boolean).join(" · ") : "";
   return h`<span class="st st-${c.freshness}">${c.freshness === "never" ? "never exercised" : c.changed ? "stale: plan changed" : c.freshness}</span>
 ${ex ? h`<br><span class="st st-${ex.outcome}">${ex.outcome}</span> ${ex.startedAt.slice(0, 10)}<br><span class="note">${figures}</span>` : ""}
 ${c.last && c.last !== ex ? h`<br><span class="note">latest attempt ${c.last.outcome} ${c.last.startedAt.slice(0, 10)}</span>` : ""}`;

@@ -34,6 +34,6 @@ export function renderReadinessMarkdown(r: Readiness, generator: string): string
 function cellText(c: ReadinessCell): string {
   const ex = c.lastExercise;
   if (!ex) return `${ICON.never} never exercised`;
-  const figures = [ex.rtoMs !== undefined && `RTO ${humanMs(ex.rtoMs)}`, ex.dataLossMs !== undefined && `loss ${humanMs(ex.dataLossMs)}`].filter(Boolean).join(", ");
+  const figures = [ex.measuredRtoMs !== undefined && `RTO ${humanMs(ex.measuredRtoMs)}`, ex.dataLossMs !== undefined && `loss ${humanMs(ex.dataLossMs)}`].filter(Boolean).join(", ");
   return `${ICON[c.freshness]} ${md(c.changed ? "stale (plan changed)" : c.freshness)}: ${md(ex.outcome)} ${md(ex.startedAt.slice(0, 10))}${figures ? ` (${md(figures)})` : ""}`;
 }

@@ -54,7 +54,7 @@ function serviceRow(s: ServiceT, refs: readonly DrillRef[], now: Date): ServiceR
     name: s.name,
     tier: s.tier,
     owner: s.owner,
-    rtoMs: ms(s.objectives.rto),
+    rtoObjectiveMs: ms(s.objectives.rto),
     rpoMs: ms(s.objectives.rpo),
     exerciseEveryMs: every,
     cells: s.hazards.map((h) => cell(s.name, h.id, refs.filter((r) => r.service === s.name && r.hazard === h.id), every, now)),

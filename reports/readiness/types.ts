@@ -15,7 +15,7 @@ export interface DrillRef {
   hazard: string;
   outcome: OutcomeT;
   startedAt: string;
-  rtoMs?: number;
+  measuredRtoMs?: number;
   /** The measured data-loss window (worst ledger). */
   dataLossMs?: number;
   lostAfterFault?: number;
@@ -48,7 +48,7 @@ export interface ServiceRow {
   name: string;
   tier: number;
   owner: string;
-  rtoMs?: number;
+  rtoObjectiveMs?: number;
   rpoMs?: number;
   exerciseEveryMs?: number;
   cells: ReadinessCell[];

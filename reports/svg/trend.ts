@@ -12,13 +12,13 @@ const LEFT = 58;
 const PANEL = 90;
 const DAY = 86_400_000;
 
-export function trendSvg(service: string, drills: readonly DrillRef[], objectives: { rtoMs?: number; rpoMs?: number }): string {
+export function trendSvg(service: string, drills: readonly DrillRef[], objectives: { rtoObjectiveMs?: number; rpoMs?: number }): string {
   if (drills.length === 0) return "";
   const times = drills.map((d) => Date.parse(d.startedAt));
   const lo = Math.min(...times);
   const hi = Math.max(...times, lo + DAY);
   const x = linear([lo - (hi - lo) * 0.05, hi + (hi - lo) * 0.05], [LEFT, W - 12]);
-  const rto = panel("RTO", drills, (d) => d.rtoMs, objectives.rtoMs, x, 8);
+  const rto = panel("RTO", drills, (d) => d.measuredRtoMs, objectives.rtoObjectiveMs, x, 8);
   const rpo = panel("data loss", drills, (d) => d.dataLossMs, objectives.rpoMs, x, 8 + PANEL + 26);
   const axisY = 8 + 2 * PANEL + 26;
   const ticks = [lo, (lo + hi) / 2, hi].map((t) => text(x(t), axisY + 14, new Date(t).toISOString().slice(0, 10), { "text-anchor": "middle", class: "tick" })).join("");

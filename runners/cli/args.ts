@@ -1,6 +1,6 @@
 // Arguments shared by the commands that read a plan.
 import type { ArgsDef } from "citty";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 
 export const planSourceArgs = {
   stack: { type: "string", description: "Stack of this repo's program, or config of --program: local | aws", default: "local", valueHint: "name" },
@@ -34,7 +34,7 @@ function pairs(values: Repeated, flag: string, shape: string): Record<string, st
   const out: Record<string, string> = {};
   for (const v of ([] as string[]).concat(values)) {
     const at = v.indexOf("=");
-    if (at <= 0) throw new InputError(`${flag} ${v}: expected ${shape}`);
+    if (at <= 0) throw inputError(`${flag} ${v}: expected ${shape}`);
     out[v.slice(0, at)] = v.slice(at + 1);
   }
   return out;

@@ -3,7 +3,8 @@
 // flags rejected (exit 2, naming the flag), errors as one clear message, a stack
 // trace only with --debug, and exit codes from DESIGN.md.
 import { renderUsage, runCommand, type ArgsDef, type CommandDef } from "citty";
-import { exitCodeOf, InputError, kindOf, messageOf } from "../../core/errors.ts";
+import { exitCodeOf, kindOf, messageOf, inputError } from "../../core/errors.ts";
+import { exitCodeOfOutcome } from "./outcome.ts";
 import { paint } from "./output.ts";
 
 type AnyCommand = CommandDef<ArgsDef>;
@@ -23,7 +24,7 @@ async function commandChain(root: AnyCommand, argv: string[]): Promise<{ chain: 
     const name = rest[index]!;
     const sub = (subs as Record<string, unknown>)[name];
     if (!sub) {
-      throw new InputError(`unknown command "${name}"; commands: ${Object.keys(subs).join(", ")} (see --help)`);
+      throw inputError(`unknown command "${name}"; commands: ${Object.keys(subs).join(", ")} (see --help)`);
     }
     chain.push((await resolve(sub as AnyCommand)) as AnyCommand);
     rest = [...rest.slice(0, index), ...rest.slice(index + 1)];
@@ -46,7 +47,7 @@ function checkFlags(command: AnyCommand, args: ArgsDef, rest: string[]): void {
     if (known.has(base) || known.has(camel(base)) || GLOBAL_FLAGS.has(base)) continue;
     const name = (command.meta as { name?: string } | undefined)?.name ?? "drill";
     const flags = Object.keys(args).filter((k) => (args[k] as { type?: string }).type !== "positional");
-    throw new InputError(`unknown flag ${word} for "${name}"; flags: ${flags.map((f) => `--${f}`).join(", ") || "none"}`);
+    throw inputError(`unknown flag ${word} for "${name}"; flags: ${flags.map((f) => `--${f}`).join(", ") || "none"}`);
   }
 }
 
@@ -71,8 +72,8 @@ export async function runCli(root: AnyCommand, argv: string[]): Promise<number> 
       return asked ? 0 : 2;
     }
     checkFlags(leaf, leaf.args ? await resolve(leaf.args) : {}, rest);
-    await runCommand(leaf, { rawArgs: rest });
-    return typeof process.exitCode === "number" ? process.exitCode : 0;
+    const { result } = await runCommand(leaf, { rawArgs: rest });
+    return exitCodeOfOutcome(result);
   } catch (error) {
     const code = (error as { code?: string })?.code?.startsWith?.("E_") ? 2 : exitCodeOf(error);
     process.stderr.write(`${paint.red("drill:")} ${messageOf(error)}\n`);

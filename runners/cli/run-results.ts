@@ -60,14 +60,6 @@ function printDistributions(results: DrillResult[]): void {
   println(table(["SCENARIO", "FIGURE", "N", "MIN", "MEDIAN", "P95", "MAX"], rows));
 }
 
-/** 0 all met; 1 an objective missed or not shown met; 3 a drill could not run. */
-export function exitCodeOfResults(results: DrillResult[]): number {
-  const outcomes = results.map((r) => r.summary.outcome);
-  if (outcomes.some((o) => o === "error" || o === "not-started" || o === "interrupted")) return 3;
-  if (outcomes.some((o) => o === "failed" || o === "inconclusive")) return 1;
-  return 0;
-}
-
 export async function writeRunReports(results: DrillResult[], outDir: string): Promise<string[]> {
   if (results.length === 0) return [];
   const { writeReports } = await import("../../reports/index.ts");

@@ -2,6 +2,7 @@
 // observe phase — until every probe recovered or the bound, healing timed
 // faults exactly when they are due.
 import type { Clock } from "../../core/clock.ts";
+import { faultError } from "../../core/errors.ts";
 import { sleep } from "../../core/sleep.ts";
 import type { FaultRunner, ActiveInjection } from "./fault-runner.ts";
 import type { PreparedDrill } from "./prepare.ts";
@@ -50,10 +51,10 @@ export async function observe(o: ObserveOptions, w: Pick<Workload, "disruptionSe
       if (clock.now() < due(a)) continue;
       await faults.heal(a);
       // A timed heal that failed ends observing: retrying it every tick would hide it; the final heal tries once more.
-      if (!a.healed) throw new Error(`heal of ${a.fault.kind.kind} failed: ${a.healError ?? "unknown"}`);
+      if (!a.healed) throw faultError(`heal of ${a.fault.kind.kind} failed: ${a.healError ?? "unknown"}`, { fault: a.fault.kind.kind });
     }
     const failed = injected.find((a) => a.failure);
-    if (failed) throw new Error(`${failed.fault.kind.kind} failed: ${failed.failure}`);
+    if (failed) throw faultError(`${failed.fault.kind.kind} failed: ${failed.failure}`, { fault: failed.fault.kind.kind });
     // Nothing seen: after manual steps, once stableFor has passed since the last;
     // otherwise once quietFor has passed since t0.
     const quietOver = clock.now() - t0 >= drill.windowsMs.quietFor;

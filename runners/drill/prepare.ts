@@ -1,11 +1,11 @@
 // Everything about a drill that can be checked before touching anything: the
 // scenario's shape, its names against the plan, every fault's parameters and
-// target, every probe and ledger spec. A problem is an InputError naming the
+// target, every probe and ledger spec. A problem is an input DrillError naming the
 // scenario file and the field.
 import { parseDuration, type HazardT, type PlanT, type ServiceT } from "../../stacks/lib/index.ts";
 import { problemsOf } from "../../stacks/lib/issues.ts";
 import { Scenario, type FaultSpecT, type ScenarioT } from "../../scenarios/schema.ts";
-import { DrillError, InputError } from "../../core/errors.ts";
+import { inputError, kindOf, messageOf } from "../../core/errors.ts";
 import type { FaultKind } from "../faults/fault.ts";
 import { faultKind, parseFaultParams } from "../faults/registry.ts";
 import { checkTarget } from "../faults/targets.ts";
@@ -60,14 +60,14 @@ export function prepareScenario(value: unknown, file: string, defaultName: strin
     (Array.isArray(rawFaults) ? rawFaults : []).forEach((f: { kind?: unknown }, i) =>
       collectAll(problems, [() => typeof f?.kind === "string" && faultKind(f.kind, `faults[${i}]`)]),
     );
-    throw new InputError(`${file}: invalid scenario:\n${problems.sort().map((p) => `  ${p}`).join("\n")}`);
+    throw inputError(`${file}: invalid scenario:\n${problems.sort().map((p) => `  ${p}`).join("\n")}`, { file });
   }
   const scenario = parsed.data;
   const at = (field: string) => `${file}: ${field}`;
   const service = plan.services.find((s) => s.name === scenario.service);
-  if (!service) throw new InputError(`${at("service")}: "${scenario.service}" is not in the plan (services: ${plan.services.map((s) => s.name).join(", ")})`);
+  if (!service) throw inputError(`${at("service")}: "${scenario.service}" is not in the plan (services: ${plan.services.map((s) => s.name).join(", ")})`);
   const hazard = service.hazards.find((h) => h.id === scenario.hazard);
-  if (!hazard) throw new InputError(`${at("hazard")}: "${scenario.hazard}" is not a hazard of "${service.name}" (declared: ${service.hazards.map((h) => h.id).join(", ") || "none"})`);
+  if (!hazard) throw inputError(`${at("hazard")}: "${scenario.hazard}" is not a hazard of "${service.name}" (declared: ${service.hazards.map((h) => h.id).join(", ") || "none"})`);
 
   // Every problem of the scenario is listed at once, not the first one only.
   const problems: string[] = [];
@@ -76,7 +76,7 @@ export function prepareScenario(value: unknown, file: string, defaultName: strin
     const kind = faultKind(spec.kind, where);
     checkTarget(plan, service.name, spec.target, where);
     const targetKind = "node" in spec.target || "role" in spec.target ? "node" : "endpoint" in spec.target ? "endpoint" : "none" in spec.target ? "none" : "experiment";
-    if (!kind.targets.includes(targetKind)) throw new InputError(`${where}.target: ${spec.kind} cannot target ${TARGET_WORDS[targetKind]} (it targets: ${kind.targets.join(", ")})`);
+    if (!kind.targets.includes(targetKind)) throw inputError(`${where}.target: ${spec.kind} cannot target ${TARGET_WORDS[targetKind]} (it targets: ${kind.targets.join(", ")})`, { field: `${where}.target` });
     return { index, spec, kind, params: parseFaultParams(spec.kind, spec.params, where), durationMs: spec.duration ? parseDuration(spec.duration) : undefined };
   }));
   const probeSpecs = collectAll(problems, scenario.workload.probes.map((p, i) => () => {
@@ -99,7 +99,7 @@ export function prepareScenario(value: unknown, file: string, defaultName: strin
   const names = probeSpecs.map((p) => p.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) problems.push(`${at("workload.probes")}: two probes are named "${dup}"; give them distinct names`);
-  if (problems.length > 0) throw new InputError(problems.length === 1 ? problems[0]! : `${file}: invalid scenario:\n${problems.map((p) => `  ${p.startsWith(`${file}: `) ? p.slice(file.length + 2) : p}`).join("\n")}`);
+  if (problems.length > 0) throw inputError(problems.length === 1 ? problems[0]! : `${file}: invalid scenario:\n${problems.map((p) => `  ${p.startsWith(`${file}: `) ? p.slice(file.length + 2) : p}`).join("\n")}`);
 
   const o = service.objectives;
   const objectivesMs = {
@@ -116,19 +116,19 @@ export function prepareScenario(value: unknown, file: string, defaultName: strin
   const windowsMs = { steady: parseDuration(w.steady), baseline: parseDuration(w.baseline), stableFor, observeTimeout, after: parseDuration(w.after), quietFor };
   const steps = scenario.steps.map((st, i) => plannedStep(st, i, service, at(`steps[${i}]`)));
   const dupStep = steps.map((st) => st.id).find((id, i, all) => all.indexOf(id) !== i);
-  if (dupStep) throw new InputError(`${at("steps")}: two steps have the id "${dupStep}"`);
+  if (dupStep) throw inputError(`${at("steps")}: two steps have the id "${dupStep}"`);
   return { file, name: scenario.name ?? defaultName, scenario, plan, planOrigin, service, hazard, faults, probeSpecs, ledgerSpecs, ...(loadSpec ? { loadSpec } : {}), windowsMs, objectivesMs, steps };
 }
 
-/** Each check's result; an InputError is collected into `problems` instead of ending the checks. */
+/** Each check's result; an input DrillError is collected into `problems` instead of ending the checks. */
 function collectAll<T>(problems: string[], checks: (() => T)[]): T[] {
   const out: T[] = [];
   for (const check of checks) {
     try {
       out.push(check());
     } catch (error) {
-      if (!(error instanceof DrillError && error.kind === "input")) throw error;
-      problems.push(error.message);
+      if (kindOf(error) !== "input") throw error;
+      problems.push(messageOf(error));
     }
   }
   return out;
@@ -138,10 +138,10 @@ function collectAll<T>(problems: string[], checks: (() => T)[]): T[] {
 function plannedStep(st: ManualStepT, i: number, service: ServiceT, where: string): PlannedStep {
   const book = st.runbook === undefined ? undefined : service.runbook[st.runbook];
   if (st.runbook !== undefined && !book) {
-    throw new InputError(`${where}.runbook: step ${st.runbook} is not in the runbook of "${service.name}" (it has ${service.runbook.length} steps, numbered from 0)`);
+    throw inputError(`${where}.runbook: step ${st.runbook} is not in the runbook of "${service.name}" (it has ${service.runbook.length} steps, numbered from 0)`, { field: `${where}.runbook` });
   }
   const text = st.text ?? book?.step;
-  if (!text) throw new InputError(`${where}: a manual step needs "runbook" (an index into the service's runbook) or "text"`);
+  if (!text) throw inputError(`${where}: a manual step needs "runbook" (an index into the service's runbook) or "text"`);
   const role = st.role ?? book?.role;
   return {
     id: st.id ?? `step-${i + 1}`, text, ...(role ? { role } : {}), at: st.at, timeLimitMs: parseDuration(st.timeLimit),

@@ -1,29 +1,35 @@
 // One drill, steady state → method → rollback (chaostoolkit's shape):
 //   preflight ─▶ baseline ─▶ inject ─▶ observe ─▶ heal ─▶ restore ─▶ verify ─▶ judge
-// Heal runs in `finally`: on success, on error, on timeout and on Ctrl-C, and
-// it runs before anything waits on clients. The clients keep watching through
-// heal and restore. A missed objective is a verdict in the journal, not an
-// exception; a heal that failed is never a pass. Engine code never prints:
+// Each phase is a function in phases/ that takes what it needs and returns what
+// it produced; runDrill only composes them. Heal runs in `finally`: on success,
+// on error, on timeout and on Ctrl-C, and it runs before anything waits on
+// clients. The clients keep watching through heal and restore. A missed
+// objective is a verdict in the journal, not an exception; a heal that failed is
+// never a pass; a subscriber that failed (the journal writer, disk full) ends the
+// drill as error, since its journal may be truncated. Engine code never prints:
 // everything is an event, and the journal is one subscriber.
 import type { SummaryT } from "../../journal/format.ts";
 import type { Clock } from "../../core/clock.ts";
+import { messageOf } from "../../core/errors.ts";
+import { sleep } from "../../core/sleep.ts";
 import { measureService, type InjectWindow } from "../measure/index.ts";
-import type { EventBus } from "./bus.ts";
+import type { Prompter, StepOutcome } from "../gameday/step-runner.ts";
+import { subscriberFailureReason, type EventBus } from "./bus.ts";
 import { FaultRunner } from "./fault-runner.ts";
 import type { PreparedDrill } from "./prepare.ts";
 import type { StackAdapter } from "./stack-adapter.ts";
 import { Workload } from "./workload.ts";
 import { startedRecord } from "./started-record.ts";
 import type { RunIdentity } from "./run-identity.ts";
-import { sleep } from "../../core/sleep.ts";
-import type { Prompter, StepOutcome } from "../gameday/step-runner.ts";
-import { unpublish } from "../gameday/acks.ts";
+import type { Abort } from "./summary.ts";
 import { Interrupted, type DrillContext } from "./phases/context.ts";
 import { preflight } from "./phases/preflight.ts";
-import { method } from "./phases/method.ts";
-import { heal, restore, watchAfter, type HealResult, type RestoreResult } from "./phases/heal.ts";
-import { verifyLedgers, type LedgerLoss } from "./phases/verify.ts";
-import { summarise, type Abort } from "./summary.ts";
+import { baseline, type StepOptions } from "./phases/baseline.ts";
+import { inject } from "./phases/inject.ts";
+import { observe } from "./phases/observe.ts";
+import { heal, restore, watchAfter, type HealResult } from "./phases/heal.ts";
+import { verifyLedgers } from "./phases/verify.ts";
+import { judge } from "./phases/judge.ts";
 
 export interface DrillOptions {
   drill: PreparedDrill;
@@ -58,9 +64,45 @@ export interface GamedayOptions {
   lessons?: () => Promise<string[]>;
 }
 
+/** Runs one drill to its summary (also emitted as the journal's last record). Throws only for harness bugs. */
 export async function runDrill(o: DrillOptions): Promise<SummaryT> {
+  const c = drillContext(o);
+  const started = o.clock.now();
+  const steps: StepOutcome[] = [];
+  let window: InjectWindow | undefined;
+  let stopped: Stop | undefined;
+  let healed: HealResult;
+  try {
+    c.workload.startProbes();
+    const refused = await between(c, () => preflight(c));
+    if (refused) stopped = { outcome: "not-started", reason: refused };
+    else {
+      steps.push(...(await between(c, () => baseline(c, stepOptions(c)))));
+      const injection = await between(c, () => inject(c));
+      window = injection.window;
+      await between(c, () => observe(c, injection, stepOptions(c), steps));
+    }
+  } catch (error) {
+    stopped = stopOf(c, error);
+  } finally {
+    healed = await heal(c, window !== undefined);
+  }
+  const restored = window ? await restore(c, healed.healStartedAt) : {};
+  if (window) await watchAfter(c);
+  await c.workload.stop();
+  const abort = abortOf(c, stopped, healed);
+  const service = window ? measureService(o.drill.service.name, c.workload.measuring.map((s) => s.result()), window) : undefined;
+  // After Ctrl-C the user wants out: the read-back may wait for the cluster to settle.
+  const dataLoss = service && abort?.outcome !== "interrupted" ? await verifyLedgers(c, service.onset.t0) : [];
+  const summary = await judge(c, { window, service, dataLoss, abort, restored, steps, started });
+  return close(c, summary);
+}
+
+type Stop = { outcome: "not-started" | "error"; reason: string };
+
+/** The shared parts every phase gets: options, clients, faults, and the bus to speak on. */
+function drillContext(o: DrillOptions): DrillContext {
   const { drill, bus, clock } = o;
-  const started = clock.now();
   const workload = new Workload(drill.probeSpecs, drill.ledgerSpecs, bus, clock, drill.loadSpec);
   bus.emit(startedRecord(o, workload));
   const c: DrillContext = {
@@ -69,76 +111,55 @@ export async function runDrill(o: DrillOptions): Promise<SummaryT> {
     phase: (p, status, detail) => bus.emit({ type: "phase", t: clock.now(), phase: p, status, ...(detail ? { detail } : {}) }),
     note: (level, message) => bus.emit({ type: "note", t: clock.now(), level, message }),
   };
-  const steps: StepOutcome[] = [];
-  const stepOptions = {
-    drillId: o.drillId, stateDir: o.stateDir, clock, signal: o.signal, all: drill.steps,
-    emit: (r: Parameters<EventBus["emit"]>[0]) => bus.emit(r), autoAckMs: o.gameday?.autoAckMs, prompt: o.gameday?.prompt,
-  };
-  let window: InjectWindow | undefined;
-  let failure: { outcome: "not-started" | "error"; reason: string } | undefined;
-  let healed: HealResult;
-  try {
-    workload.startProbes();
-    const refused = await preflight(c);
-    if (refused) failure = { outcome: "not-started", reason: refused };
-    else await method(c, steps, stepOptions, (w) => (window = w));
-  } catch (error) {
-    if (!(error instanceof Interrupted) && !o.signal.aborted) {
-      failure = { outcome: "error", reason: (error as Error).message };
-      c.note("error", (error as Error).message);
-    }
-  } finally {
-    healed = await heal(c, window !== undefined);
-  }
-  let restored: RestoreResult = {};
-  if (window) {
-    restored = await restore(c, healed.healStartedAt);
-    await watchAfter(c);
-  }
-  await workload.stop();
-  return judgeDrill(c, { window, failure: abortOf(o, failure, healed), healed, restored, steps, started });
+  return c;
 }
 
-/** What ended the drill early, stated after the heal ran — so it says what the heal really did. */
-function abortOf(o: DrillOptions, failure: { outcome: "not-started" | "error"; reason: string } | undefined, healed: HealResult): Abort | undefined {
+const stepOptions = ({ o }: DrillContext): StepOptions => ({
+  drillId: o.drillId, stateDir: o.stateDir, clock: o.clock, signal: o.signal, all: o.drill.steps,
+  emit: (r) => o.bus.emit(r), autoAckMs: o.gameday?.autoAckMs, prompt: o.gameday?.prompt,
+});
+
+/** Thrown between phases when a subscriber failed: the drill stops, heals, and ends as error. */
+class SubscriberFailed extends Error {}
+
+/** Runs a phase, then stops the drill if a subscriber failed during it (a journal that stopped being written). */
+async function between<T>(c: DrillContext, phase: () => Promise<T>): Promise<T> {
+  const out = await phase();
+  const f = c.o.bus.failure;
+  if (f) throw new SubscriberFailed(subscriberFailureReason(f));
+  return out;
+}
+
+/** Why the method stopped early; undefined for an interruption (abortOf states it). */
+function stopOf(c: DrillContext, error: unknown): Stop | undefined {
+  if (error instanceof Interrupted || (c.o.signal.aborted && !(error instanceof SubscriberFailed))) return undefined;
+  const reason = messageOf(error);
+  c.note("error", reason);
+  return { outcome: "error", reason };
+}
+
+/**
+ * What ended the drill early, stated after the heal ran — so it says what the heal
+ * really did. A subscriber failure wins over a verdict: the journal may be truncated.
+ */
+function abortOf(c: DrillContext, stopped: Stop | undefined, healed: HealResult): Abort | undefined {
+  const { o } = c;
   const healLine = healed.healed ? "faults healed" : `heal FAILED (${healed.detail}); the fault is left for \`drill recover\``;
   if (o.signal.aborted) return { outcome: "interrupted", reason: `interrupted by a signal; ${healLine}` };
-  if (!healed.healed) return { outcome: "error", reason: `${failure ? `${failure.reason}; ` : ""}${healLine}` };
-  return failure;
+  const f = o.bus.failure;
+  if (f && !stopped) return { outcome: "error", reason: `${subscriberFailureReason(f)}; ${healLine}` };
+  if (!healed.healed) return { outcome: "error", reason: `${stopped ? `${stopped.reason}; ` : ""}${healLine}` };
+  return stopped;
 }
 
-interface Ending {
-  window?: InjectWindow;
-  failure?: Abort;
-  healed: HealResult;
-  restored: RestoreResult;
-  steps: StepOutcome[];
-  started: number;
-}
-
-async function judgeDrill(c: DrillContext, e: Ending): Promise<SummaryT> {
-  const { o, workload, faults } = c;
-  const { drill, clock, bus } = o;
-  const service = e.window ? measureService(drill.service.name, workload.measuring.map((s) => s.result()), e.window) : undefined;
-  // After Ctrl-C the user wants out: the read-back may wait for the cluster to settle.
-  const dataLoss: LedgerLoss[] = service && e.failure?.outcome !== "interrupted" ? await verifyLedgers(c, service.onset.t0) : [];
-  c.phase("judge", "started");
-  unpublish(o.stateDir, o.drillId);
-  const lr = workload.loadResult;
-  if (lr) c.note(lr.thresholdsFailed ? "warn" : "info", `load (${lr.which}): ${lr.requests} requests${lr.shed ? `, ${lr.shed} shed` : ""}${lr.exitCode !== undefined ? `, exit ${lr.exitCode}` : ""}${lr.thresholdsFailed ? ", k6 thresholds failed" : ""}${lr.detail ? ` — ${lr.detail}` : ""}`);
-  const lessons = o.gameday?.lessons && !o.signal.aborted ? await o.gameday.lessons() : [];
-  const reached = new Set(e.steps.map((st) => st.step));
-  const steps = [...e.steps, ...drill.steps.filter((st) => !reached.has(st.id)).map((st) => ({ step: st.id, outcome: "not-reached" as const, targetMs: st.targetMs }))];
-  const summary = summarise({
-    drill, ...(service && e.window ? { service, window: e.window } : {}), overall: workload.overall, dataLoss,
-    // A game day's operator is the fault: their acknowledged steps are its confirmation.
-    faultConfirmed: faults.active.length > 0 ? faults.active.every((a) => a.confirmed === true) : e.steps.some((st) => st.outcome === "acknowledged"),
-    abort: e.failure, restored: e.restored, durationMs: clock.now() - e.started, steps, lessons,
-  });
-  c.phase("judge", "ended", summary.outcome);
+/** Emits the summary; a subscriber that fails on it (or before) turns the summary into an error. */
+async function close(c: DrillContext, summary: SummaryT): Promise<SummaryT> {
+  const { bus } = c.o;
   bus.emit(summary);
+  const f = bus.failure;
+  const out: SummaryT = f && summary.outcome !== "error" && summary.outcome !== "interrupted" ? { ...summary, outcome: "error", reason: subscriberFailureReason(f) } : summary;
   // Closing clients must never hold up the next drill: a pool stuck on a demoted node gets 5 s.
-  const closed = await Promise.race([workload.close().then(() => true), sleep(5_000).then(() => false)]);
+  const closed = await Promise.race([c.workload.close().then(() => true), sleep(5_000).then(() => false)]);
   if (!closed) c.note("warn", "workload clients did not close within 5 s; left to the process exit");
-  return summary;
+  return out;
 }

@@ -5,7 +5,7 @@
 // restore waits, bounded, for the system's own HA software to bring every
 // node back, and says how long that took.
 import type { NodeAccessT, PlanT } from "../../stacks/lib/index.ts";
-import { RunError } from "../../core/errors.ts";
+import { environmentError } from "../../core/errors.ts";
 import { awaitRedundancy } from "../systems/await-redundancy.ts";
 import { findNodeRoots } from "../systems/processes.ts";
 import { readNode } from "../systems/read-node.ts";
@@ -52,7 +52,7 @@ export function selfManagedStack(plan: PlanT, opts: SelfManagedOptions = {}): St
     nodes: {
       async process(node) {
         const d = declared.find((x) => x.node === node);
-        if (!d?.access.process) throw new RunError(`node "${node}" declares no processes (plan: ${d ? `${d.service}.failoverTargets.${d.target}.nodes.${node}.process` : "no failoverTargets[].nodes entry"}): name a systemdUnit, pidfile or ports`);
+        if (!d?.access.process) throw environmentError(`node "${node}" declares no processes (plan: ${d ? `${d.service}.failoverTargets.${d.target}.nodes.${node}.process` : "no failoverTargets[].nodes entry"}): name a systemdUnit, pidfile or ports`);
         const roots = findNodeRoots(d.access.process);
         if (roots.length === 0) return undefined;
         return { pid: roots[0]!.pid, cmdline: roots[0]!.cmdline, roots: roots.map((r) => r.pid) };
@@ -66,7 +66,7 @@ export function selfManagedStack(plan: PlanT, opts: SelfManagedOptions = {}): St
       const bound = opts.restoreBoundMs ?? 120_000;
       onProgress(`waiting up to ${bound / 1000} s for full redundancy (the system's own HA software restores it)`);
       const wait = await awaitRedundancy(redundancy, bound);
-      if (!wait.full) throw new RunError(`not back to full redundancy within ${bound / 1000} s: ${wait.detail}`);
+      if (!wait.full) throw environmentError(`not back to full redundancy within ${bound / 1000} s: ${wait.detail}`);
       return `full redundancy after ${(wait.afterMs / 1000).toFixed(2)} s: ${wait.detail}`;
     },
   };

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { PlanT } from "../../stacks/lib/index.ts";
 import type { SummaryT } from "../../journal/format.ts";
 import { monotonicClock } from "../../core/clock.ts";
-import { RunError } from "../../core/errors.ts";
+import { environmentError } from "../../core/errors.ts";
 import { leftoverFaults } from "../faults/fault-journal.ts";
 import { JournalWriter } from "../../journal/writer.ts";
 import { EventBus, type Subscriber } from "./bus.ts";
@@ -49,7 +49,7 @@ export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
   // Only leftovers on this plan's system block it; `drill recover` heals exactly what is recorded.
   const left = leftoverFaults(o.stateDir).filter((f) => blocksPlan(f, o.plan));
   if (left.length > 0) {
-    throw new RunError(`faults from an interrupted run on ${o.plan.project}/${o.plan.stack} (${o.plan.target}) are still recorded (${left.map((f) => f.description).join("; ")}): run \`drill recover\` first`);
+    throw environmentError(`faults from an interrupted run on ${o.plan.project}/${o.plan.stack} (${o.plan.target}) are still recorded (${left.map((f) => f.description).join("; ")}): run \`drill recover\` first`);
   }
   if (o.stack.ensureReady) await o.stack.ensureReady(o.onProgress ?? (() => {}));
   const results: DrillResult[] = [];
@@ -63,8 +63,8 @@ export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
       const writer = new JournalWriter(journal);
       const unregister = registerDrill(o.stateDir, drillId, journal);
       const bus = new EventBus();
-      bus.on((e) => writer.write(e));
-      for (const s of o.subscribers ?? []) bus.on(s);
+      bus.on((e) => writer.write(e), "journal writer");
+      for (const s of o.subscribers ?? []) bus.on(s, "progress display");
       try {
         const repeat = { index, of: o.repeat };
         const summary = await runDrill({

@@ -41,7 +41,7 @@ function probeSummary(p: ProbeMeasurement, overall: { ok: number; total: number 
     noDisruption: r.kind === "no-disruption",
     recovered: r.kind === "recovered" || r.kind === "no-disruption",
     ...(disrupted ? { firstDisruptedAt: r.detectedAt, detectMs: r.timeToDetectMs } : {}),
-    ...(r.kind === "recovered" ? { recoveredAt: r.recoveredAt, rtoMs: r.rtoMs } : {}),
+    ...(r.kind === "recovered" ? { recoveredAt: r.recoveredAt, rtoMs: r.measuredRtoMs } : {}),
     ...(b ? { rtoBounds: bounds(b) } : {}),
     ...(p.availabilityWhileDisrupted.percent !== undefined ? { availabilityDuring: p.availabilityWhileDisrupted.percent } : {}),
     availabilityOverall: overall.total ? (100 * overall.ok) / overall.total : 0,
@@ -101,7 +101,7 @@ export function summarise(input: JudgeInput): SummaryT {
   const waivers = waiversOf(drill);
   const healObjective = drill.scenario.healDisruption ? parseDuration(drill.scenario.healDisruption) : undefined;
   const verdicts = !service ? [] : judge(
-    { rtoMs: o.rto, mtpdMs: o.mtpd, rpoMs: o.rpo, minAvailabilityPct: o.minAvailability, ...(healObjective !== undefined ? { healDisruptionMs: healObjective } : {}) },
+    { rtoObjectiveMs: o.rto, mtpdMs: o.mtpd, rpoMs: o.rpo, minAvailabilityPct: o.minAvailability, ...(healObjective !== undefined ? { healDisruptionMs: healObjective } : {}) },
     { recovery: service.recovery, resolutionMs: service.resolutionMs, ...(service.bounds ? { bounds: service.bounds } : {}), availabilityWhileDisruptedPct: service.availabilityWhileDisruptedPct, dataLoss: loss, ...(service.heal ? { heal: service.heal } : {}) },
     waivers,
   );
@@ -119,7 +119,7 @@ export function summarise(input: JudgeInput): SummaryT {
     faultConfirmed: input.faultConfirmed,
     service: {
       name: drill.service.name,
-      ...(r.kind === "recovered" ? { rtoMs: r.rtoMs } : {}),
+      ...(r.kind === "recovered" ? { rtoMs: r.measuredRtoMs } : {}),
       recovered: r.kind === "recovered" || r.kind === "no-disruption",
       noDisruption: r.kind === "no-disruption",
       ...(r.kind === "recovered" || r.kind === "not-recovered" ? { detectMs: r.timeToDetectMs } : {}),
@@ -148,7 +148,7 @@ function pathSummary(p: ServiceMeasurement["paths"][number]): PathSummaryT {
   const r = p.recovery;
   return {
     path: p.path,
-    ...(r.kind === "recovered" ? { rtoMs: r.rtoMs } : {}),
+    ...(r.kind === "recovered" ? { rtoMs: r.measuredRtoMs } : {}),
     ...(p.bounds ? { bounds: bounds(p.bounds) } : {}),
     recovered: r.kind === "recovered" || r.kind === "no-disruption",
     noDisruption: r.kind === "no-disruption",

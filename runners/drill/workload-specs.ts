@@ -5,7 +5,7 @@
 import { parseDuration, type PlanT, type ServiceT } from "../../stacks/lib/index.ts";
 import type { LedgerSpecT, ProbeSpecT, ScenarioT } from "../../scenarios/schema.ts";
 import { webMixTargets } from "../load/index.ts";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 
 const SCHEMES: Record<string, RegExp> = {
   http: /^https?:\/\//,
@@ -18,11 +18,11 @@ function endpointFor(plan: PlanT, service: ServiceT, kind: string, name: string 
   const all = { ...Object.fromEntries(service.failoverTargets.flatMap((t) => Object.entries(t.endpoints))), ...service.endpoints };
   if (name !== undefined) {
     const value = all[name];
-    if (value === undefined) throw new InputError(`${where}.endpoint: "${name}" is not an endpoint of service "${service.name}" (declared: ${Object.keys(all).join(", ") || "none"})`);
+    if (value === undefined) throw inputError(`${where}.endpoint: "${name}" is not an endpoint of service "${service.name}" (declared: ${Object.keys(all).join(", ") || "none"})`, { field: `${where}.endpoint` });
     return value;
   }
   const fit = Object.values(service.endpoints).find((v) => SCHEMES[kind]?.test(v)) ?? Object.values(all).find((v) => SCHEMES[kind]?.test(v));
-  if (!fit) throw new InputError(`${where}: service "${service.name}" declares no endpoint a ${kind} client can use; name one with "endpoint"`);
+  if (!fit) throw inputError(`${where}: service "${service.name}" declares no endpoint a ${kind} client can use; name one with "endpoint"`);
   void plan;
   return fit;
 }
@@ -42,7 +42,7 @@ const msOf = (d: string | undefined) => (d === undefined ? undefined : parseDura
 
 function serviceNamed(plan: PlanT, name: string, where: string): ServiceT {
   const s = plan.services.find((x) => x.name === name);
-  if (!s) throw new InputError(`${where}.service: "${name}" is not in the plan (services: ${plan.services.map((x) => x.name).join(", ")})`);
+  if (!s) throw inputError(`${where}.service: "${name}" is not in the plan (services: ${plan.services.map((x) => x.name).join(", ")})`, { field: `${where}.service` });
   return s;
 }
 

@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { promisify } from "node:util";
-import { RunError } from "../../core/errors.ts";
+import { environmentError } from "../../core/errors.ts";
 import { isRoot } from "./os-user.ts";
 
 const run = promisify(execFile);
@@ -29,7 +29,7 @@ export async function ensurePackages(onProgress: (m: string) => void = () => {})
   if (missing.length === 0) return;
   const names = missing.map((p) => p.name);
   if (!isRoot()) {
-    throw new RunError(`missing Debian packages for the local env: ${missing.map((p) => `${p.name} (${p.service})`).join(", ")}. Install them as root: sudo sh -c '${installCommand(names)}'`);
+    throw environmentError(`missing Debian packages for the local env: ${missing.map((p) => `${p.name} (${p.service})`).join(", ")}. Install them as root: sudo sh -c '${installCommand(names)}'`);
   }
   onProgress(`installing ${names.join(", ")} with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
@@ -38,8 +38,8 @@ export async function ensurePackages(onProgress: (m: string) => void = () => {})
     await run("apt-get", ["install", "-y", "--no-install-recommends", ...names], { env, maxBuffer: 64 << 20 });
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? "").trim().split("\n").slice(-3).join(" / ");
-    throw new RunError(`apt-get could not install ${names.join(", ")}: ${stderr || (error as Error).message}`, { cause: error });
+    throw environmentError(`apt-get could not install ${names.join(", ")}: ${stderr || (error as Error).message}`, {}, error);
   }
   const still = missingPackages();
-  if (still.length > 0) throw new RunError(`after apt-get install, still missing: ${still.map((p) => p.binary).join(", ")}`);
+  if (still.length > 0) throw environmentError(`after apt-get install, still missing: ${still.map((p) => p.binary).join(", ")}`);
 }

@@ -2,7 +2,7 @@
 // the program's resource graph under Pulumi mocks. The Pulumi runtime is
 // process-global, so the program is evaluated once per process and cached.
 import { z } from "zod";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 import { evaluateProgram } from "../plan/mock-evaluate.ts";
 import { findProgram } from "../plan/pulumi-project.ts";
 import { resourcesOfType, type ResourceGraph } from "../plan/resource-graph.ts";
@@ -60,11 +60,11 @@ const cache = new Map<string, Promise<LocalDecl>>();
 export function loadDeclaration(stack = "local"): Promise<LocalDecl> {
   let found = cache.get(stack);
   if (!found) {
-    if (cache.size > 0) throw new InputError(`--stack ${stack}: this process already evaluated stack ${[...cache.keys()][0]}; the Pulumi runtime allows one per process`);
+    if (cache.size > 0) throw inputError(`--stack ${stack}: this process already evaluated stack ${[...cache.keys()][0]}; the Pulumi runtime allows one per process`, { field: "--stack" });
     const program = findProgram(REPO_ROOT, stack);
     const target = program.config["continuity-drill:target"];
     if (target !== undefined && target !== "local") {
-      throw new InputError(`--stack ${stack}: its target is "${target}"; drill env runs only stacks whose continuity-drill:target is "local"`);
+      throw inputError(`--stack ${stack}: its target is "${target}"; drill env runs only stacks whose continuity-drill:target is "local"`, { field: "--stack" });
     }
     found = evaluateProgram(program).then((e) => fromGraph(stack, e.graph));
     cache.set(stack, found);
@@ -76,11 +76,11 @@ export function loadDeclaration(stack = "local"): Promise<LocalDecl> {
 export function fromGraph(stack: string, graph: ResourceGraph): LocalDecl {
   const one = <T>(type: string, schema: z.ZodType<T>): T => {
     const nodes = resourcesOfType(graph, type);
-    if (nodes.length !== 1) throw new InputError(`stack ${stack}: drill env needs exactly one ${type}, found ${nodes.length}`);
+    if (nodes.length !== 1) throw inputError(`stack ${stack}: drill env needs exactly one ${type}, found ${nodes.length}`);
     const parsed = schema.safeParse(nodes[0]!.inputs);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new InputError(`stack ${stack}: ${nodes[0]!.name} (${type}) input ${issue.path.join(".")}: ${issue.message}`);
+      throw inputError(`stack ${stack}: ${nodes[0]!.name} (${type}) input ${issue.path.join(".")}: ${issue.message}`);
     }
     return parsed.data;
   };

@@ -5,7 +5,7 @@
 // orphaned by a SIGKILLed postmaster); it returns only when nothing of ours runs,
 // so a script may reuse the ports at once. Then the state dir goes.
 import { rmSync } from "node:fs";
-import { RunError } from "../../core/errors.ts";
+import { environmentError } from "../../core/errors.ts";
 import { isOurs, listOurProcesses } from "./our-processes.ts";
 import { envPaths } from "./paths.ts";
 import { verify, type ProcRecord } from "./records.ts";
@@ -43,7 +43,7 @@ export async function stopAll(opts: EnvOptions): Promise<void> {
   await Promise.all(strays.map((p) => stopStray(p.pid, () => isOurs(p.pid, opts))));
   const still = [...listOurProcesses(opts), ...allPids().map(readProc).filter((p) => !isGone(p) && groups.has(p!.pgid)).map((p) => p!)];
   if (still.length > 0) {
-    throw new RunError(`env down: ${still.length} process(es) of ours would not stop: ${still.map((p) => `${p.pid} ${p.cmdline}`).join("; ")}`);
+    throw environmentError(`env down: ${still.length} process(es) of ours would not stop: ${still.map((p) => `${p.pid} ${p.cmdline}`).join("; ")}`);
   }
 }
 

@@ -4,7 +4,7 @@
 // pg_autoctl's own rewind; a redis node is started as a replica of the master
 // the Sentinels agree on), then we wait until every service is healthy.
 import { setTimeout as sleep } from "node:timers/promises";
-import { RunError } from "../../core/errors.ts";
+import { environmentError } from "../../core/errors.ts";
 import { makeCtx, type Ctx } from "./context.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { waitHealthy } from "./healthy.ts";
@@ -59,7 +59,7 @@ async function restartDead(ctx: Ctx, opts: EnvOptions): Promise<void> {
 export async function healAt(opts: EnvOptions): Promise<EnvStatus> {
   const decl = await loadDeclaration(opts.stack ?? "local");
   const state = readState(envPaths(opts).stateFile);
-  if (!state) throw new RunError(`stack ${decl.stack} is not up (no ${envPaths(opts).stateFile}); start it with \`drill env up\``);
+  if (!state) throw environmentError(`stack ${decl.stack} is not up (no ${envPaths(opts).stateFile}); start it with \`drill env up\``);
   const ctx = makeCtx(decl, state, opts);
   resumePaused(ctx, opts);
   await restartDead(ctx, opts);

@@ -1,7 +1,7 @@
 // Waiting until every service is healthy by its own signals, failing fast when
 // a process we started has died (with the end of its log, which says why).
 import { existsSync, readFileSync } from "node:fs";
-import { RunError } from "../../core/errors.ts";
+import { environmentError } from "../../core/errors.ts";
 import type { Ctx } from "./context.ts";
 import { observe } from "./observe.ts";
 import { checkpointPrimary } from "./pg/nudge.ts";
@@ -18,7 +18,7 @@ export function logTail(file: string, lines = 5): string {
 export function assertNoneDied(ctx: Ctx, nodes?: string[]): void {
   for (const r of Object.values(ctx.state.processes)) {
     if (nodes && !nodes.includes(r.node)) continue;
-    if (liveness(r) === "dead") throw new RunError(`${r.service}: ${r.node} (pid ${r.pid}) exited while starting; its log ${r.log} ends: ${logTail(r.log)}`);
+    if (liveness(r) === "dead") throw environmentError(`${r.service}: ${r.node} (pid ${r.pid}) exited while starting; its log ${r.log} ends: ${logTail(r.log)}`);
   }
 }
 

@@ -1,7 +1,7 @@
 // pg_autoctl and PostgreSQL refuse to run as root, so when we are root they run
 // as the `postgres` OS user that Debian's postgresql package creates.
 import { readFileSync } from "node:fs";
-import { RunError } from "../../core/errors.ts";
+import { environmentError } from "../../core/errors.ts";
 
 export interface OsUser {
   name: string;
@@ -24,6 +24,6 @@ export const isRoot = () => process.getuid?.() === 0;
 export function postgresUser(): OsUser | undefined {
   if (!isRoot()) return undefined;
   const user = parsePasswd(readFileSync("/etc/passwd", "utf8"), "postgres");
-  if (!user) throw new RunError("orders-db: we are root but there is no `postgres` OS user to run PostgreSQL as (is postgresql-15 installed? try `drill env bootstrap`)");
+  if (!user) throw environmentError("orders-db: we are root but there is no `postgres` OS user to run PostgreSQL as (is postgresql-15 installed? try `drill env bootstrap`)");
   return user;
 }

@@ -1,7 +1,7 @@
 // Before starting anything: every port the stack declares must be free on
 // 127.0.0.1, or we stop and say which service wanted it.
 import { createServer } from "node:net";
-import { RunError } from "../../core/errors.ts";
+import { environmentError } from "../../core/errors.ts";
 import { declaredPorts, type LocalDecl } from "./declaration.ts";
 
 export function portFree(port: number): Promise<boolean> {
@@ -17,6 +17,6 @@ export async function assertPortsFree(decl: LocalDecl): Promise<void> {
   const taken = (await Promise.all(ports.map(async (p) => ((await portFree(p.port)) ? undefined : p)))).filter((p) => p !== undefined);
   if (taken.length > 0) {
     const list = taken.map((p) => `${p.service} ${p.node} needs 127.0.0.1:${p.port}`).join("; ");
-    throw new RunError(`port already in use: ${list}. Stop whatever holds it (\`ss -ltnp\` shows it) or change Pulumi.${decl.stack}.yaml`);
+    throw environmentError(`port already in use: ${list}. Stop whatever holds it (\`ss -ltnp\` shows it) or change Pulumi.${decl.stack}.yaml`);
   }
 }

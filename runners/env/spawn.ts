@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { RunError } from "../../core/errors.ts";
+import { environmentError } from "../../core/errors.ts";
 import { readProc } from "./procfs.ts";
 import type { ProcRecord } from "./records.ts";
 import type { OsUser } from "./os-user.ts";
@@ -35,7 +35,7 @@ export async function spawnDetached(spec: SpawnSpec): Promise<ProcRecord> {
       child.once("spawn", ok);
       child.once("error", fail);
     }).catch((error: unknown) => {
-      throw new RunError(`${spec.service}: could not start ${spec.node} (${spec.command}): ${(error as Error).message}`, { cause: error });
+      throw environmentError(`${spec.service}: could not start ${spec.node} (${spec.command}): ${(error as Error).message}`, {}, error);
     });
     child.unref();
     const pid = child.pid!;
@@ -53,5 +53,5 @@ async function startTimeOf(pid: number, spec: SpawnSpec): Promise<number> {
     if (info.cmdline.includes(spec.marker)) return info.startTime;
     await sleep(10);
   }
-  throw new RunError(`${spec.service}: ${spec.node} exited at once; see ${spec.log}`);
+  throw environmentError(`${spec.service}: ${spec.node} exited at once; see ${spec.log}`);
 }

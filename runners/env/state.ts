@@ -2,7 +2,7 @@
 // after every start so that a failure half-way can still stop what was started.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { RunError } from "../../core/errors.ts";
+import { environmentError } from "../../core/errors.ts";
 import type { ProcRecord } from "./records.ts";
 
 export interface EnvState {
@@ -17,7 +17,7 @@ export function readState(file: string): EnvState | undefined {
   try {
     return JSON.parse(readFileSync(file, "utf8")) as EnvState;
   } catch (error) {
-    throw new RunError(`${file}: the env state file is unreadable; stop leftovers with \`drill env down\``, { cause: error });
+    throw environmentError(`${file}: the env state file is unreadable; stop leftovers with \`drill env down\``, { file }, error);
   }
 }
 

@@ -1,7 +1,7 @@
 // `drill env up`: start everything the stack declares, wait until every service
 // is healthy by its own signals, and on any failure stop whatever this call
 // started. A second call finds the running env and only checks (heals) it.
-import { RunError } from "../../core/errors.ts";
+import { environmentError, kindOf } from "../../core/errors.ts";
 import { ensurePackages } from "./bootstrap.ts";
 import { makeCtx } from "./context.ts";
 import { loadDeclaration } from "./declaration.ts";
@@ -40,7 +40,7 @@ export async function upAt(opts: EnvOptions): Promise<EnvStatus> {
   } catch (error) {
     progress("start failed; stopping what was started");
     await envDownAt(opts).catch(() => {});
-    if (error instanceof RunError) throw error;
-    throw new RunError(`env up failed: ${(error as Error).message}`, { cause: error });
+    if (kindOf(error) === "environment") throw error;
+    throw environmentError(`env up failed: ${(error as Error).message}`, {}, error);
   }
 }

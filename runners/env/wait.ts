@@ -1,7 +1,7 @@
 // Waiting for something observable, bounded: poll, report what is still missing
 // when it changes, and on timeout throw with the last observation.
 import { setTimeout as sleep } from "node:timers/promises";
-import { RunError } from "../../core/errors.ts";
+import { environmentError } from "../../core/errors.ts";
 
 export interface Check<T> {
   /** Observe once; `missing` is empty when the goal is reached. */
@@ -28,7 +28,7 @@ export async function waitFor<T>(check: Check<T>): Promise<T> {
       said = line;
     }
     if (Date.now() - started > check.timeoutMs) {
-      throw new RunError(`${check.what} did not become healthy within ${Math.round(check.timeoutMs / 1000)} s: ${last.join("; ")}`);
+      throw environmentError(`${check.what} did not become healthy within ${Math.round(check.timeoutMs / 1000)} s: ${last.join("; ")}`);
     }
     await check.onPending?.(value);
     await sleep(check.intervalMs ?? 250);

@@ -5,7 +5,7 @@
 // an ack written a moment early is simply found on the next poll.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { InputError, RunError } from "../../core/errors.ts";
+import { environmentError, inputError } from "../../core/errors.ts";
 
 export interface PublishedStep {
   id: string;
@@ -72,11 +72,11 @@ export function takeAck(stateDir: string, drillId: string, step: string): Ack | 
 /** `drill ack`: the step by id or by its number (1-based) in the running game day. */
 export function writeAck(stateDir: string, stepRef: string, ack: Omit<Ack, "at">): { drillId: string; step: PublishedStep } {
   const current = readCurrent(stateDir);
-  if (!current) throw new RunError(`no game day is running (nothing published in ${currentFile(stateDir)})`);
+  if (!current) throw environmentError(`no game day is running (nothing published in ${currentFile(stateDir)})`);
   const byNumber = /^\d+$/.test(stepRef) ? current.steps[Number(stepRef) - 1] : undefined;
   const step = byNumber ?? current.steps.find((s) => s.id === stepRef);
   if (!step) {
-    throw new InputError(`step "${stepRef}": not a step of the running game day (steps: ${current.steps.map((s, i) => `${i + 1}=${s.id}`).join(", ")})`);
+    throw inputError(`step "${stepRef}": not a step of the running game day (steps: ${current.steps.map((s, i) => `${i + 1}=${s.id}`).join(", ")})`);
   }
   writeAtomic(ackFile(stateDir, current.drillId, step.id), { ...ack, at: new Date().toISOString() });
   return { drillId: current.drillId, step };

@@ -5,10 +5,10 @@
 // tree unreadable. Finding no journals at all is bad input, not a pass.
 import { findJournals } from "../../journal/find.ts";
 import { readEvidence, selectEvidence, type EvidenceSet } from "../../journal/evidence-set.ts";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 
 export async function readGateJournals(paths: readonly string[], now = new Date()): Promise<EvidenceSet> {
-  if (paths.length === 0) throw new InputError("name at least one evidence directory or journal");
-  if (findJournals(paths).length === 0) throw new InputError(`no journals (*.jsonl) under ${paths.join(", ")}`);
+  if (paths.length === 0) throw inputError("name at least one evidence directory or journal");
+  if (findJournals(paths).length === 0) throw inputError(`no journals (*.jsonl) under ${paths.join(", ")}`);
   return selectEvidence(await readEvidence(paths), { now });
 }

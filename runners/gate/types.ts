@@ -70,6 +70,4 @@ export interface GateReport {
   /** Every journal that did not count, with its reason. */
   ignored: IgnoredJournal[];
   status: GateStatus;
-  /** 0 every gated figure within its objective; 1 some not; 3 could not judge. */
-  exitCode: 0 | 1 | 3;
 }

@@ -11,7 +11,7 @@ import { makeLedgerWriter, type LedgerStore, type LedgerWriter } from "./writer.
 export type { LedgerWriter } from "./writer.ts";
 export type { LedgerSpec, LedgerSpecInput } from "./spec.ts";
 
-/** Validates `input` (InputError naming the field) and builds the writer. */
+/** Validates `input` (an input DrillError naming the field) and builds the writer. */
 export function createLedger(input: unknown): LedgerWriter {
   const spec = parseLedgerSpec(input);
   const runId = spec.runId ?? newRunId();

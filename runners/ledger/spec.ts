@@ -1,7 +1,7 @@
 // A ledger as plain data, as a scenario declares it. Validated strictly: a typo
 // names its field instead of silently falling back to a default.
 import { z } from "zod";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 
 const hostPort = z.strictObject({ host: z.string().min(1), port: z.number().int().min(1).max(65_535) });
 
@@ -63,10 +63,10 @@ export const ledgerKinds = ["postgres", "redis", "http"] as const;
 export function parseLedgerSpec(input: unknown, where = "ledger"): LedgerSpec {
   const kind = (input as { kind?: unknown } | null)?.kind;
   if (typeof kind !== "string" || !(ledgerKinds as readonly string[]).includes(kind)) {
-    throw new InputError(`${where}.kind: expected one of ${ledgerKinds.join(", ")}; got ${JSON.stringify(kind ?? null)}`);
+    throw inputError(`${where}.kind: expected one of ${ledgerKinds.join(", ")}; got ${JSON.stringify(kind ?? null)}`, { field: `${where}.kind` });
   }
   const parsed = ledgerSpecSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => `${[where, ...issue.path.map(String)].join(".")}: ${issue.message}`);
-  throw new InputError(issues.join("; "));
+  throw inputError(issues.join("; "));
 }

@@ -3,7 +3,7 @@
 // everything back, close). Scheduling, timeouts, payload integrity and the
 // read-back retry live here once, so every kind measures the same way.
 import type { Clock } from "../../core/clock.ts";
-import { RunError, messageOf } from "../../core/errors.ts";
+import { messageOf, environmentError } from "../../core/errors.ts";
 import { writeErrorClassifier } from "./classify.ts";
 import { startOpenLoop, type OpenLoop, type OpenLoopStats } from "./open-loop.ts";
 import { payloadFor, payloadMatches } from "./payload.ts";
@@ -50,7 +50,7 @@ export function makeLedgerWriter(settings: WriterSettings, store: LedgerStore): 
     // write is prepared again by a later one.
     ready ??= store.prepare().catch((error: unknown) => {
       ready = undefined;
-      throw new RunError(`ledger ${info.name}: cannot prepare ${info.target}: ${messageOf(error)}`, { cause: error });
+      throw environmentError(`ledger ${info.name}: cannot prepare ${info.target}: ${messageOf(error)}`, {}, error);
     });
     return ready;
   };
@@ -58,7 +58,7 @@ export function makeLedgerWriter(settings: WriterSettings, store: LedgerStore): 
     info,
     prepare,
     start(clock, onWrite) {
-      if (loop) throw new RunError(`ledger ${info.name}: already started`);
+      if (loop) throw environmentError(`ledger ${info.name}: already started`);
       const send = async (seq: number, signal: AbortSignal) => {
         await prepare();
         await store.write(seq, payloadFor(info.runId, seq), signal);
@@ -92,10 +92,7 @@ async function readBackWithRetry(
       return { t, source, ...classify(info.runId, rows) };
     } catch (error) {
       if (performance.now() + waitMs > deadline) {
-        throw new RunError(
-          `ledger ${info.name}: read-back from ${info.target} failed after ${attempt} attempts over ${settleMs} ms: ${messageOf(error)}`,
-          { cause: error },
-        );
+        throw environmentError(`ledger ${info.name}: read-back from ${info.target} failed after ${attempt} attempts over ${settleMs} ms: ${messageOf(error)}`, {}, error);
       }
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }

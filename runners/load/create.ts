@@ -4,7 +4,7 @@
 // `which` say which one ran, and `why`.
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 import { BuiltinLoad } from "./builtin.ts";
 import { K6Load, type K6Options } from "./k6.ts";
 import type { LoadGenerator } from "./load.ts";
@@ -22,14 +22,14 @@ export interface CreateLoadOptions {
   k6?: Pick<K6Options, "stopGraceMs" | "pollMs">;
 }
 
-/** Validates `input` (InputError naming the field) and builds the generator; starts nothing. */
+/** Validates `input` (an input DrillError naming the field) and builds the generator; starts nothing. */
 export function createLoad(input: unknown, opts: CreateLoadOptions = {}): LoadGenerator {
   const where = opts.where ?? "load";
   const spec = parseLoadSpec(input, where);
   let script: string | undefined;
   if (spec.script !== undefined) {
     script = isAbsolute(spec.script) ? spec.script : resolve(opts.baseDir ?? process.cwd(), spec.script);
-    if (!existsSync(script)) throw new InputError(`${where}.script: no such file ${script}`);
+    if (!existsSync(script)) throw inputError(`${where}.script: no such file ${script}`, { field: `${where}.script` });
   }
   const k6 = opts.k6Path === null ? undefined : (opts.k6Path ?? onPath("k6"));
   if (script && k6) return new K6Load(spec, { k6Path: k6, script, ...opts.k6 });

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { parseDuration } from "../../core/duration.ts";
 import { problemsOf } from "../../stacks/lib/issues.ts";
 import { Duration } from "../../stacks/lib/schema.ts";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 
 export const DEFAULT_LOAD_TIMEOUT_MS = 2_000;
 export const DEFAULT_DURATION_CAP = "30m";
@@ -70,14 +70,14 @@ export function defaultMaxInFlight(rateHz: number, timeoutMs: number): number {
 export function parseLoadSpec(input: unknown, where = "load"): LoadSpec {
   const parsed = LoadSpecSchema.safeParse(input);
   if (!parsed.success) {
-    throw new InputError(problemsOf(parsed.error).map((p) => `${where}.${p.path}: ${p.message}`).join("; "));
+    throw inputError(problemsOf(parsed.error).map((p) => `${where}.${p.path}: ${p.message}`).join("; "));
   }
   const s = parsed.data;
   s.targets.forEach((t, i) => {
-    if (t.body !== undefined && (t.method ?? "GET") === "GET") throw new InputError(`${where}.targets[${i}].body: a GET sends no body; use method POST or PUT`);
+    if (t.body !== undefined && (t.method ?? "GET") === "GET") throw inputError(`${where}.targets[${i}].body: a GET sends no body; use method POST or PUT`, { field: `${where}.targets` });
   });
   const shadowed = Object.keys(s.env ?? {}).filter((k) => (HARNESS_ENV as readonly string[]).includes(k));
-  if (shadowed.length) throw new InputError(`${where}.env: ${shadowed.join(", ")} ${shadowed.length > 1 ? "are" : "is"} set by the harness from targets, rateHz, maxInFlight, timeoutMs and durationCap`);
+  if (shadowed.length) throw inputError(`${where}.env: ${shadowed.join(", ")} ${shadowed.length > 1 ? "are" : "is"} set by the harness from targets, rateHz, maxInFlight, timeoutMs and durationCap`, { field: `${where}.env` });
   const timeoutMs = s.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
   return {
     name: s.name ?? "load",

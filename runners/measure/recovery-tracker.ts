@@ -107,7 +107,7 @@ export class RecoveryTracker {
       ...(this.detectLag ? { detectSendLagMs: this.detectLag } : {}),
     };
     if (this.recovered !== undefined) {
-      return { kind: "recovered", ...detected, recoveredAt: this.recovered, rtoMs: this.recovered - t0, lastDisruptedAt: this.lastBadBeforeCandidate!, ...(this.candidateLag ? { recoverSendLagMs: this.candidateLag } : {}) };
+      return { kind: "recovered", ...detected, recoveredAt: this.recovered, measuredRtoMs: this.recovered - t0, lastDisruptedAt: this.lastBadBeforeCandidate!, ...(this.candidateLag ? { recoverSendLagMs: this.candidateLag } : {}) };
     }
     return { kind: "not-recovered", ...detected, lastSampleAt: this.lastAfterT0, observedMs: this.lastAfterT0 - t0 };
   }

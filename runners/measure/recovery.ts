@@ -37,7 +37,7 @@ export type Recovery =
   | { kind: "no-samples" }
   /** Samples after t0, all healthy. */
   | { kind: "no-disruption"; lastSampleAt: number }
-  | { kind: "recovered"; detectedAt: number; timeToDetectMs: number; recoveredAt: number; rtoMs: number; healthyBeforeAt?: number; lastDisruptedAt: number; detectSendLagMs?: number; recoverSendLagMs?: number }
+  | { kind: "recovered"; detectedAt: number; timeToDetectMs: number; recoveredAt: number; measuredRtoMs: number; healthyBeforeAt?: number; lastDisruptedAt: number; detectSendLagMs?: number; recoverSendLagMs?: number }
   /** Disrupted and not (yet) stable again when the samples end: disrupted for at least observedMs. */
   | { kind: "not-recovered"; detectedAt: number; timeToDetectMs: number; lastSampleAt: number; observedMs: number; healthyBeforeAt?: number; detectSendLagMs?: number };
 
@@ -50,7 +50,7 @@ const lagField = <K extends string>(key: K, lag: number) => (lag > 0 ? ({ [key]:
 
 /** The same recovery, with its durations measured from another t0 (the onset is only known at the end). */
 export function rebased(r: Recovery, t0: number): Recovery {
-  if (r.kind === "recovered") return { ...r, timeToDetectMs: r.detectedAt - t0, rtoMs: r.recoveredAt - t0 };
+  if (r.kind === "recovered") return { ...r, timeToDetectMs: r.detectedAt - t0, measuredRtoMs: r.recoveredAt - t0 };
   if (r.kind === "not-recovered") return { ...r, timeToDetectMs: r.detectedAt - t0, observedMs: r.lastSampleAt - t0 };
   return r;
 }
@@ -74,7 +74,7 @@ export function measureRecovery(samples: readonly Sample[], t0: number, stableFo
     return { kind: "not-recovered", ...detected, lastSampleAt: last.t, observedMs: last.t - t0 };
   }
   const next = after[after.findIndex((s) => s.t === recoveredAt) + 1];
-  return { kind: "recovered", ...detected, recoveredAt, rtoMs: recoveredAt - t0, lastDisruptedAt: lastSentBefore(after, recoveredAt, isDisrupted)!, ...lagField("recoverSendLagMs", sendLagOf(next)) };
+  return { kind: "recovered", ...detected, recoveredAt, measuredRtoMs: recoveredAt - t0, lastDisruptedAt: lastSentBefore(after, recoveredAt, isDisrupted)!, ...lagField("recoverSendLagMs", sendLagOf(next)) };
 }
 
 function lastSentBefore(samples: readonly Sample[], t: number, which: (s: Sample) => boolean): number | undefined {

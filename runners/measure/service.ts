@@ -102,7 +102,7 @@ function worstOf(probes: readonly ProbeMeasurement[]): ProbeMeasurement | undefi
   const rank = (p: ProbeMeasurement): number => {
     const r = p.recovery;
     if (r.kind === "not-recovered") return 3e15 + r.observedMs;
-    if (r.kind === "recovered") return 2e15 + r.rtoMs;
+    if (r.kind === "recovered") return 2e15 + r.measuredRtoMs;
     return r.kind === "no-disruption" ? 1e15 : 0;
   };
   let worst: ProbeMeasurement | undefined;

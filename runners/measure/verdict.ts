@@ -28,7 +28,7 @@ export interface Verdict {
 
 /** Objectives in milliseconds and percent; the caller parses the plan's duration strings. */
 export interface Objectives {
-  rtoMs?: number;
+  rtoObjectiveMs?: number;
   /** Maximum tolerable period of disruption, judged on the same client-observed disruption as RTO. */
   mtpdMs?: number;
   rpoMs?: number;
@@ -65,14 +65,14 @@ function waived(v: Verdict, waivers: Waivers): Verdict {
 
 function measuredVerdicts(objectives: Objectives, evidence: Evidence): Verdict[] {
   const verdicts: Verdict[] = [];
-  if (objectives.rtoMs !== undefined) verdicts.push(judgeRecovery("rto", objectives.rtoMs, evidence));
+  if (objectives.rtoObjectiveMs !== undefined) verdicts.push(judgeRecovery("rto", objectives.rtoObjectiveMs, evidence));
   if (objectives.mtpdMs !== undefined) verdicts.push(judgeRecovery("mtpd", objectives.mtpdMs, evidence));
   if (objectives.rpoMs !== undefined) verdicts.push(judgeRpo(objectives.rpoMs, evidence.dataLoss));
   if (objectives.minAvailabilityPct !== undefined) {
     verdicts.push(judgeAvailability(objectives.minAvailabilityPct, evidence.availabilityWhileDisruptedPct));
   }
   if (evidence.dataLoss) verdicts.push(...judgeIntegrity(evidence.dataLoss));
-  const healTarget = objectives.healDisruptionMs ?? objectives.rtoMs;
+  const healTarget = objectives.healDisruptionMs ?? objectives.rtoObjectiveMs;
   if (healTarget !== undefined && evidence.heal) verdicts.push(judgeHeal(healTarget, evidence.heal, objectives.healDisruptionMs === undefined));
   return verdicts;
 }
@@ -99,10 +99,10 @@ function judgeRecovery(objective: "rto" | "mtpd", target: number, evidence: Evid
   if (!r || r.kind === "no-samples") return { ...base, status: "not-measured", note: "no probe sample after the fault" };
   if (r.kind === "no-disruption") return { ...base, status: "met", note: "no disruption observed" };
   if (r.kind === "recovered") {
-    const status = r.rtoMs <= target ? "met" : "missed";
+    const status = r.measuredRtoMs <= target ? "met" : "missed";
     const coarse = isCoarse(b, target) ? `; resolution ${round(b!.widthMs)} ms is coarser than 10 % of the objective` : "";
     const straddles = b && status === "met" && b.maxMs > target ? `; the upper bound ${round(b.maxMs)} ms lies past the objective` : "";
-    return { ...base, measured: r.rtoMs, status, margin: target - r.rtoMs, note: `recovered${resolution}${coarse}${straddles}` };
+    return { ...base, measured: r.measuredRtoMs, status, margin: target - r.measuredRtoMs, note: `recovered${resolution}${coarse}${straddles}` };
   }
   const note = `never recovered; disrupted for at least ${round(r.observedMs)} ms${resolution}`;
   if (r.observedMs > target) return { ...base, measured: r.observedMs, status: "missed", margin: target - r.observedMs, note };

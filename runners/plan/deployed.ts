@@ -5,7 +5,7 @@
 // builds one from the Go module proxy and prints its folder.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { InputError, RunError } from "../../core/errors.ts";
+import { environmentError, inputError } from "../../core/errors.ts";
 
 const run = promisify(execFile);
 
@@ -20,16 +20,14 @@ export async function pulumiCliAvailable(): Promise<boolean> {
 
 export async function deployedStackOutputs(stackName: string, workDir: string): Promise<Record<string, unknown>> {
   if (!/^[\w.-]+(\/[\w.-]+){0,2}$/.test(stackName)) {
-    throw new InputError(`--stack-name: "${stackName}" is not a stack name (org/project/stack)`);
+    throw inputError(`--stack-name: "${stackName}" is not a stack name (org/project/stack)`, { field: "--stack-name" });
   }
   if (!(await pulumiCliAvailable())) {
-    throw new RunError(
-      `--stack-name ${stackName}: reading a deployed stack needs the Pulumi CLI, which is not on PATH. ` +
+    throw environmentError(`--stack-name ${stackName}: reading a deployed stack needs the Pulumi CLI, which is not on PATH. ` +
         `Where it is installed, export the plan and pass the file instead:\n` +
         `  pulumi stack output continuityPlan --json --show-secrets --stack ${stackName} > plan.json\n` +
         `  drill plan --plan plan.json\n` +
-        `(In a clone of continuity-drill, \`PATH="$(bash scripts/pulumi-cli.sh):$PATH"\` builds the CLI from source, about 25 min cold.)`,
-    );
+        `(In a clone of continuity-drill, \`PATH="$(bash scripts/pulumi-cli.sh):$PATH"\` builds the CLI from source, about 25 min cold.)`);
   }
   // Loaded only here: the Automation API is large, and most commands never need it.
   const { LocalWorkspace } = await import("@pulumi/pulumi/automation/index.js");
@@ -39,7 +37,7 @@ export async function deployedStackOutputs(stackName: string, workDir: string): 
     const outputs = await stack.outputs();
     return Object.fromEntries(Object.entries(outputs).map(([key, output]) => [key, output.value]));
   } catch (error) {
-    throw new RunError(`reading the outputs of stack ${stackName} (in ${workDir}) through the Pulumi Automation API failed: ${cliMessage(error)}`, { cause: error });
+    throw environmentError(`reading the outputs of stack ${stackName} (in ${workDir}) through the Pulumi Automation API failed: ${cliMessage(error)}`, {}, error);
   }
 }
 

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PlanInputError, validatePlan, type PlanT } from "../../stacks/lib/index.ts";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 import { evaluateProgram } from "./mock-evaluate.ts";
 import { findProgram, type PulumiProgram } from "./pulumi-project.ts";
 import type { ResourceGraph } from "./resource-graph.ts";
@@ -42,7 +42,7 @@ export interface LoadedPlan {
 
 export async function loadPlan(source: PlanSource = {}): Promise<LoadedPlan> {
   const given = [source.plan && "--plan", source.program && "--program", source.stackName && "--stack-name"].filter(Boolean);
-  if (given.length > 1) throw new InputError(`${given.join(" and ")} both name a plan: give one`);
+  if (given.length > 1) throw inputError(`${given.join(" and ")} both name a plan: give one`);
   if (source.plan) return loadPlanFile(source.plan);
   if (source.stackName) {
     const outputs = await deployedStackOutputs(source.stackName, source.program ?? REPO_ROOT);
@@ -76,14 +76,12 @@ async function evaluate(source: PlanSource) {
 
 function fromOutputs(outputs: Record<string, unknown>, where: string, notes: string[] = []): PlanT {
   if (notes.some((n) => n.startsWith(`stack output "${PLAN_OUTPUT}"`))) {
-    throw new InputError(`${where}: "${PLAN_OUTPUT}" is unknown under mocks, so there is no plan to read:\n  ${notes.join("\n  ")}`);
+    throw inputError(`${where}: "${PLAN_OUTPUT}" is unknown under mocks, so there is no plan to read:\n  ${notes.join("\n  ")}`);
   }
   if (!(PLAN_OUTPUT in outputs) || outputs[PLAN_OUTPUT] === undefined) {
     const have = Object.keys(outputs);
-    throw new InputError(
-      `${where}: exports no "${PLAN_OUTPUT}" stack output (exports: ${have.length ? have.join(", ") : "nothing"}). ` +
-        `Add: export const ${PLAN_OUTPUT} = declarePlan([...services], { target: "self-managed" });`,
-    );
+    throw inputError(`${where}: exports no "${PLAN_OUTPUT}" stack output (exports: ${have.length ? have.join(", ") : "nothing"}). ` +
+        `Add: export const ${PLAN_OUTPUT} = declarePlan([...services], { target: "self-managed" });`);
   }
   return validatePlan(outputs[PLAN_OUTPUT], where);
 }
@@ -93,13 +91,13 @@ export function loadPlanFile(file: string): LoadedPlan {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new InputError(`--plan: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`, { cause: error });
+    throw inputError(`--plan: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`, { field: "--plan" }, error);
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw inputError(`${file}: not valid JSON: ${(error as Error).message}`, { file }, error);
   }
   // `pulumi stack output --json` without a name gives all outputs; accept both shapes.
   if (value && typeof value === "object" && PLAN_OUTPUT in value) value = (value as Record<string, unknown>)[PLAN_OUTPUT];

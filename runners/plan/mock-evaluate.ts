@@ -7,7 +7,7 @@
 // CLI does) or reset the module registry between evaluations (tests do).
 import { pathToFileURL } from "node:url";
 import type * as Pulumi from "@pulumi/pulumi";
-import { InputError, kindOf } from "../../core/errors.ts";
+import { kindOf, inputError } from "../../core/errors.ts";
 import { CRITICAL_SERVICE_TYPE } from "../../stacks/lib/critical-service.ts";
 import { pulumiRuntimeFor, type PulumiModule } from "./pulumi-runtime.ts";
 import type { PulumiProgram } from "./pulumi-project.ts";
@@ -161,7 +161,7 @@ async function stackOutputsOf(module: Record<string, unknown>): Promise<Record<s
 function untilSettled<T>(program: PulumiProgram, work: Promise<T>, what = "the program"): Promise<T> {
   return new Promise<T>((ok, fail) => {
     const idle = () =>
-      fail(new InputError(`${program.entry}: ${what} never finished under the mock runtime: it awaits a value nothing will ever resolve (a resource of another @pulumi/pulumi copy, or a promise the program never settles)`));
+      fail(inputError(`${program.entry}: ${what} never finished under the mock runtime: it awaits a value nothing will ever resolve (a resource of another @pulumi/pulumi copy, or a promise the program never settles)`, { file: program.entry }));
     process.once("beforeExit", idle);
     work.then(ok, fail).finally(() => process.off("beforeExit", idle));
   });
@@ -199,7 +199,7 @@ function programError(program: PulumiProgram, error: unknown): Error {
   const hint = /require\(\)|ERR_REQUIRE|Top-level await/.test(message)
     ? ' (programs are loaded as ES modules: add "type": "module" to the package.json beside the program, or name it index.mts)'
     : "";
-  return new InputError(`${program.entry}: the Pulumi program failed under the mock runtime: ${message}${hint}`, { cause: error });
+  return inputError(`${program.entry}: the Pulumi program failed under the mock runtime: ${message}${hint}`, { file: program.entry }, error);
 }
 
 /** Multi-language components (awsx, eks …) are one opaque resource under mocks: say so. */

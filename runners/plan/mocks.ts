@@ -3,7 +3,7 @@
 // deterministic (the same program gives the same plan) and plausible (shaped
 // as the provider's), never `undefined` for an attribute a program reads.
 import { readFileSync } from "node:fs";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 import { invokeAnswer } from "./mock-invokes.ts";
 import type { PulumiModule } from "./pulumi-runtime.ts";
 import type { PulumiProgram } from "./pulumi-project.ts";
@@ -107,7 +107,7 @@ function stackReference(program: PulumiProgram, name: string, notices: MockNotic
   try {
     outputs = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new InputError(`--stack-reference ${name}=${file}: ${(error as Error).message}`, { cause: error });
+    throw inputError(`--stack-reference ${name}=${file}: ${(error as Error).message}`, { field: "--stack-reference" }, error);
   }
   return { id: name, state: { name, outputs, secretOutputNames: [] } };
 }

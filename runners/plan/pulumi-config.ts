@@ -7,7 +7,7 @@
 // placeholder and a notice: the value is never printed and never refused.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 import { configPassphrase, passphraseDecrypter, type Decrypt } from "./pulumi-secrets.ts";
 
 export interface ProgramConfig {
@@ -30,7 +30,7 @@ export function programConfig(projectDir: string, meta: Record<string, unknown>,
   const full = (key: string) => (key.includes(":") ? key : `${project}:${key}`);
   const block = (value: unknown, file: string): Record<string, unknown> => {
     if (value === undefined || value === null) return {};
-    if (typeof value !== "object" || Array.isArray(value)) throw new InputError(`${file}: config must be a mapping`);
+    if (typeof value !== "object" || Array.isArray(value)) throw inputError(`${file}: config must be a mapping`, { file });
     return value as Record<string, unknown>;
   };
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 import { programConfig } from "./pulumi-config.ts";
 
 export interface PulumiProgram {
@@ -30,7 +30,7 @@ function readYaml(file: string): Record<string, unknown> {
     const value = parseYaml(readFileSync(file, "utf8")) as unknown;
     return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
   } catch (error) {
-    throw new InputError(`${file}: not valid YAML: ${(error as Error).message}`, { cause: error });
+    throw inputError(`${file}: not valid YAML: ${(error as Error).message}`, { file }, error);
   }
 }
 
@@ -39,7 +39,7 @@ function entryIn(dir: string, where: string): string {
   const main = packageMain(dir);
   if (main) return main;
   for (const name of ENTRY_NAMES) if (existsSync(join(dir, name))) return join(dir, name);
-  throw new InputError(`${where}: no program entry found in ${dir} (looked for ${ENTRY_NAMES.join(", ")})`);
+  throw inputError(`${where}: no program entry found in ${dir} (looked for ${ENTRY_NAMES.join(", ")})`);
 }
 
 function packageMain(dir: string): string | undefined {
@@ -49,7 +49,7 @@ function packageMain(dir: string): string | undefined {
   try {
     main = (JSON.parse(readFileSync(file, "utf8")) as { main?: unknown }).main;
   } catch (error) {
-    throw new InputError(`${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw inputError(`${file}: not valid JSON: ${(error as Error).message}`, { file }, error);
   }
   if (typeof main !== "string") return undefined;
   const base = resolve(dir, main);
@@ -64,7 +64,7 @@ function packageMain(dir: string): string | undefined {
 /** Resolve `--program DIR|FILE` (a Pulumi project directory, or an entry file). */
 export function findProgram(programPath: string, stack: string, overrides: Record<string, string> = {}): PulumiProgram {
   const target = resolve(programPath);
-  if (!existsSync(target)) throw new InputError(`--program: ${programPath} does not exist`);
+  if (!existsSync(target)) throw inputError(`--program: ${programPath} does not exist`, { field: "--program" });
   const isDir = statSync(target).isDirectory();
   const projectFile = isDir ? join(target, "Pulumi.yaml") : join(dirname(target), "Pulumi.yaml");
   if (!existsSync(projectFile)) {
@@ -79,7 +79,7 @@ export function findProgram(programPath: string, stack: string, overrides: Recor
   if (isDir) {
     const main = typeof meta.main === "string" ? resolve(projectDir, meta.main) : projectDir;
     entry = existsSync(main) && statSync(main).isDirectory() ? entryIn(main, `${projectFile} main`) : main;
-    if (!existsSync(entry)) throw new InputError(`${projectFile}: main "${String(meta.main)}" does not exist`);
+    if (!existsSync(entry)) throw inputError(`${projectFile}: main "${String(meta.main)}" does not exist`, { file: projectFile });
   }
   return { projectDir, project, entry, stack, ...programConfig(projectDir, { ...meta, name: project }, stack, overrides, readYaml) };
 }

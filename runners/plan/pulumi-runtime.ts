@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { readFileSync, realpathSync } from "node:fs";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 
 export type PulumiModule = typeof import("@pulumi/pulumi");
 
@@ -42,7 +42,7 @@ const versionIn = (dir: string) => (JSON.parse(readFileSync(join(dir, "package.j
 /**
  * The @pulumi/pulumi the program at `entry` resolves, which must be the one our
  * component library (continuity-drill/stacks) resolves too.
- * Throws InputError (exit 2) naming both copies when they differ.
+ * Throws an input DrillError naming both copies when they differ.
  */
 export function pulumiRuntimeFor(entry: string): PulumiRuntime {
   const programDir = packageDir(createRequire(entry));
@@ -50,12 +50,10 @@ export function pulumiRuntimeFor(entry: string): PulumiRuntime {
   // The program's `continuity-drill/stacks` is this package's source under the CLI (fallback-resolve.ts).
   const libraryDir = ourDir;
   if (programDir && libraryDir && programDir !== libraryDir) {
-    throw new InputError(
-      `${entry}: two copies of @pulumi/pulumi: the program's ${versionIn(programDir)} (${programDir}) and continuity-drill's ${versionIn(libraryDir)} (${libraryDir}). ` +
-        `Resources of one are invisible to the other: ${libraryDir.startsWith(dirname(dirname(programDir))) ? `install a @pulumi/pulumi in ${SUPPORTED_PULUMI} and run \`npm dedupe\`` : "install continuity-drill beside the program (npm i -D continuity-drill) so that both use the program's copy"}.`,
-    );
+    throw inputError(`${entry}: two copies of @pulumi/pulumi: the program's ${versionIn(programDir)} (${programDir}) and continuity-drill's ${versionIn(libraryDir)} (${libraryDir}). ` +
+        `Resources of one are invisible to the other: ${libraryDir.startsWith(dirname(dirname(programDir))) ? `install a @pulumi/pulumi in ${SUPPORTED_PULUMI} and run \`npm dedupe\`` : "install continuity-drill beside the program (npm i -D continuity-drill) so that both use the program's copy"}.`);
   }
   const dir = programDir ?? ourDir;
-  if (!dir) throw new InputError(`${entry}: @pulumi/pulumi is not installed beside the program (npm i @pulumi/pulumi)`);
+  if (!dir) throw inputError(`${entry}: @pulumi/pulumi is not installed beside the program (npm i @pulumi/pulumi)`, { file: entry });
   return { pulumi: ours(dir) as PulumiModule, dir, version: versionIn(dir) };
 }

@@ -6,7 +6,7 @@
 // way, which tells a wrong passphrase from a right one.
 import { createDecipheriv, pbkdf2Sync } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 
 const ITERATIONS = 1_000_000;
 const VERIFIER = "pulumi";
@@ -35,20 +35,20 @@ function decryptWith(key: Buffer, value: string): string | undefined {
 }
 
 /**
- * A decrypter for one stack file. Throws InputError (exit 2) naming the file
+ * A decrypter for one stack file. Throws an input DrillError naming the file
  * when the salt is malformed or the passphrase is wrong (the verifier does not
  * decrypt to "pulumi") — as `pulumi preview` would.
  */
 export function passphraseDecrypter(file: string, encryptionSalt: string, passphrase: string): Decrypt {
   const match = /^v1:([^:]+):(v1:.+)$/.exec(encryptionSalt);
-  if (!match) throw new InputError(`${file}: encryptionsalt is not in Pulumi's "v1:<salt>:v1:<nonce>:<ciphertext>" form`);
+  if (!match) throw inputError(`${file}: encryptionsalt is not in Pulumi's "v1:<salt>:v1:<nonce>:<ciphertext>" form`, { file });
   const key = pbkdf2Sync(passphrase, Buffer.from(match[1]!, "base64"), ITERATIONS, 32, "sha256");
   if (decryptWith(key, match[2]!) !== VERIFIER) {
-    throw new InputError(`${file}: PULUMI_CONFIG_PASSPHRASE does not unlock this stack (its encryptionsalt does not verify)`);
+    throw inputError(`${file}: PULUMI_CONFIG_PASSPHRASE does not unlock this stack (its encryptionsalt does not verify)`, { file });
   }
   return (ciphertext, configKey) => {
     const plain = decryptWith(key, ciphertext);
-    if (plain === undefined) throw new InputError(`${file}: config ${configKey}: the secure value does not decrypt with this stack's passphrase`);
+    if (plain === undefined) throw inputError(`${file}: config ${configKey}: the secure value does not decrypt with this stack's passphrase`, { file });
     return plain;
   };
 }

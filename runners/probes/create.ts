@@ -1,5 +1,5 @@
 // The factory the engine calls: plain-data spec in, running-ready probe out.
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 import { httpClient } from "./http.ts";
 import { OpenLoopProbe } from "./open-loop.ts";
 import { postgresClient } from "./postgres.ts";
@@ -11,7 +11,7 @@ import { DEFAULT_RATE_HZ, DEFAULT_TIMEOUT_MS, parseProbeSpec, servicePathOf, typ
 import { tcpClient } from "./tcp.ts";
 
 /**
- * Validates `input` (throws InputError naming the field) and builds the probe.
+ * Validates `input` (throws an input DrillError naming the field) and builds the probe.
  * Clients connect lazily or in the background; nothing throws on a dead target.
  */
 export function createProbe(input: unknown, where = "probe"): Probe {
@@ -48,6 +48,6 @@ function clientFor(spec: ProbeSpec, info: ProbeInfo, where: string): ProbeClient
     }
   } catch (error) {
     // e.g. postgres.js rejecting an unsupported target_session_attrs value.
-    throw new InputError(`${where}.target: ${(error as Error).message}`, { cause: error });
+    throw inputError(`${where}.target: ${(error as Error).message}`, { field: `${where}.target` }, error);
   }
 }

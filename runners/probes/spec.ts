@@ -4,7 +4,7 @@
 // default would make every figure measured after it wrong.
 import { z } from "zod";
 import { problemsOf } from "../../stacks/lib/issues.ts";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 
 export const probeKinds = ["http", "tcp", "postgres", "redis"] as const;
 export const DEFAULT_RATE_HZ = 100;
@@ -106,19 +106,17 @@ export function servicePathOf(spec: ProbeSpec): "read" | "write" {
 export function parseProbeSpec(input: unknown, where = "probe"): ProbeSpec {
   const kind = (input as { kind?: unknown } | null)?.kind;
   if (typeof kind !== "string" || !(probeKinds as readonly string[]).includes(kind)) {
-    throw new InputError(`${where}.kind: expected one of ${probeKinds.join(", ")}; got ${JSON.stringify(kind ?? null)}`);
+    throw inputError(`${where}.kind: expected one of ${probeKinds.join(", ")}; got ${JSON.stringify(kind ?? null)}`, { field: `${where}.kind` });
   }
   const parsed = schemas[kind as ProbeSpec["kind"]].safeParse(input);
   if (!parsed.success) {
     const lines = problemsOf(parsed.error).map((p) => `${where}.${p.path}: ${p.message}`);
-    throw new InputError(lines.join("; "));
+    throw inputError(lines.join("; "));
   }
   const spec = parsed.data as ProbeSpec;
   const timeoutMs = spec.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (spec.latencyBoundMs !== undefined && spec.latencyBoundMs > timeoutMs) {
-    throw new InputError(
-      `${where}.latencyBoundMs: ${spec.latencyBoundMs} exceeds timeoutMs ${timeoutMs}; a bound above the timeout can never be reached`,
-    );
+    throw inputError(`${where}.latencyBoundMs: ${spec.latencyBoundMs} exceeds timeoutMs ${timeoutMs}; a bound above the timeout can never be reached`, { field: `${where}.latencyBoundMs` });
   }
   return spec;
 }

@@ -3,7 +3,7 @@
 // silently starting a proxy with a default.
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 import { formatIssues } from "./mode.ts";
 
 const port = z.number().int().min(0).max(65_535);
@@ -30,7 +30,7 @@ export type DaemonConfig = z.infer<typeof daemonConfigSchema>;
 
 export function parseDaemonConfig(input: unknown, source = "proxy daemon config"): DaemonConfig {
   const parsed = daemonConfigSchema.safeParse(input);
-  if (!parsed.success) throw new InputError(`${source}: ${formatIssues(parsed.error)}`);
+  if (!parsed.success) throw inputError(`${source}: ${formatIssues(parsed.error)}`, { file: source });
   return parsed.data;
 }
 
@@ -39,13 +39,13 @@ export async function readDaemonConfig(file: string): Promise<DaemonConfig> {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    throw new InputError(`cannot read proxy daemon config ${file}: ${(error as Error).message}`, { cause: error });
+    throw inputError(`cannot read proxy daemon config ${file}: ${(error as Error).message}`, {}, error);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw inputError(`${file}: not valid JSON: ${(error as Error).message}`, { file }, error);
   }
   return parseDaemonConfig(json, file);
 }

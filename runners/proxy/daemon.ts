@@ -4,7 +4,7 @@
 // process that set them is gone.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { RunError } from "../../core/errors.ts";
+import { environmentError } from "../../core/errors.ts";
 import { controlApi } from "./control-api.ts";
 import type { DaemonConfig } from "./daemon-config.ts";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";
@@ -33,7 +33,7 @@ export async function startProxyDaemon(config: DaemonConfig): Promise<ProxyDaemo
 function listen(server: http.Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", (error) =>
-      reject(new RunError(`proxy daemon: cannot listen for control on ${host}:${port}: ${error.message}`, { cause: error })),
+      reject(environmentError(`proxy daemon: cannot listen for control on ${host}:${port}: ${error.message}`, {}, error)),
     );
     server.listen({ host, port, exclusive: true }, () => resolve((server.address() as AddressInfo).port));
   });

@@ -5,7 +5,7 @@
 // keyed by the same kinds.
 import { z } from "zod";
 import { parseDuration } from "../../core/duration.ts";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 import { Duration } from "../../stacks/lib/schema.ts";
 
 export type ProxyMode =
@@ -40,12 +40,10 @@ export const proxyModeSchema: z.ZodType<ProxyMode> = z.discriminatedUnion("kind"
 export function parseProxyMode(input: unknown, where = "mode"): ProxyMode {
   const kind = (input as { kind?: unknown } | null)?.kind;
   if (typeof kind !== "string" || !(modeKinds as readonly string[]).includes(kind)) {
-    throw new InputError(
-      `${where}.kind: expected one of ${modeKinds.join(", ")}; got ${JSON.stringify(kind ?? null)}`,
-    );
+    throw inputError(`${where}.kind: expected one of ${modeKinds.join(", ")}; got ${JSON.stringify(kind ?? null)}`, { field: `${where}.kind` });
   }
   const parsed = schemas[kind as ProxyMode["kind"]].safeParse(input);
-  if (!parsed.success) throw new InputError(`${where}: ${formatIssues(parsed.error)}`);
+  if (!parsed.success) throw inputError(`${where}: ${formatIssues(parsed.error)}`);
   return parsed.data as ProxyMode;
 }
 

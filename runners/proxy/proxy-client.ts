@@ -1,8 +1,8 @@
 // Talks to a proxy daemon's control API from any process (the drill runner,
 // `drill recover`, tests). Modes are validated here first so a bad mode fails
-// before anything is sent; an unreachable daemon is a RunError that says so.
+// before anything is sent; an unreachable daemon is an environment DrillError that says so.
 import { request } from "undici";
-import { InputError, RunError, messageOf } from "../../core/errors.ts";
+import { environmentError, inputError, messageOf } from "../../core/errors.ts";
 import type { ProxyStatus } from "./control-api.ts";
 import { parseProxyMode, type ProxyMode } from "./mode.ts";
 
@@ -29,16 +29,14 @@ export function proxyControl(controlUrl: string, timeoutMs = 5_000): ProxyContro
       });
     } catch (error) {
       const code = (error as { code?: string }).code ?? (error as Error).name;
-      throw new RunError(`proxy daemon at ${base} is not reachable (${code}: ${messageOf(error)}); is it running?`, {
-        cause: error,
-      });
+      throw environmentError(`proxy daemon at ${base} is not reachable (${code}: ${messageOf(error)}); is it running?`, {}, error);
     }
     const text = await res.body.text();
     const json = parseJson(text);
     if (res.statusCode >= 400 && res.statusCode < 500) {
-      throw new InputError(`${what}: ${res.statusCode} ${(json as { error?: string })?.error ?? text}`);
+      throw inputError(`${what}: ${res.statusCode} ${(json as { error?: string })?.error ?? text}`);
     }
-    if (res.statusCode !== 200) throw new RunError(`${what}: unexpected status ${res.statusCode}: ${text}`);
+    if (res.statusCode !== 200) throw environmentError(`${what}: unexpected status ${res.statusCode}: ${text}`);
     return json;
   };
   return {

@@ -5,13 +5,13 @@
 // on stderr and exits 0 on SIGTERM/SIGINT after closing every proxy, 2 on a bad
 // config, 3 when it cannot start.
 import { parseArgs } from "node:util";
-import { InputError, exitCodeOf, messageOf } from "../../core/errors.ts";
+import { exitCodeOf, messageOf, inputError } from "../../core/errors.ts";
 import { readDaemonConfig } from "./daemon-config.ts";
 import { startProxyDaemon } from "./daemon.ts";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { config: { type: "string" } }, strict: true });
-  if (!values.config) throw new InputError("usage: proxy-daemon.ts --config FILE");
+  if (!values.config) throw inputError("usage: proxy-daemon.ts --config FILE");
   const daemon = await startProxyDaemon(await readDaemonConfig(values.config));
   const proxies = Object.fromEntries([...daemon.proxies].map(([name, p]) => [name, p.listen]));
   process.stdout.write(`${JSON.stringify({ event: "ready", pid: process.pid, control: daemon.controlUrl, proxies })}\n`);

@@ -5,7 +5,7 @@
 // the partition, as a real partition heals with dead sessions: see
 // toxics/blackhole.ts. Modes change only through setMode; nothing here times out.
 import net from "node:net";
-import { RunError } from "../../core/errors.ts";
+import { environmentError } from "../../core/errors.ts";
 import { Link, type Endpoint, type LinkContext } from "./link.ts";
 import { parseProxyMode, type ProxyMode } from "./mode.ts";
 import { toxicFor, type Toxic } from "./toxics/index.ts";
@@ -90,14 +90,14 @@ export function isLoopback(host: string): boolean {
 
 function assertLoopback(host: string, name: string): void {
   if (!isLoopback(host)) {
-    throw new RunError(`proxy ${name}: refusing to listen on ${host}; only loopback addresses are allowed`);
+    throw environmentError(`proxy ${name}: refusing to listen on ${host}; only loopback addresses are allowed`);
   }
 }
 
 function listen(server: net.Server, host: string, port: number, name: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", (error) =>
-      reject(new RunError(`proxy ${name}: cannot listen on ${host}:${port}: ${error.message}`, { cause: error })),
+      reject(environmentError(`proxy ${name}: cannot listen on ${host}:${port}: ${error.message}`, {}, error)),
     );
     server.listen({ host, port, exclusive: true }, () => resolve((server.address() as net.AddressInfo).port));
   });

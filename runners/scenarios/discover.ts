@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, resolve, sep } from "node:path";
 import { installFallbackResolution } from "../plan/fallback-resolve.ts";
 import { pathToFileURL } from "node:url";
-import { InputError } from "../../core/errors.ts";
+import { inputError } from "../../core/errors.ts";
 
 export interface ScenarioFile {
   file: string;
@@ -20,14 +20,14 @@ export function scenarioDir(root: string, stack: string): string {
 
 /**
  * Where a command finds its scenarios: `--scenarios DIR` (which must exist:
- * InputError, exit 2, when it does not), else `scenarios/<stack>` beside the
+ * an input DrillError, when it does not), else `scenarios/<stack>` beside the
  * program, else (a plan file) beside the current directory — never inside
  * node_modules, where the tool's own examples would count as the user's.
  */
 export function scenarioFolder(given: string | undefined, programDir: string | undefined, stack: string): { dir: string; exists: boolean } {
   if (given !== undefined) {
     const dir = resolve(given);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`--scenarios: ${given} is not a directory`);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw inputError(`--scenarios: ${given} is not a directory`, { field: "--scenarios" });
     return { dir, exists: true };
   }
   const root = programDir && !programDir.split(sep).includes("node_modules") ? programDir : process.cwd();
@@ -45,15 +45,15 @@ export function listScenarioFiles(dir: string): string[] {
 
 export async function importScenario(file: string): Promise<ScenarioFile> {
   const path = resolve(file);
-  if (!existsSync(path)) throw new InputError(`scenario ${file} does not exist`);
+  if (!existsSync(path)) throw inputError(`scenario ${file} does not exist`);
   let mod: { default?: unknown };
   // `import "continuity-drill/scenarios"` resolves in every mode, also with --plan (no program evaluated).
   installFallbackResolution();
   try {
     mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
   } catch (error) {
-    throw new InputError(`${file}: the scenario script failed to load: ${(error as Error).message}`, { cause: error });
+    throw inputError(`${file}: the scenario script failed to load: ${(error as Error).message}`, { file }, error);
   }
-  if (mod.default === undefined) throw new InputError(`${file}: has no default export (export default defineScenario({...}))`);
+  if (mod.default === undefined) throw inputError(`${file}: has no default export (export default defineScenario({...}))`, { file });
   return { file: path, value: mod.default, defaultName: basename(path).replace(/\.[^.]+$/, "") };
 }

@@ -2,7 +2,7 @@
 // resource graph is known) the infrastructure that carries it.
 import type { PlanT } from "../../stacks/lib/index.ts";
 import type { ResourceGraph } from "../plan/resource-graph.ts";
-import { InputError } from "../../core/errors.ts";
+import { kindOf, messageOf } from "../../core/errors.ts";
 import { listScenarioFiles } from "../scenarios/discover.ts";
 import { checkCoverage, checkScenarioNames, type Coverage } from "./coverage-rule.ts";
 import type { Finding } from "./finding.ts";
@@ -59,8 +59,9 @@ export async function scenarioCoverage(dir: string, plan: PlanT, origin: string)
       const drill = await prepareDrill(file, plan, origin);
       out.coverage.push({ service: drill.service.name, hazard: drill.hazard.id, scenario: drill.name });
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      const message = error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
+      if (kindOf(error) !== "input") throw error;
+      const text = messageOf(error);
+      const message = text.startsWith(`${file}: `) ? text.slice(file.length + 2) : text;
       out.findings.push({ rule: "S1", severity: "error", message: `${message}\n(not counted as coverage)`, scenario: file });
     }
   }

@@ -3,6 +3,7 @@
 // failover and Multi-AZ on — without both, a primary's loss waits for a human.
 // Replication is asynchronous: a failover may lose the last writes the primary
 // acknowledged, which the plan's RPO must allow for.
+import { inputError } from "../../core/errors.ts";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { TARGET_TAG, targetTag } from "./config.ts";
@@ -27,7 +28,7 @@ export class RedisReplicationGroup extends pulumi.ComponentResource {
   public readonly memberIds: string[];
 
   constructor(name: string, args: RedisReplicationGroupArgs, opts?: pulumi.ComponentResourceOptions) {
-    if (args.nodes < 2) throw new Error(`RedisReplicationGroup "${name}": nodes needs a primary and at least one replica`);
+    if (args.nodes < 2) throw inputError(`RedisReplicationGroup "${name}": nodes needs a primary and at least one replica`);
     super(REDIS_REPLICATION_GROUP_TYPE, name, { nodes: args.nodes, zones: args.zones }, opts);
     this.replicationGroupId = `${args.prefix}-sessions`;
     this.memberIds = Array.from({ length: args.nodes }, (_, i) => `${this.replicationGroupId}-${String(i + 1).padStart(3, "0")}`);

@@ -2,6 +2,7 @@
 // resource is declared. Zones come from config, not from getAvailabilityZones:
 // a plan must name the zones it relies on, and the mock runtime that `drill
 // plan` uses answers no cloud lookups.
+import { inputError } from "../../core/errors.ts";
 import * as pulumi from "@pulumi/pulumi";
 
 export interface AwsStackConfig {
@@ -22,7 +23,7 @@ export interface AwsStackConfig {
 }
 
 const fail = (key: string, why: string): never => {
-  throw new Error(`Pulumi.${pulumi.getStack()}.yaml: continuity-drill:${key}: ${why}`);
+  throw inputError(`Pulumi.${pulumi.getStack()}.yaml: continuity-drill:${key}: ${why}`, { file: `Pulumi.${pulumi.getStack()}.yaml`, field: `continuity-drill:${key}` });
 };
 
 export function readAwsConfig(): AwsStackConfig {

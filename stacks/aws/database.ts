@@ -4,6 +4,7 @@
 // reader loses no acknowledged write (RPO 0); the reader must live in another
 // zone or a zone's loss takes both instances. The master password is managed
 // by RDS in Secrets Manager and never enters the plan.
+import { inputError } from "../../core/errors.ts";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { TARGET_TAG, targetTag } from "./config.ts";
@@ -28,7 +29,7 @@ export class AuroraPostgres extends pulumi.ComponentResource {
   public readonly clusterIdentifier: string;
 
   constructor(name: string, args: AuroraPostgresArgs, opts?: pulumi.ComponentResourceOptions) {
-    if (new Set(args.zones).size < 2) throw new Error(`AuroraPostgres "${name}": needs instances in at least two distinct zones`);
+    if (new Set(args.zones).size < 2) throw inputError(`AuroraPostgres "${name}": needs instances in at least two distinct zones`);
     super(AURORA_POSTGRES_TYPE, name, { zones: args.zones, instanceClass: args.instanceClass }, opts);
     const parent = { parent: this };
     this.clusterIdentifier = `${args.prefix}-orders-db`;

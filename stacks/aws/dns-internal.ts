@@ -3,6 +3,7 @@
 // hostnames: they survive a cluster's replacement, they are known before the
 // stack is deployed (so `drill plan` shows real endpoints without a cloud), and
 // the CNAMEs follow AWS's own endpoints, which move on failover.
+import { inputError } from "../../core/errors.ts";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
@@ -27,7 +28,7 @@ export class InternalNames {
 
   /** `label.<zone>` as a CNAME to `target`; returns the name as an Output tied to the record. */
   cname(label: string, target: pulumi.Input<string>): pulumi.Output<string> {
-    if (this.records.has(label)) throw new Error(`internal name "${label}" declared twice`);
+    if (this.records.has(label)) throw inputError(`internal name "${label}" declared twice`);
     const record = new aws.route53.Record(`internal-${label}`, {
       zoneId: this.zone.zoneId,
       name: `${label}.${this.zoneName}`,

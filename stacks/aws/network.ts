@@ -2,6 +2,7 @@
 // zone, so losing one zone never takes the others' way out with it (a single
 // shared NAT would make every zone depend on one). Subnets carry a per-zone tag
 // the zone-loss experiment selects them by.
+import { inputError } from "../../core/errors.ts";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
@@ -19,8 +20,8 @@ export const zoneTag = (prefix: string, zone: string) => `${prefix}:${zone}`;
 /** The n-th /20 of a /16 ("10.40.0.0/16", 9 → "10.40.144.0/20"). */
 export function subnetCidr(cidr: string, n: number): string {
   const m = /^(\d+)\.(\d+)\.0\.0\/16$/.exec(cidr);
-  if (!m) throw new Error(`network cidr "${cidr}" must be a /16 such as 10.40.0.0/16`);
-  if (n < 0 || n > 15) throw new Error(`subnet ${n} does not fit in ${cidr} (16 /20s)`);
+  if (!m) throw inputError(`network cidr "${cidr}" must be a /16 such as 10.40.0.0/16`);
+  if (n < 0 || n > 15) throw inputError(`subnet ${n} does not fit in ${cidr} (16 /20s)`);
   return `${m[1]}.${m[2]}.${n * 16}.0/20`;
 }
 
@@ -30,8 +31,8 @@ export class MultiAzNetwork extends pulumi.ComponentResource {
   public readonly privateSubnets: aws.ec2.Subnet[];
 
   constructor(name: string, args: MultiAzNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-    if (args.zones.length < 2) throw new Error(`MultiAzNetwork "${name}": zones needs at least two (got ${args.zones.length})`);
-    if (args.zones.length > 8) throw new Error(`MultiAzNetwork "${name}": at most 8 zones fit the /20 layout`);
+    if (args.zones.length < 2) throw inputError(`MultiAzNetwork "${name}": zones needs at least two (got ${args.zones.length})`);
+    if (args.zones.length > 8) throw inputError(`MultiAzNetwork "${name}": at most 8 zones fit the /20 layout`);
     super(MULTI_AZ_NETWORK_TYPE, name, args, opts);
     const parent = { parent: this };
     const tags = (extra: Record<string, string>) => ({ "continuity-drill:stack": args.prefix, ...extra });

@@ -3,6 +3,7 @@
 // target group's health checks take a dead instance out within seconds; the
 // group uses ELB health to replace it. The instances run your storefront image
 // (config web.imageId) listening on web.port and answering /healthz.
+import { inputError } from "../../core/errors.ts";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
@@ -38,7 +39,7 @@ export class WebTier extends pulumi.ComponentResource {
   public readonly groupName: string;
 
   constructor(name: string, args: WebTierArgs, opts?: pulumi.ComponentResourceOptions) {
-    if (args.privateSubnetIds.length < 2) throw new Error(`WebTier "${name}": privateSubnetIds needs subnets in at least two zones`);
+    if (args.privateSubnetIds.length < 2) throw inputError(`WebTier "${name}": privateSubnetIds needs subnets in at least two zones`);
     super(WEB_TIER_TYPE, name, { minSize: args.minSize, maxSize: args.maxSize }, opts);
     const parent = { parent: this };
     this.groupName = `${args.prefix}-web`;

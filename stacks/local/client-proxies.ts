@@ -3,6 +3,7 @@
 // cut exactly that path (net.proxy: latency, blackhole, reset) while the HA
 // software's own paths (monitor, Sentinels, replication) stay direct. In pass
 // mode they only copy bytes (~0.02–0.05 ms added at p50, measured).
+import { inputError } from "../../core/errors.ts";
 import * as pulumi from "@pulumi/pulumi";
 
 export interface ProxyRoute {
@@ -26,7 +27,7 @@ export class ClientProxies extends pulumi.ComponentResource {
   constructor(name: string, args: ClientProxiesArgs, opts?: pulumi.ComponentResourceOptions) {
     const nodes = args.routes.map((r) => r.node);
     const dup = nodes.find((n, i) => nodes.indexOf(n) !== i);
-    if (dup) throw new Error(`ClientProxies "${name}": two routes for node "${dup}"`);
+    if (dup) throw inputError(`ClientProxies "${name}": two routes for node "${dup}"`);
     super(CLIENT_PROXIES_TYPE, name, { ...args }, opts);
     this.controlUrl = pulumi.output(`http://${args.host}:${args.controlPort}`);
     this.registerOutputs({ controlUrl: this.controlUrl });

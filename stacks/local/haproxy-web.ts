@@ -1,6 +1,7 @@
 // web on this machine: instances of this project's small HTTP app (stacks/local/app)
 // behind HAProxy with active health checks, `option redispatch` and retries —
 // without those, every backend kill shows up as client errors.
+import { inputError } from "../../core/errors.ts";
 import * as pulumi from "@pulumi/pulumi";
 import type { NamedPort } from "./redis-sentinel.ts";
 
@@ -20,7 +21,7 @@ export class HaproxyWeb extends pulumi.ComponentResource {
   public readonly endpoints: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: HaproxyWebArgs, opts?: pulumi.ComponentResourceOptions) {
-    if (args.instances.length < 2) throw new Error(`HaproxyWeb "${name}": instances needs at least two for failover`);
+    if (args.instances.length < 2) throw inputError(`HaproxyWeb "${name}": instances needs at least two for failover`);
     const healthCheck = args.healthCheck ?? { intervalMs: 500, fall: 2, rise: 2 };
     super(HAPROXY_WEB_TYPE, name, { ...args, healthCheck, retries: args.retries ?? 3 }, opts);
     this.url = pulumi.output(`http://${args.host}:${args.frontendPort}`);

@@ -1,6 +1,7 @@
 // The local reference system: `web` (two app instances behind HAProxy) depends
 // hard on `orders-db` (PostgreSQL + pg_auto_failover) and `sessions-cache`
 // (Redis + Sentinel). Everything runs on 127.0.0.1; `drill env up` starts it.
+import { inputError } from "../../core/errors.ts";
 import * as pulumi from "@pulumi/pulumi";
 import { CriticalService, declarePlan } from "../lib/index.ts";
 import { PostgresHa, type PgNode } from "./postgres-ha.ts";
@@ -30,7 +31,7 @@ const lb = new HaproxyWeb("web-tier", { host, frontendPort: web.frontendPort, st
 const upstreams = new Map([...db.nodes, ...cache.nodes].map((n) => [n.name, n.port]));
 if (proxyConfig) {
   for (const r of proxyConfig.routes) {
-    if (!upstreams.has(r.node)) throw new Error(`continuity-drill:clientProxies: route for "${r.node}", which is not a node of orders-db or sessions-cache`);
+    if (!upstreams.has(r.node)) throw inputError(`continuity-drill:clientProxies: route for "${r.node}", which is not a node of orders-db or sessions-cache`);
   }
   new ClientProxies("web-client-proxies", {
     host,

@@ -1,6 +1,7 @@
 // orders-db on this machine: PostgreSQL 15 under pg_auto_failover — one monitor,
 // two data nodes, synchronous replication as pg_auto_failover sets it up.
 // `drill env up` reads this resource's inputs from the resource graph and starts it.
+import { inputError } from "../../core/errors.ts";
 import * as pulumi from "@pulumi/pulumi";
 
 export interface PgNode {
@@ -54,7 +55,7 @@ export class PostgresHa extends pulumi.ComponentResource {
   public readonly endpoints: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: PostgresHaArgs, opts?: pulumi.ComponentResourceOptions) {
-    if (args.nodes.length < 2) throw new Error(`PostgresHa "${name}": nodes needs at least two data nodes (got ${args.nodes.length})`);
+    if (args.nodes.length < 2) throw inputError(`PostgresHa "${name}": nodes needs at least two data nodes (got ${args.nodes.length})`);
     const timers = args.timers ?? TUNED_MONITOR_TIMERS;
     super(POSTGRES_HA_TYPE, name, { ...args, timers }, opts);
     const hosts = args.nodes.map((n) => `${args.host}:${n.port}`).join(",");

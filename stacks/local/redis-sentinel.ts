@@ -1,6 +1,7 @@
 // sessions-cache on this machine: Redis 7 primary + replica watched by three
 // Sentinels (quorum 2). Replication is asynchronous: a failover can lose the
 // last writes the primary acknowledged but had not yet shipped.
+import { inputError } from "../../core/errors.ts";
 import * as pulumi from "@pulumi/pulumi";
 
 export interface NamedPort {
@@ -31,9 +32,9 @@ export class RedisSentinel extends pulumi.ComponentResource {
 
   constructor(name: string, args: RedisSentinelArgs, opts?: pulumi.ComponentResourceOptions) {
     const quorum = args.quorum ?? 2;
-    if (args.nodes.length < 2) throw new Error(`RedisSentinel "${name}": nodes needs a primary and at least one replica`);
+    if (args.nodes.length < 2) throw inputError(`RedisSentinel "${name}": nodes needs a primary and at least one replica`);
     if (quorum > args.sentinels.length) {
-      throw new Error(`RedisSentinel "${name}": quorum ${quorum} exceeds the ${args.sentinels.length} sentinels declared`);
+      throw inputError(`RedisSentinel "${name}": quorum ${quorum} exceeds the ${args.sentinels.length} sentinels declared`);
     }
     super(REDIS_SENTINEL_TYPE, name, { ...args, quorum, downAfterMs: args.downAfterMs ?? 1_000, failoverTimeoutMs: args.failoverTimeoutMs ?? 5_000 }, opts);
     const sentinels = args.sentinels.map((s) => `${args.host}:${s.port}`).join(",");

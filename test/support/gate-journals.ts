@@ -13,7 +13,7 @@ export interface GateDrill {
   stack?: string;
   service?: string;
   /** Measured RTO (ms), or how it was not measured. */
-  rtoMs?: number | "not-recovered" | "no-disruption";
+  measuredRtoMs?: number | "not-recovered" | "no-disruption";
   /** Data-loss window (ms), or why there is none. Default: no ledger. */
   dataLossMs?: number | "no-ledger" | "no-readback";
   objectives?: { rto?: number; rpo?: number };
@@ -76,7 +76,7 @@ export function gateRecords(d: GateDrill): JournalRecordT[] {
 }
 
 function summaryOf(d: GateDrill, service: string, objectives: { rto?: number; rpo?: number }, ledger: boolean): SummaryT {
-  const rto = d.rtoMs ?? 5_000;
+  const rto = d.measuredRtoMs ?? 5_000;
   const loss = typeof d.dataLossMs === "number" ? d.dataLossMs : undefined;
   const verdicts: VerdictT[] = [
     verdict("rto", objectives.rto, typeof rto === "number" ? rto : rto === "no-disruption" ? 0 : undefined, rto === "not-recovered"),

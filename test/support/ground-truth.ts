@@ -132,7 +132,7 @@ async function measureOutage(probe: Probe, clock: Clock, target: GroundTruthTarg
   const recovery = measureRecovery(samples, t0, stableForMs);
   const recovering = recovery.kind === "recovered" ? samples.find((s) => s.t === recovery.recoveredAt) : undefined;
   const recoveryLagMs = recovering?.intendedT !== undefined ? recovering.t - recovering.intendedT : 0;
-  const errorMs = recovery.kind === "recovered" ? outside(recovery.rtoMs, minMs, actualMs) : undefined;
+  const errorMs = recovery.kind === "recovered" ? outside(recovery.measuredRtoMs, minMs, actualMs) : undefined;
   const maxLagMs = probe.stats().maxLagMs;
   return { rateHz, t0, minMs, actualMs, recovery, recoveryLagMs, samples, maxLagMs, ...(errorMs !== undefined ? { errorMs } : {}) };
 }

@@ -3,7 +3,7 @@
 // Human output to stdout, progress to stderr, errors thrown to the CLI edge.
 import { defineCommand, type ArgsDef } from "citty";
 import type { EnvOptions, EnvStatus, Member } from "../../env/index.ts";
-import { InputError } from "../../../core/errors.ts";
+import { inputError } from "../../../core/errors.ts";
 import { debugArg, jsonArg } from "../args.ts";
 import { paint, printJson, println, progress, table } from "../output.ts";
 
@@ -18,9 +18,9 @@ const env = () => import("../../env/index.ts");
 
 function options(args: { stack?: string; timeout?: string }): EnvOptions {
   const stack = args.stack ?? "local";
-  if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new InputError(`--stack: "${stack}" is not a stack name`);
+  if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw inputError(`--stack: "${stack}" is not a stack name`, { field: "--stack" });
   const timeout = args.timeout === undefined ? 120 : Number(args.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new InputError(`--timeout: "${args.timeout}" is not a positive number of seconds`);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw inputError(`--timeout: "${args.timeout}" is not a positive number of seconds`, { field: "--timeout" });
   return { stack, timeoutMs: timeout * 1000, onProgress: progress };
 }
 

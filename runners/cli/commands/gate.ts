@@ -6,9 +6,10 @@
 import { defineCommand } from "citty";
 import { humanMs } from "../../../core/duration.ts";
 import type { GateReport, Statistic } from "../../gate/index.ts";
-import { InputError } from "../../../core/errors.ts";
+import { inputError } from "../../../core/errors.ts";
 import { debugArg, jsonArg } from "../args.ts";
 import { paint, printJson, println, table } from "../output.ts";
+import { exitCodeOfOutcome, outcomeOfGate } from "../outcome.ts";
 
 export const gateCommand = defineCommand({
   meta: { name: "gate", description: "Judge repeated drills from their journals: p95 or max of RTO and data loss against the objectives (runs nothing)" },
@@ -24,23 +25,25 @@ export const gateCommand = defineCommand({
     const statistic = parseStatistic(args.gate);
     const expect = args.expect === undefined ? undefined : parseExpect(args.expect);
     const paths = [...new Set([args.evidence, ...args._].filter((x): x is string => typeof x === "string" && x !== ""))];
-    if (paths.length === 0) throw new InputError("name at least one evidence directory or journal, e.g. `drill gate evidence/`");
+    if (paths.length === 0) throw inputError("name at least one evidence directory or journal, e.g. `drill gate evidence/`");
     const { gate, readGateJournals } = await import("../../gate/index.ts");
     const report = gate(await readGateJournals(paths), { statistic, ...(expect !== undefined ? { expect } : {}), ignoreIncomplete: args["ignore-incomplete"] });
-    if (args.json) printJson(report);
+    const outcome = outcomeOfGate(report.status);
+    // The JSON report has always carried the exit code for CI scripts; it is added here, at the CLI.
+    if (args.json) printJson({ ...report, exitCode: exitCodeOfOutcome(outcome) });
     else printGateReport(report);
-    process.exitCode = report.exitCode;
+    return outcome;
   },
 });
 
 export function parseStatistic(text: string): Statistic {
   if (text === "p95" || text === "max") return text;
-  throw new InputError(`--gate: "${text}" is not a statistic; expected p95 or max`);
+  throw inputError(`--gate: "${text}" is not a statistic; expected p95 or max`, { field: "--gate" });
 }
 
 function parseExpect(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InputError(`--expect: "${text}" is not a whole number from 1 to 1000`);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw inputError(`--expect: "${text}" is not a whole number from 1 to 1000`, { field: "--expect" });
   return n;
 }
 

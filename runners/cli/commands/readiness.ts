@@ -5,6 +5,7 @@
 import { defineCommand } from "citty";
 import { debugArg, jsonArg, planSourceArgs, planSourceOf } from "../args.ts";
 import { paint, printJson, println, table } from "../output.ts";
+import { outcomeOfFindings } from "../outcome.ts";
 
 export const readinessCommand = defineCommand({
   meta: { name: "readiness", description: "Readiness across the plan from drill evidence: services × hazards, freshness, trend, gaps (exit 1 on errors)" },
@@ -22,8 +23,11 @@ export const readinessCommand = defineCommand({
     const loaded = await loadPlan(planSourceOf(args));
     const r = reports.readiness(loaded.plan, await reports.readEvidence([args.evidence]), new Date());
     const errors = r.gaps.filter((g) => g.severity === "error").length;
-    process.exitCode = errors > 0 ? 1 : 0;
-    if (args.json) return printJson(reports.redactDeep(r));
+    const outcome = outcomeOfFindings(errors);
+    if (args.json) {
+      printJson(reports.redactDeep(r));
+      return outcome;
+    }
     const formats = reports.parseFormats(args.format, reports.READINESS_FORMATS) as ("html" | "md")[];
     const written = reports.writeReadiness(r, args.out ?? args.evidence, formats);
     const cells = r.services.flatMap((s) => s.cells);
@@ -35,5 +39,6 @@ export const readinessCommand = defineCommand({
     }
     println();
     for (const file of written) println(`${paint.dim("wrote")} ${file}`);
+    return outcome;
   },
 });

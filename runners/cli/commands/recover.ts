@@ -3,6 +3,7 @@
 import { defineCommand } from "citty";
 import { debugArg, jsonArg } from "../args.ts";
 import { paint, printJson, println, progress } from "../output.ts";
+import type { CommandOutcome } from "../outcome.ts";
 
 export const recoverCommand = defineCommand({
   meta: { name: "recover", description: "Heal faults left by an interrupted or killed drill and restore full redundancy" },
@@ -22,8 +23,11 @@ export const recoverCommand = defineCommand({
     const named = typeof args.stack === "string" ? [{ project: "", stack: args.stack, target: "local" }] : [];
     const stack = recoverAdapter([...used, ...named.filter((n) => !used.some((u) => u.target === "local" && u.stack === n.stack))]);
     const report = await recover(stateRoot(), args.restore ? stack : undefined, progress);
-    process.exitCode = report.failed.length > 0 ? 3 : 0;
-    if (args.json) return printJson(report);
+    const outcome: CommandOutcome = report.failed.length > 0 ? "could-not-run" : "met";
+    if (args.json) {
+      printJson(report);
+      return outcome;
+    }
     if (report.healed.length + report.swept.length === 0 && report.failed.length === 0) println(paint.green("no leftover faults"));
     for (const h of report.healed) println(`${paint.green("healed")}  ${h}`);
     for (const s of report.swept) println(`${paint.green("removed")} ${s}`);
@@ -31,5 +35,6 @@ export const recoverCommand = defineCommand({
     for (const l of report.live) println(`${paint.dim("left to its running drill")} ${l}`);
     for (const f of report.failed) println(`${paint.red("FAILED")}  ${f}`);
     if (report.restored) println(report.restored);
+    return outcome;
   },
 });

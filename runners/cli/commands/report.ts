@@ -4,9 +4,10 @@
 import { statSync } from "node:fs";
 import { dirname } from "node:path";
 import { defineCommand } from "citty";
-import { InputError } from "../../../core/errors.ts";
+import { inputError } from "../../../core/errors.ts";
 import { debugArg } from "../args.ts";
 import { paint, println, table } from "../output.ts";
+import type { CommandOutcome } from "../outcome.ts";
 
 export const reportCommand = defineCommand({
   meta: { name: "report", description: "Render drill journals as reports: HTML with timelines, Markdown, JSON, JUnit XML" },
@@ -21,13 +22,13 @@ export const reportCommand = defineCommand({
     const { findJournals, loadReportDrills, parseFormats, writeReportFiles } = await import("../../../reports/index.ts");
     const paths = (args._ as string[]).length ? (args._ as string[]) : [args.journals];
     const formats = parseFormats(args.format);
-    if (findJournals(paths).length === 0) throw new InputError(`no journals (*.jsonl) under ${paths.join(", ")}`);
+    if (findJournals(paths).length === 0) throw inputError(`no journals (*.jsonl) under ${paths.join(", ")}`);
     const reportUrl = args["report-url"];
-    if (reportUrl !== undefined && !/^https?:\/\/\S+$/.test(reportUrl)) throw new InputError(`--report-url: "${reportUrl}" is not an absolute http(s) URL`);
+    if (reportUrl !== undefined && !/^https?:\/\/\S+$/.test(reportUrl)) throw inputError(`--report-url: "${reportUrl}" is not an absolute http(s) URL`, { field: "--report-url" });
     const { journals: drills, ignored } = await loadReportDrills(paths);
     const unreadable = ignored.filter((i) => i.kind === "unreadable");
     // Nothing readable at all: bad input, as before (the first error names file:line).
-    if (drills.length === 0 && unreadable.length) throw new InputError(unreadable.map((i) => i.reason).join("\n"));
+    if (drills.length === 0 && unreadable.length) throw inputError(unreadable.map((i) => i.reason).join("\n"));
     const written = writeReportFiles(drills, args.out ?? defaultOut(paths[0]!), formats, reportUrl ? { reportUrl } : {});
     const tone = { passed: paint.green, failed: paint.red, error: paint.red } as Record<string, (s: string) => string>;
     println(table(
@@ -43,8 +44,9 @@ export const reportCommand = defineCommand({
     // An unreadable journal is bad input even when the rest rendered: exit 2, named by file:line.
     if (unreadable.length) {
       for (const i of unreadable) process.stderr.write(`${i.reason}\n`);
-      process.exitCode = 2;
+      return "invalid-input" satisfies CommandOutcome;
     }
+    return "met" satisfies CommandOutcome;
   },
 });
 

@@ -5,10 +5,11 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { userInfo } from "node:os";
 import { defineCommand } from "citty";
-import { InputError } from "../../../core/errors.ts";
+import { inputError } from "../../../core/errors.ts";
 import { debugArg, jsonArg, planSourceArgs, planSourceOf } from "../args.ts";
 import { interruptSignals } from "../interrupt.ts";
 import { printJson, progress } from "../output.ts";
+import { outcomeOfDrills, outcomeOfGate, type CommandOutcome } from "../outcome.ts";
 
 type RunArgs = {
   scenarios?: string; _: string[]; all: boolean; repeat: string; gate?: string; out: string; reports: boolean; json: boolean;
@@ -38,16 +39,16 @@ export const runCommand = defineCommand({
     // Ctrl-C from the first moment: while the plan loads it simply stops the run (exit 3).
     const signals = interruptSignals();
     try {
-      await runDrills(args, signals);
+      return await runDrills(args, signals);
     } finally {
       signals.dispose();
     }
   },
 });
 
-async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSignals>): Promise<void> {
+async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSignals>): Promise<CommandOutcome> {
   const repeat = Number(args.repeat);
-  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 1000) throw new InputError(`--repeat: "${args.repeat}" is not a whole number from 1 to 1000`);
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 1000) throw inputError(`--repeat: "${args.repeat}" is not a whole number from 1 to 1000`, { field: "--repeat" });
   const { parseStatistic, printGateReport } = await import("./gate.ts");
   const statistic = args.gate === undefined ? undefined : parseStatistic(args.gate);
   const { loadPlan, REPO_ROOT } = await import("../../plan/load.ts");
@@ -57,7 +58,7 @@ async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSign
   const { dir } = scenarioFolder(undefined, loaded.programDir ?? (args.plan ? undefined : REPO_ROOT), loaded.plan.stack);
   const names = [args.scenarios, ...args._.slice(1)].filter((x): x is string => typeof x === "string" && x !== "run");
   const files = args.all ? listScenarioFiles(dir) : names.map((n) => scenarioFile(n, dir));
-  if (files.length === 0) throw new InputError(args.all ? `no scenarios in ${dir}` : "name at least one scenario, or use --all");
+  if (files.length === 0) throw inputError(args.all ? `no scenarios in ${dir}` : "name at least one scenario, or use --all");
   let drills = [];
   for (const f of files) drills.push(await prepareDrill(f, loaded.plan, loaded.origin));
   // --all is unattended: game days (scenarios with manual steps) need people, or --gameday/--auto-ack.
@@ -67,7 +68,7 @@ async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSign
     const planned = await dryRun(drills, resolve(args.out));
     if (args.json) printJson({ dryRun: true, drills: planned });
     else process.stdout.write(`${dryRunText(planned)}\n`);
-    return;
+    return "met";
   }
 
   const { runSession } = await import("../../drill/session.ts");
@@ -76,8 +77,7 @@ async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSign
   const gameday = await gamedayOptions(args, drills);
   if (signals.soft.aborted) {
     process.stderr.write("interrupted before any drill started\n");
-    process.exitCode = 3;
-    return;
+    return "could-not-run";
   }
   const results = await runSession({
     drills, plan: loaded.plan, stack: stackFor(loaded.plan), stateDir: (await import("../../env/paths.ts")).stateRoot(),
@@ -86,7 +86,7 @@ async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSign
     programDir: loaded.programDir ?? (args.plan ? dirname(resolve(args.plan)) : undefined),
     ...(args["allow-degraded"] ? { allowDegraded: true } : {}),
   });
-  const { printResults, exitCodeOfResults, writeRunReports } = await import("../run-results.ts");
+  const { printResults, writeRunReports } = await import("../run-results.ts");
   const reports = args.reports ? await writeRunReports(results, resolve(args.out)) : [];
   const gated = statistic && results.length ? await (await import("../../gate/index.ts")).gateJournalFiles(results.map((r) => r.journal), { statistic, expect: repeat }) : undefined;
   if (args.json) printJson({ results: results.map((r) => ({ scenario: r.drill.name, journal: r.journal, repeat: r.repeat, summary: r.summary })), reports, ...(gated ? { gate: gated } : {}) });
@@ -95,19 +95,19 @@ async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSign
     if (gated) printGateReport(gated);
   }
   // With --gate the chosen statistic decides, not each single run.
-  process.exitCode = signals.soft.aborted ? 3 : gated ? gated.exitCode : exitCodeOfResults(results);
+  return signals.soft.aborted ? "could-not-run" : gated ? outcomeOfGate(gated.status) : outcomeOfDrills(results);
 }
 
 async function gamedayOptions(args: { gameday?: boolean; participant?: string; "auto-ack"?: string; lessons?: string }, drills: { steps: unknown[]; name: string }[]) {
   const withSteps = drills.filter((d) => d.steps.length > 0);
   if (!args.gameday) {
     if (withSteps.length && args["auto-ack"] === undefined && !process.stdin.isTTY) {
-      throw new InputError(`${withSteps.map((d) => d.name).join(", ")} ha${withSteps.length > 1 ? "ve" : "s"} manual steps: run with --gameday at a terminal, or rehearse with --auto-ack DURATION`);
+      throw inputError(`${withSteps.map((d) => d.name).join(", ")} ha${withSteps.length > 1 ? "ve" : "s"} manual steps: run with --gameday at a terminal, or rehearse with --auto-ack DURATION`);
     }
   }
   const { isDuration, parseDuration } = await import("../../../stacks/lib/index.ts");
   const autoAck = args["auto-ack"];
-  if (autoAck !== undefined && !isDuration(autoAck)) throw new InputError(`--auto-ack: "${autoAck}" is not a duration such as "2s"`);
+  if (autoAck !== undefined && !isDuration(autoAck)) throw inputError(`--auto-ack: "${autoAck}" is not a duration such as "2s"`, { field: "--auto-ack" });
   if (!args.gameday && !withSteps.length) return undefined;
   const participants = (args.participant ?? userInfo().username).split(",").map((p) => p.trim()).filter(Boolean).map((p) => {
     const [name, role] = p.split(":");
@@ -126,5 +126,5 @@ async function gamedayOptions(args: { gameday?: boolean; participant?: string; "
 function scenarioFile(name: string, dir: string): string {
   if (existsSync(name)) return resolve(name);
   for (const ext of [".ts", ".mts", ".js", ".mjs"]) if (existsSync(join(dir, `${name}${ext}`))) return join(dir, `${name}${ext}`);
-  throw new InputError(`scenario "${name}": no such file, and no ${name}.ts in ${dir}`);
+  throw inputError(`scenario "${name}": no such file, and no ${name}.ts in ${dir}`);
 }

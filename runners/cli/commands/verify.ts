@@ -4,6 +4,7 @@ import { defineCommand } from "citty";
 import type { Finding } from "../../verify/index.ts";
 import { debugArg, jsonArg, planSourceArgs, planSourceOf } from "../args.ts";
 import { eprintln, paint, printJson, println, table } from "../output.ts";
+import { outcomeOfFindings, type CommandOutcome } from "../outcome.ts";
 
 export const verifyCommand = defineCommand({
   meta: { name: "verify", description: "Check the plan: objectives, dependencies, scenario coverage, failover procedures (exit 1 on errors)" },
@@ -14,7 +15,7 @@ export const verifyCommand = defineCommand({
     ...jsonArg,
     ...debugArg,
   },
-  async run({ args }) {
+  async run({ args }): Promise<CommandOutcome> {
     const { loadPlanOrProgram, REPO_ROOT } = await import("../../plan/load.ts");
     const { scenarioFolder } = await import("../../scenarios/discover.ts");
     const { scenarioCoverage, verify, verifyInfrastructure } = await import("../../verify/index.ts");
@@ -33,14 +34,9 @@ export const verifyCommand = defineCommand({
       findings.push(...readinessFindings(loaded.plan, await readEvidence([args.evidence]), new Date()));
     }
     const errors = findings.filter((f) => f.severity === "error").length;
-    process.exitCode = errors > 0 ? 1 : 0;
-    if (args.json) return printJson({ plan: `${loaded.plan.project}/${loaded.plan.stack}`, origin: loaded.origin, scenarios: dir, errors, findings });
-    println(paint.dim(`plan ${loaded.plan.project}/${loaded.plan.stack} from ${loaded.origin}; scenarios from ${dir}`));
-    if (findings.length === 0) return println(paint.green(`✓ no findings: ${loaded.plan.services.length} services checked`));
-    println(findingsTable(findings));
-    const warnings = findings.length - errors;
-    println();
-    println(`${errors ? paint.red(`${errors} error(s)`) : paint.green("0 errors")}, ${warnings} warning(s)`);
+    if (args.json) printJson({ plan: `${loaded.plan.project}/${loaded.plan.stack}`, origin: loaded.origin, scenarios: dir, errors, findings });
+    else printFindings(findings, errors, `plan ${loaded.plan.project}/${loaded.plan.stack} from ${loaded.origin}; scenarios from ${dir}`, loaded.plan.services.length);
+    return outcomeOfFindings(errors);
   },
 });
 
@@ -53,10 +49,20 @@ const HOW_TO_ADD_A_PLAN = [
 ].join("\n");
 
 /** `drill verify` on a program without a plan: the infrastructure rules, and how to add a plan. */
-function infrastructureOnly(findings: Finding[], origin: string, resources: number, json: boolean): void {
+function printFindings(findings: Finding[], errors: number, header: string, services: number): void {
+  println(paint.dim(header));
+  if (findings.length === 0) return println(paint.green(`✓ no findings: ${services} services checked`));
+  println(findingsTable(findings));
+  println();
+  println(`${errors ? paint.red(`${errors} error(s)`) : paint.green("0 errors")}, ${findings.length - errors} warning(s)`);
+}
+
+function infrastructureOnly(findings: Finding[], origin: string, resources: number, json: boolean): CommandOutcome {
   const errors = findings.filter((f) => f.severity === "error").length;
-  process.exitCode = errors > 0 ? 1 : 0;
-  if (json) return printJson({ plan: null, origin, resources, errors, findings, hint: HOW_TO_ADD_A_PLAN });
+  if (json) {
+    printJson({ plan: null, origin, resources, errors, findings, hint: HOW_TO_ADD_A_PLAN });
+    return outcomeOfFindings(errors);
+  }
   println(paint.dim(`${resources} resources from ${origin}; no continuityPlan exported`));
   if (findings.length === 0) println(paint.green("✓ no infrastructure findings"));
   else {
@@ -66,6 +72,7 @@ function infrastructureOnly(findings: Finding[], origin: string, resources: numb
   }
   println();
   println(HOW_TO_ADD_A_PLAN);
+  return outcomeOfFindings(errors);
 }
 
 function findingsTable(findings: Finding[]): string {

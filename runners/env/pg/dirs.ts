@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { RunError } from "../../../core/errors.ts";
+import { environmentError } from "../../../core/errors.ts";
 import type { EnvPaths } from "../paths.ts";
 import type { OsUser } from "../os-user.ts";
 import { pgEnv } from "./conf.ts";
@@ -29,7 +29,7 @@ export function preparePgDirs(paths: EnvPaths, user: OsUser | undefined): void {
 function assertReachable(dir: string, user: OsUser): void {
   const probe = spawnSync("/usr/bin/test", ["-w", dir], { uid: user.uid, gid: user.gid });
   if (probe.status !== 0) {
-    throw new RunError(`orders-db: the postgres OS user cannot reach ${dir} (a parent directory is closed to it); set DRILL_STATE_DIR to a directory it can reach, e.g. /var/tmp/drill`);
+    throw environmentError(`orders-db: the postgres OS user cannot reach ${dir} (a parent directory is closed to it); set DRILL_STATE_DIR to a directory it can reach, e.g. /var/tmp/drill`);
   }
 }
 

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { basename, join } from "node:path";
-import { RunError } from "../../../core/errors.ts";
+import { environmentError, kindOf } from "../../../core/errors.ts";
 import type { Ctx } from "../context.ts";
 import { logTail } from "../healthy.ts";
 import type { OsUser } from "../os-user.ts";
@@ -16,10 +16,10 @@ export async function runToEnd(ctx: Ctx, user: OsUser | undefined, node: string,
   try {
     const child = spawn(command, args, { cwd: ctx.paths.pg, env: { ...process.env, ...pgEnv(ctx.paths) }, stdio: ["ignore", fd, fd], ...(user ? { uid: user.uid, gid: user.gid } : {}) });
     const code = await new Promise<number | null>((ok, fail) => { child.once("error", fail); child.once("exit", ok); });
-    if (code !== 0) throw new RunError(`orders-db: \`${basename(command)} ${args.slice(0, 2).join(" ")}\` for ${node} exited with ${code}: ${logTail(log, 12)}`);
+    if (code !== 0) throw environmentError(`orders-db: \`${basename(command)} ${args.slice(0, 2).join(" ")}\` for ${node} exited with ${code}: ${logTail(log, 12)}`);
   } catch (error) {
-    if (error instanceof RunError) throw error;
-    throw new RunError(`orders-db: could not run ${basename(command)} for ${node}: ${(error as Error).message}`, { cause: error });
+    if (kindOf(error) === "environment") throw error;
+    throw environmentError(`orders-db: could not run ${basename(command)} for ${node}: ${(error as Error).message}`, {}, error);
   } finally {
     closeSync(fd);
   }

@@ -3,7 +3,7 @@
 // the others (cloned from the primary; pg_auto_failover makes them synchronous).
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
-import { RunError } from "../../../core/errors.ts";
+import { environmentError } from "../../../core/errors.ts";
 import { ORDERS_DDL } from "../../../stacks/local/app/schema.ts";
 import { startRecorded, type Ctx } from "../context.ts";
 import { assertNoneDied } from "../healthy.ts";
@@ -62,7 +62,7 @@ async function createOrdersTable(ctx: Ctx, node: { name: string; port: number })
     return rows[0]?.r === false ? undefined : `${node.name} not yet a writable primary`;
   });
   await queryOnce(node.port, pg.database, ORDERS_DDL, 10_000).catch((error: unknown) => {
-    throw new RunError(`orders-db: could not create the orders table on ${node.name}: ${(error as Error).message}`, { cause: error });
+    throw environmentError(`orders-db: could not create the orders table on ${node.name}: ${(error as Error).message}`, {}, error);
   });
 }
 

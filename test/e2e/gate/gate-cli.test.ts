@@ -38,14 +38,14 @@ const three = (d: (i: number) => GateDrill) => Array.from({ length: 3 }, (_, i) 
 
 describe("drill gate", () => {
   it("exit 0 when every gated figure is within its objective, with the distribution in a table", () => {
-    const r = drillGate(evidence(three((i) => ({ rtoMs: 4_000 + i * 1_000, dataLossMs: 0 }))));
+    const r = drillGate(evidence(three((i) => ({ measuredRtoMs: 4_000 + i * 1_000, dataLossMs: 0 }))));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/local\/orders-db-node-loss\s+RTO\s+3\s+4\.00 s\s+5\.00 s\s+6\.00 s\s+6\.00 s\s+30\.00 s\s+within/);
     expect(r.stdout).toMatch(/gate p95: PASSED \(1 scenario\(s\), 3 drill\(s\) judged\)/);
   });
 
   it("exit 1 when a statistic exceeds its objective; --gate max and p95 differ over twenty runs", () => {
-    const dir = evidence(Array.from({ length: 20 }, (_, i) => ({ rtoMs: i === 0 ? 45_000 : 5_000 })));
+    const dir = evidence(Array.from({ length: 20 }, (_, i) => ({ measuredRtoMs: i === 0 ? 45_000 : 5_000 })));
     expect(drillGate(dir, "--gate", "p95").code).toBe(0);
     const max = drillGate(dir, "--gate", "max");
     expect(max.code).toBe(1);
@@ -62,7 +62,7 @@ describe("drill gate", () => {
   });
 
   it("--json prints the report; an unmeasured figure is null", () => {
-    const r = drillGate(evidence([{ rtoMs: "not-recovered" }]), "--json");
+    const r = drillGate(evidence([{ measuredRtoMs: "not-recovered" }]), "--json");
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { exitCode: number; groups: { figures: { figure: string; value: number | null }[] }[] };
     expect(report.exitCode).toBe(1);

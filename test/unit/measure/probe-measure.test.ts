@@ -23,7 +23,7 @@ describe("per-probe measurement", () => {
     const latencyMs = (t: number): number => (t < 1000 ? 2 : t < 2000 ? 50 : 5);
     const samples = grid({ rateHz: 100, start: 0, end: 4000, errorAt: outages([1000, 1500]), latencyMs });
     const m = measureProbe(samples, { probe: "web", rateHz: 100, t0: 1000, stableForMs: 500 });
-    expect(m.recovery).toMatchObject({ kind: "recovered", recoveredAt: 1500, rtoMs: 500 });
+    expect(m.recovery).toMatchObject({ kind: "recovered", recoveredAt: 1500, measuredRtoMs: 500 });
     expect(m.resolutionMs).toBe(10);
     expect(m.latency.before).toMatchObject({ count: 100, p50: 2, max: 2 });
     // During: the timeouts are counted, not timed; nothing answered in [1000, 1500).

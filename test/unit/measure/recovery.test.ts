@@ -28,7 +28,7 @@ describe("recovery properties", () => {
     fc.assert(
       fc.property(sampleStream(), faultTime, stableFor, (samples, t0, sf) => {
         const r = measureRecovery(samples, t0, sf);
-        if (r.kind === "recovered") expect(r.rtoMs).toBeGreaterThan(0);
+        if (r.kind === "recovered") expect(r.measuredRtoMs).toBeGreaterThan(0);
         if (r.kind === "recovered" || r.kind === "not-recovered") expect(r.timeToDetectMs).toBeGreaterThanOrEqual(0);
       }),
     );
@@ -71,7 +71,7 @@ describe("recovery properties", () => {
         }
         expect(r.kind).toBe("recovered");
         if (r.kind !== "recovered") return;
-        expect(Math.abs(r.rtoMs - D)).toBeLessThan(interval + 1e-6);
+        expect(Math.abs(r.measuredRtoMs - D)).toBeLessThan(interval + 1e-6);
       }),
       { numRuns: 500 },
     );
@@ -86,6 +86,6 @@ describe("recovery properties", () => {
   it("once recovered, later disruptions do not move recovered-at (the first stable window wins)", () => {
     const samples = grid({ rateHz: 100, start: 0, end: 4000, errorAt: outages([100, 300], [1500, 3000]) });
     const r = measureRecovery(samples, 100, 500);
-    expect(r).toMatchObject({ kind: "recovered", recoveredAt: 300, rtoMs: 200 });
+    expect(r).toMatchObject({ kind: "recovered", recoveredAt: 300, measuredRtoMs: 200 });
   });
 });

@@ -10,7 +10,7 @@ const probe = (name: string, rateHz: number, down: [number, number] | undefined,
 describe("service aggregation", () => {
   it("the service RTO is the worst probe's; detection is the earliest probe's", () => {
     const s = measureService("orders", [probe("api", 100, [1200, 2000]), probe("db", 10, [1000, 3000])]);
-    expect(s.recovery).toEqual({ kind: "recovered", detectedAt: 1000, timeToDetectMs: 0, healthyBeforeAt: 900, recoveredAt: 3000, rtoMs: 2000, lastDisruptedAt: 2900 });
+    expect(s.recovery).toEqual({ kind: "recovered", detectedAt: 1000, timeToDetectMs: 0, healthyBeforeAt: 900, recoveredAt: 3000, measuredRtoMs: 2000, lastDisruptedAt: 2900 });
     expect(s.decidedBy).toBe("db");
     expect(s.resolutionMs).toBe(100);
   });
@@ -41,8 +41,8 @@ describe("paths: the write path counts", () => {
     const read = probe("orders-sql", 100, [1000, 3000]);
     const write = probe("orders-ledger", 20, [1000, 6100], 9000, "write");
     const s = measureService("orders-db", [read, write], { startedAt: 990, returnedAt: 1000 });
-    expect(s.paths.map((p) => [p.path, p.recovery.kind === "recovered" ? p.recovery.rtoMs : undefined])).toEqual([["read", 2000], ["write", 5100]]);
-    expect(s.recovery).toMatchObject({ kind: "recovered", rtoMs: 5100 });
+    expect(s.paths.map((p) => [p.path, p.recovery.kind === "recovered" ? p.recovery.measuredRtoMs : undefined])).toEqual([["read", 2000], ["write", 5100]]);
+    expect(s.recovery).toMatchObject({ kind: "recovered", measuredRtoMs: 5100 });
     expect(s.decidedBy).toBe("orders-ledger");
   });
 });
@@ -54,7 +54,7 @@ describe("onset: the inject window", () => {
     const m = measureProbe(samples, { probe: "web", rateHz: 100, t0: 1000, stableForMs: 500 });
     const s = measureService("web", [m], { startedAt: 1000, returnedAt: 5000 });
     expect(s.onset).toEqual({ t0: 2000, lowerBound: 1990, seenBy: "web" });
-    expect(s.recovery).toMatchObject({ kind: "recovered", rtoMs: 1500, timeToDetectMs: 0 });
+    expect(s.recovery).toMatchObject({ kind: "recovered", measuredRtoMs: 1500, timeToDetectMs: 0 });
     expect(s.bounds).toEqual({ minMs: 1490, maxMs: 1510, widthMs: 20 });
   });
 
@@ -63,7 +63,7 @@ describe("onset: the inject window", () => {
     const m = measureProbe(samples, { probe: "web", rateHz: 100, t0: 1000, stableForMs: 500 });
     const s = measureService("web", [m], { startedAt: 1000, returnedAt: 2500 });
     expect(s.onset).toEqual({ t0: 2500, lowerBound: 1000 });
-    expect(s.recovery).toMatchObject({ kind: "recovered", rtoMs: 1500 });
+    expect(s.recovery).toMatchObject({ kind: "recovered", measuredRtoMs: 1500 });
     expect(s.bounds).toEqual({ minMs: 1490, maxMs: 3000, widthMs: 1510 });
   });
 
@@ -100,7 +100,7 @@ describe("heal disruption: failback is its own figure", () => {
       stream.push(x);
     }
     const s = measureService("db", [stream.result()], { startedAt: 1000, returnedAt: 1000 });
-    expect(s.recovery).toMatchObject({ kind: "recovered", rtoMs: 1000 });
+    expect(s.recovery).toMatchObject({ kind: "recovered", measuredRtoMs: 1000 });
     expect(s.heal).toEqual({ healAt: 6000, failedSamples: 70, recovered: true, durationMs: 700, decidedBy: "db" });
   });
 
@@ -112,7 +112,7 @@ describe("heal disruption: failback is its own figure", () => {
       stream.push(x);
     }
     const s = measureService("db", [stream.result()], { startedAt: 1000, returnedAt: 1000 });
-    expect(s.recovery).toMatchObject({ kind: "recovered", rtoMs: 5500 });
+    expect(s.recovery).toMatchObject({ kind: "recovered", measuredRtoMs: 5500 });
     expect(s.heal).toMatchObject({ failedSamples: 0, recovered: true });
     expect(s.heal!.durationMs).toBeUndefined();
   });

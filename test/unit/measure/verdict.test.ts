@@ -3,26 +3,26 @@ import { measureDataLoss } from "../../../runners/measure/data-loss.ts";
 import { decideOutcome } from "../../../runners/measure/outcome.ts";
 import { judge, type Verdict } from "../../../runners/measure/verdict.ts";
 
-const recovered = (rtoMs: number) => ({ kind: "recovered" as const, detectedAt: 0, timeToDetectMs: 0, recoveredAt: rtoMs, rtoMs, lastDisruptedAt: rtoMs - 10 });
+const recovered = (measuredRtoMs: number) => ({ kind: "recovered" as const, detectedAt: 0, timeToDetectMs: 0, recoveredAt: measuredRtoMs, measuredRtoMs, lastDisruptedAt: measuredRtoMs - 10 });
 
 describe("verdicts", () => {
   it("RTO met and missed, with the margin and the resolution", () => {
-    expect(judge({ rtoMs: 30_000 }, { recovery: recovered(12_000), resolutionMs: 10 })).toEqual([
+    expect(judge({ rtoObjectiveMs: 30_000 }, { recovery: recovered(12_000), resolutionMs: 10 })).toEqual([
       { objective: "rto", target: 30_000, measured: 12_000, unit: "ms", status: "met", margin: 18_000, note: "recovered (resolution 10 ms)" },
     ]);
-    expect(judge({ rtoMs: 10_000 }, { recovery: recovered(12_000) })[0]).toMatchObject({ status: "missed", margin: -2_000 });
+    expect(judge({ rtoObjectiveMs: 10_000 }, { recovery: recovered(12_000) })[0]).toMatchObject({ status: "missed", margin: -2_000 });
   });
 
   it("no disruption observed is met but reports no RTO (not an RTO of 0)", () => {
-    const [v] = judge({ rtoMs: 1000 }, { recovery: { kind: "no-disruption", lastSampleAt: 5 } });
+    const [v] = judge({ rtoObjectiveMs: 1000 }, { recovery: { kind: "no-disruption", lastSampleAt: 5 } });
     expect(v).toMatchObject({ status: "met", note: "no disruption observed" });
     expect(v?.measured).toBeUndefined();
   });
 
   it("never recovered: missed once disrupted beyond the target, not-measured if observation ended earlier", () => {
     const never = (observedMs: number) => ({ kind: "not-recovered" as const, detectedAt: 0, timeToDetectMs: 0, lastSampleAt: observedMs, observedMs });
-    expect(judge({ rtoMs: 1000 }, { recovery: never(5000) })[0]).toMatchObject({ status: "missed", measured: 5000 });
-    expect(judge({ rtoMs: 10_000 }, { recovery: never(5000) })[0]?.status).toBe("not-measured");
+    expect(judge({ rtoObjectiveMs: 1000 }, { recovery: never(5000) })[0]).toMatchObject({ status: "missed", measured: 5000 });
+    expect(judge({ rtoObjectiveMs: 10_000 }, { recovery: never(5000) })[0]?.status).toBe("not-measured");
   });
 
   it("RPO without a ledger is not measured; with one, lost-after-fault and corruption are always judged", () => {
@@ -74,19 +74,19 @@ describe("nothing measured is nothing met", () => {
   const noDisruption = { kind: "no-disruption" as const, lastSampleAt: 5 };
   // The defect: a drill with no ledger said "every objective met" next to "RPO not measured".
   it("an RPO with no ledger is not measured, and the drill is inconclusive", () => {
-    const verdicts = judge({ rtoMs: 1000, rpoMs: 0 }, { recovery: noDisruption });
+    const verdicts = judge({ rtoObjectiveMs: 1000, rpoMs: 0 }, { recovery: noDisruption });
     expect(verdicts.map((v) => v.status)).toEqual(["met", "not-measured"]);
     expect(decideOutcome({ started: true, verdicts, faultConfirmed: true, disruptionObserved: false })).toMatchObject({ outcome: "inconclusive" });
   });
 
   it("a waived objective is shown as waived with its reason, and the drill may pass", () => {
-    const verdicts = judge({ rtoMs: 1000, rpoMs: 0 }, { recovery: noDisruption }, { rpo: "no ledger on a read-only dependency path" });
+    const verdicts = judge({ rtoObjectiveMs: 1000, rpoMs: 0 }, { recovery: noDisruption }, { rpo: "no ledger on a read-only dependency path" });
     expect(verdicts[1]).toMatchObject({ objective: "rpo", status: "waived", note: "no ledger on a read-only dependency path" });
     expect(decideOutcome({ started: true, verdicts, faultConfirmed: true, disruptionObserved: false })).toEqual({ outcome: "passed", reason: "every objective met or waived (waived: rpo)" });
   });
 
   it("a waiver never hides a measured miss", () => {
-    const [v] = judge({ rtoMs: 1000 }, { recovery: recovered(5000) }, { rto: "not this drill's question" });
+    const [v] = judge({ rtoObjectiveMs: 1000 }, { recovery: recovered(5000) }, { rto: "not this drill's question" });
     expect(v).toMatchObject({ status: "missed" });
   });
 
@@ -99,19 +99,19 @@ describe("nothing measured is nothing met", () => {
 describe("heal disruption", () => {
   it("judged against the RTO when no objective of its own is declared, and missed when longer", () => {
     const heal = { healAt: 0, failedSamples: 120, recovered: true, durationMs: 2400 };
-    const [, h] = judge({ rtoMs: 2000 }, { recovery: recovered(1000), heal });
+    const [, h] = judge({ rtoObjectiveMs: 2000 }, { recovery: recovered(1000), heal });
     expect(h).toMatchObject({ objective: "heal-disruption", target: 2000, measured: 2400, status: "missed", note: "120 failed samples after heal (judged against the RTO)" });
   });
 
   it("still disrupted when watching ended, for less than the objective: not measured", () => {
-    const [, h] = judge({ rtoMs: 10_000, healDisruptionMs: 5000 }, { recovery: recovered(1000), heal: { healAt: 0, failedSamples: 3, recovered: false, observedMs: 300 } });
+    const [, h] = judge({ rtoObjectiveMs: 10_000, healDisruptionMs: 5000 }, { recovery: recovered(1000), heal: { healAt: 0, failedSamples: 3, recovered: false, observedMs: 300 } });
     expect(h).toMatchObject({ target: 5000, status: "not-measured" });
   });
 });
 
 describe("resolution", () => {
   it("bounds wider than 10 % of the objective are said in the verdict, and an upper bound past the objective too", () => {
-    const [v] = judge({ rtoMs: 1000 }, { recovery: recovered(900), bounds: { minMs: 850, maxMs: 1100, widthMs: 250 } });
+    const [v] = judge({ rtoObjectiveMs: 1000 }, { recovery: recovered(900), bounds: { minMs: 850, maxMs: 1100, widthMs: 250 } });
     expect(v).toMatchObject({ status: "met" });
     expect(v!.note).toBe("recovered (true value in [850, 1100] ms); resolution 250 ms is coarser than 10 % of the objective; the upper bound 1100 ms lies past the objective");
   });

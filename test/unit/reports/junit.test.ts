@@ -71,7 +71,7 @@ describe("JUnit report", () => {
 describe("repeated JUnit (--repeat 3)", () => {
   it("keeps 3 distinct cases per objective (classname + name), real times, integer suite ids, a message on every skipped; validates", async () => {
     const { writeGateJournals } = await import("../../support/gate-journals.ts");
-    const files = writeGateJournals(tmp(), [1, 2, 3].map((index) => ({ repeat: { index, of: 3 }, rtoMs: index === 2 ? 45_000 : 5_000, dataLossMs: 0 })));
+    const files = writeGateJournals(tmp(), [1, 2, 3].map((index) => ({ repeat: { index, of: 3 }, measuredRtoMs: index === 2 ? 45_000 : 5_000, dataLossMs: 0 })));
     const xml = await render(...files);
     valid(xml);
     const cases = [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)" time="([^"]*)"/g)].map((m) => ({ key: `${m[1]}|${m[2]}`, name: m[2]!, time: Number(m[3]) }));

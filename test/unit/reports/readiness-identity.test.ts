@@ -35,8 +35,8 @@ describe("readiness: evidence bound to the plan it exercised", () => {
   });
 
   it("future-dated journal: a drill stamped ahead is excluded with a finding, so the real latest miss shows", () => {
-    const miss = ordersDb({ drillId: "miss", objectives: { rto: 30_000 }, rtoMs: 45_000, startedAt: "2025-03-19T10:00:00.000Z" });
-    const ahead = ordersDb({ drillId: "ahead", rtoMs: 1_000, startedAt: "2025-03-21T10:00:00.000Z" });
+    const miss = ordersDb({ drillId: "miss", objectives: { rto: 30_000 }, measuredRtoMs: 45_000, startedAt: "2025-03-19T10:00:00.000Z" });
+    const ahead = ordersDb({ drillId: "ahead", measuredRtoMs: 1_000, startedAt: "2025-03-21T10:00:00.000Z" });
     const r = readiness(PLAN, [miss, ahead], NOW);
     expect(cell(r, "orders-db", "node-loss").lastExercise?.drillId).toBe("miss");
     expect(r.gaps.find((g) => g.rule === "R3")?.message).toMatch(/missed RTO 45\.00 s > 30\.00 s/);

@@ -18,8 +18,8 @@ describe("readiness", () => {
     expect(r.services.map((s) => s.cells.length)).toEqual([2, 2, 2]);
     const c = cell(r, "orders-db", "node-loss");
     expect(c).toMatchObject({ freshness: "fresh", dueAt: "2025-04-13T09:26:53.000Z" });
-    expect(c.lastExercise).toMatchObject({ outcome: "passed", startedAt: "2025-03-14T09:26:53.000Z", rtoMs: 7_400, dataLossMs: 0 });
-    expect(cell(r, "sessions-cache", "process-hang").lastExercise).toMatchObject({ outcome: "failed", rtoMs: 14_500 });
+    expect(c.lastExercise).toMatchObject({ outcome: "passed", startedAt: "2025-03-14T09:26:53.000Z", measuredRtoMs: 7_400, dataLossMs: 0 });
+    expect(cell(r, "sessions-cache", "process-hang").lastExercise).toMatchObject({ outcome: "failed", measuredRtoMs: 14_500 });
   });
 
   it("a hazard never exercised, or only attempted, is a gap (R1)", () => {

@@ -1,15 +1,30 @@
-// The method phase (baseline, inject, observe) with faked workload and faults:
+// The phases baseline, inject and observe, composed with faked workload and faults:
 // the inject window is the first fault's [inject called, inject returned],
 // timed faults heal when due on the drill's clock, observe ends when every
 // sampler recovered, at its bound, or when a fault failed.
 import { describe, expect, it } from "vitest";
 import type { ActiveInjection } from "../../../runners/drill/fault-runner.ts";
-import { method } from "../../../runners/drill/phases/method.ts";
+import { baseline } from "../../../runners/drill/phases/baseline.ts";
+import type { DrillContext } from "../../../runners/drill/phases/context.ts";
+import { inject } from "../../../runners/drill/phases/inject.ts";
+import { observe } from "../../../runners/drill/phases/observe.ts";
+import type { InjectWindow } from "../../../runners/measure/index.ts";
 import { fakeDrill } from "./fake-drill.ts";
+
+type StepOptions = Parameters<typeof baseline>[1];
+
+/** baseline, inject, observe composed as runDrill composes them. */
+async function method(c: DrillContext, steps: unknown[], stepOptions: StepOptions, onWindow: (w: InjectWindow) => void) {
+  steps.push(...(await baseline(c, stepOptions)));
+  const injection = await inject(c);
+  onWindow(injection.window);
+  await observe(c, injection, stepOptions, steps as Parameters<typeof observe>[3]);
+  return { window: injection.window, injected: injection.injected };
+}
 
 const stepOptions = (f: ReturnType<typeof fakeDrill>) => ({ drillId: "d1", stateDir: "/nonexistent", clock: f.clock, signal: f.abort.signal, all: [], emit: () => undefined });
 
-describe("method phase", () => {
+describe("baseline, inject, observe phases", () => {
   it("baseline, then inject and check every fault, then observe until recovered", async () => {
     const f = fakeDrill({ faults: [{ kind: "process.kill" }, { kind: "net.proxy" }] });
     f.workload.recoveredFrom = 6_000;
