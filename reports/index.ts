@@ -31,7 +31,7 @@ export type { Readiness, ReadinessFinding, Gap, ReadinessDrill, Freshness } from
 export type { DrillRef } from "../journal/drill-ref.ts";
 export { redact, redactDeep } from "./safe/redact.ts";
 
-/** The evidence gaps as findings (rule R1–R6, severity, service, field, message). */
+/** The evidence gaps as findings (rule R1–R10, severity, service, field, message). */
 export function readinessFindings(plan: PlanT, journals: readonly Journal[] | EvidenceSet, now: Date): ReadinessFinding[] {
   return toFindings(readiness(plan, journals, now).gaps);
 }
