@@ -5,6 +5,7 @@
 // runner, which knows it.
 import { z } from "zod";
 import { Duration } from "../stacks/lib/schema.ts";
+import { ledgerKinds, probeKinds } from "./kinds.ts";
 
 /**
  * Which node a fault hits: a node the plan declares, or whoever holds a role when
@@ -29,7 +30,7 @@ export const FaultSpec = z.strictObject({
 });
 
 export const ProbeSpec = z.strictObject({
-  kind: z.enum(["http", "tcp", "postgres", "redis"]),
+  kind: z.enum(probeKinds),
   name: z.string().min(1).optional(),
   /** Whose endpoint to probe (default: the scenario's service) and which of its endpoints. */
   service: z.string().optional(),
@@ -53,7 +54,7 @@ export const ProbeSpec = z.strictObject({
 });
 
 export const LedgerSpec = z.strictObject({
-  kind: z.enum(["postgres", "redis", "http"]),
+  kind: z.enum(ledgerKinds),
   name: z.string().min(1).optional(),
   service: z.string().optional(),
   endpoint: z.string().optional(),
