@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { Duration } from "../stacks/lib/schema.ts";
 import { ledgerKinds, probeKinds } from "./kinds.ts";
+import type { FaultKindName, FaultParamsByKind } from "./fault-params.ts";
 
 /**
  * Which node a fault hits: a node the plan declares, or whoever holds a role when
@@ -153,3 +154,15 @@ export type LedgerSpecT = z.infer<typeof LedgerSpec>;
 export type ScenarioT = z.infer<typeof Scenario>;
 export type ManualStepT = z.infer<typeof ManualStep>;
 export type ScenarioInput = z.input<typeof Scenario>;
+
+/**
+ * One fault as a scenario author writes it: the shared envelope (target, duration)
+ * with `kind` naming a registered fault kind and `params` typed by that kind
+ * (scenarios/fault-params.ts), a union discriminated on `kind`.
+ */
+export type TypedFaultSpec = {
+  [K in FaultKindName]: Omit<z.input<typeof FaultSpec>, "kind" | "params"> & { kind: K } & ({} extends FaultParamsByKind[K] ? { params?: FaultParamsByKind[K] } : { params: FaultParamsByKind[K] });
+}[FaultKindName];
+
+/** A scenario as authored with defineScenario: ScenarioInput with each fault typed by its kind. */
+export type TypedScenarioInput = Omit<ScenarioInput, "faults"> & { faults?: TypedFaultSpec[] };

@@ -10,7 +10,7 @@ import type { FaultKind } from "./fault.ts";
 
 const Argv = z.array(z.string()).min(1, { message: "a command is a non-empty array of arguments" });
 
-const Params = z.strictObject({
+export const Params = z.strictObject({
   inject: Argv,
   heal: Argv,
   /** Exit status 0 confirms the fault took effect; run again and again until it does, within `checkWithin`. */

@@ -7,7 +7,7 @@ import { Duration, parseDuration } from "../../stacks/lib/index.ts";
 import { RunError } from "../../core/errors.ts";
 import type { FaultKind } from "./fault.ts";
 
-const Params = z.strictObject({ delay: Duration, jitter: Duration.optional() });
+export const Params = z.strictObject({ delay: Duration, jitter: Duration.optional() });
 
 interface State {
   [key: string]: unknown;

@@ -15,7 +15,7 @@ import { addRule, removeRules, rulesOf } from "./iptables.ts";
 import { nodePids, pinNode, type PinnedProcess } from "./process-identity.ts";
 import { probeSilent } from "./tcp-check.ts";
 
-const Params = z.strictObject({
+export const Params = z.strictObject({
   via: z.enum(["firewall", "proxy"]).default("firewall"),
   /** With via "proxy": accept and never answer (blackhole), or refuse with RST (reset). */
   mode: z.enum(["blackhole", "reset"]).default("blackhole"),

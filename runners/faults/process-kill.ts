@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { FaultKind } from "./fault.ts";
 import { pinNode, signalPinned, stillSame, waitFor, type PinnedProcess } from "./process-identity.ts";
 
-const Params = z.strictObject({
+export const Params = z.strictObject({
   signal: z.enum(["SIGKILL", "SIGTERM", "SIGQUIT"]).default("SIGKILL"),
   group: z.boolean().default(true),
 });

@@ -6,7 +6,7 @@ import { readProc, isStopped } from "../env/procfs.ts";
 import type { FaultKind } from "./fault.ts";
 import { nodePids, pinNode, signalPinned, waitFor, type PinnedProcess } from "./process-identity.ts";
 
-const Params = z.strictObject({ group: z.boolean().default(true) });
+export const Params = z.strictObject({ group: z.boolean().default(true) });
 
 export const processPause: FaultKind<z.infer<typeof Params>, PinnedProcess> = {
   kind: "process.pause",
