@@ -30,14 +30,22 @@ export const FaultSpec = z.strictObject({
   params: z.record(z.string(), z.unknown()).default({}),
 });
 
-export const ProbeSpec = z.strictObject({
-  kind: z.enum(probeKinds),
+/** What every client of a scenario (probe, ledger writer) shares. */
+const clientEnvelope = {
   name: z.string().min(1).optional(),
-  /** Whose endpoint to probe (default: the scenario's service) and which of its endpoints. */
+  /** Whose endpoint to use (default: the scenario's service) and which of its endpoints. */
   service: z.string().optional(),
   endpoint: z.string().optional(),
+  /** Requests (or writes) per second, sent open loop; at most 1000. */
   rateHz: z.number().positive().max(1000).optional(),
+  /** How long one request may take before it counts as a timeout: a duration ("1s"). */
   timeout: Duration.optional(),
+};
+
+export const ProbeSpec = z.strictObject({
+  kind: z.enum(probeKinds),
+  ...clientEnvelope,
+  /** Latency above this is a disrupted sample: a duration ("500ms"). */
   latencyBound: Duration.optional(),
   /**
    * The path of the service this probe samples: "read" (a read, a health check)
@@ -56,11 +64,7 @@ export const ProbeSpec = z.strictObject({
 
 export const LedgerSpec = z.strictObject({
   kind: z.enum(ledgerKinds),
-  name: z.string().min(1).optional(),
-  service: z.string().optional(),
-  endpoint: z.string().optional(),
-  rateHz: z.number().positive().max(1000).optional(),
-  timeout: Duration.optional(),
+  ...clientEnvelope,
 });
 
 /**
