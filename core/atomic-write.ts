@@ -6,7 +6,8 @@ import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { environmentError } from "./errors.ts";
 
-export function writeFileAtomic(file: string, content: string): void {
+/** Write `content` to `file` through a uniquely named temporary file and a rename; `what` names the file in the error. */
+export function writeFileAtomic(file: string, content: string, what = "report"): void {
   const dir = dirname(file);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
@@ -15,6 +16,6 @@ export function writeFileAtomic(file: string, content: string): void {
     renameSync(tmp, file);
   } catch (error) {
     rmSync(tmp, { force: true });
-    throw environmentError(`cannot write report ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file }, error);
+    throw environmentError(`cannot write ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file }, error);
   }
 }

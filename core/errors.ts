@@ -1,6 +1,6 @@
 // One error type for the whole harness. An error says what it means (its kind),
 // where (file, field, node, fault) and what happened; only the CLI edge turns a
-// kind into an exit code (DESIGN "Exit codes of drill": 2 invalid input, 3 the
+// kind into an exit code (docs/design.md "Exit codes of drill": 2 invalid input, 3 the
 // drill could not run). Nothing below the CLI knows exit codes.
 
 /**
@@ -72,7 +72,7 @@ export function kindOf(error: unknown): ErrorKind {
   return typeof kind === "string" && KINDS.has(kind) ? (kind as ErrorKind) : "internal";
 }
 
-/** Exit code of an error kind — for the CLI edge only (DESIGN: 2 invalid input, 3 could not run). */
+/** Exit code of an error kind — for the CLI edge only (docs/design.md: 2 invalid input, 3 could not run). */
 export function exitCodeOfKind(kind: ErrorKind): 2 | 3 {
   return kind === "input" ? 2 : 3;
 }

@@ -237,7 +237,7 @@ export const Summary = z.object({
     /** From heal's start until full redundancy was confirmed (ms). */
     timeToFullRedundancyMs: ms.optional(),
   }),
-  /** The fault's inject window and the onset found in it (DESIGN "onset"). */
+  /** The fault's inject window and the onset found in it (docs/design.md "onset"). */
   onset: z.object({ windowStartedAt: ms, windowReturnedAt: ms, t0: ms, lowerBound: ms, seenBy: z.string().optional() }).optional(),
   /** Objectives the scenario waived, with the reason. */
   waivers: z.record(z.string(), z.string()).optional(),

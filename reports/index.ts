@@ -27,10 +27,11 @@ export { FUTURE_SKEW_MS, readEvidence, selectEvidence, type EvidenceSet, type Ig
 export { renderReadinessHtml } from "./readiness/html.ts";
 export { renderReadinessMarkdown } from "./readiness/markdown.ts";
 export { READINESS_FORMATS, writeReadiness, type ReadinessFormat } from "./readiness/write.ts";
-export type { Readiness, ReadinessFinding, Gap, DrillRef, Freshness } from "./readiness/types.ts";
+export type { Readiness, ReadinessFinding, Gap, ReadinessDrill, Freshness } from "./readiness/types.ts";
+export type { DrillRef } from "../journal/drill-ref.ts";
 export { redact, redactDeep } from "./safe/redact.ts";
 
-/** The evidence gaps as findings (rule R1–R6, severity, service, field, message). */
+/** The evidence gaps as findings (rule R1–R10, severity, service, field, message). */
 export function readinessFindings(plan: PlanT, journals: readonly Journal[] | EvidenceSet, now: Date): ReadinessFinding[] {
   return toFindings(readiness(plan, journals, now).gaps);
 }

@@ -5,6 +5,8 @@
 // runner, which knows it.
 import { z } from "zod";
 import { Duration } from "../stacks/lib/schema.ts";
+import { ledgerKinds, probeKinds } from "./kinds.ts";
+import type { FaultKindName, FaultParamsByKind } from "./fault-params.ts";
 
 /**
  * Which node a fault hits: a node the plan declares, or whoever holds a role when
@@ -28,14 +30,22 @@ export const FaultSpec = z.strictObject({
   params: z.record(z.string(), z.unknown()).default({}),
 });
 
-export const ProbeSpec = z.strictObject({
-  kind: z.enum(["http", "tcp", "postgres", "redis"]),
+/** What every client of a scenario (probe, ledger writer) shares. */
+const clientEnvelope = {
   name: z.string().min(1).optional(),
-  /** Whose endpoint to probe (default: the scenario's service) and which of its endpoints. */
+  /** Whose endpoint to use (default: the scenario's service) and which of its endpoints. */
   service: z.string().optional(),
   endpoint: z.string().optional(),
+  /** Requests (or writes) per second, sent open loop; at most 1000. */
   rateHz: z.number().positive().max(1000).optional(),
+  /** How long one request may take before it counts as a timeout: a duration ("1s"). */
   timeout: Duration.optional(),
+};
+
+export const ProbeSpec = z.strictObject({
+  kind: z.enum(probeKinds),
+  ...clientEnvelope,
+  /** Latency above this is a disrupted sample: a duration ("500ms"). */
   latencyBound: Duration.optional(),
   /**
    * The path of the service this probe samples: "read" (a read, a health check)
@@ -53,12 +63,8 @@ export const ProbeSpec = z.strictObject({
 });
 
 export const LedgerSpec = z.strictObject({
-  kind: z.enum(["postgres", "redis", "http"]),
-  name: z.string().min(1).optional(),
-  service: z.string().optional(),
-  endpoint: z.string().optional(),
-  rateHz: z.number().positive().max(1000).optional(),
-  timeout: Duration.optional(),
+  kind: z.enum(ledgerKinds),
+  ...clientEnvelope,
 });
 
 /**
@@ -152,3 +158,15 @@ export type LedgerSpecT = z.infer<typeof LedgerSpec>;
 export type ScenarioT = z.infer<typeof Scenario>;
 export type ManualStepT = z.infer<typeof ManualStep>;
 export type ScenarioInput = z.input<typeof Scenario>;
+
+/**
+ * One fault as a scenario author writes it: the shared envelope (target, duration)
+ * with `kind` naming a registered fault kind and `params` typed by that kind
+ * (scenarios/fault-params.ts), a union discriminated on `kind`.
+ */
+export type TypedFaultSpec = {
+  [K in FaultKindName]: Omit<z.input<typeof FaultSpec>, "kind" | "params"> & { kind: K } & ({} extends FaultParamsByKind[K] ? { params?: FaultParamsByKind[K] } : { params: FaultParamsByKind[K] });
+}[FaultKindName];
+
+/** A scenario as authored with defineScenario: ScenarioInput with each fault typed by its kind. */
+export type TypedScenarioInput = Omit<ScenarioInput, "faults"> & { faults?: TypedFaultSpec[] };

@@ -1,6 +1,6 @@
 // A probe's samples, down-sampled for the timeline: per bucket how many samples,
 // how many were healthy, errors, slow answers (above the probe's latency bound,
-// which DESIGN.md counts as disrupted), and the worst latency seen.
+// which docs/design.md counts as disrupted), and the worst latency seen.
 import type { SampleRecordT } from "../../journal/format.ts";
 import { AdaptiveBuckets, type Bucketed } from "./buckets.ts";
 

@@ -1,8 +1,8 @@
 // A journal reduced to what readiness needs; only the header and the summary are read.
 import type { Journal } from "../../journal/read.ts";
-import type { DrillRef } from "./types.ts";
+import type { ReadinessDrill } from "./types.ts";
 
-export function drillRef(j: Journal): DrillRef {
+export function drillRef(j: Journal): ReadinessDrill {
   const s = j.started;
   const sum = j.summary;
   const ledgers = sum?.ledgers ?? [];
@@ -26,6 +26,6 @@ export function drillRef(j: Journal): DrillRef {
 }
 
 /** Passed or failed: the fault was injected and the objectives judged. Anything else is no evidence either way. */
-export const isExercise = (d: DrillRef): boolean => d.outcome === "passed" || d.outcome === "failed";
+export const isExercise = (d: ReadinessDrill): boolean => d.outcome === "passed" || d.outcome === "failed";
 
-export const byDate = (a: DrillRef, b: DrillRef): number => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.drillId.localeCompare(b.drillId);
+export const byDate = (a: ReadinessDrill, b: ReadinessDrill): number => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.drillId.localeCompare(b.drillId);

@@ -8,7 +8,7 @@ import type { Journal } from "../../journal/read.ts";
 import { byDate, drillRef, isExercise } from "./drill-ref.ts";
 import { findGaps, ignoredGaps } from "./gaps.ts";
 import { serviceChanges } from "./plan-changes.ts";
-import type { DrillRef, Readiness, ReadinessCell, ServiceRow } from "./types.ts";
+import type { ReadinessDrill, Readiness, ReadinessCell, ServiceRow } from "./types.ts";
 
 const ms = (d: string | undefined) => (d === undefined ? undefined : parseDuration(d));
 
@@ -48,7 +48,7 @@ export function readiness(plan: PlanT, evidence: readonly Journal[] | EvidenceSe
   return result;
 }
 
-function serviceRow(s: ServiceT, refs: readonly DrillRef[], now: Date): ServiceRow {
+function serviceRow(s: ServiceT, refs: readonly ReadinessDrill[], now: Date): ServiceRow {
   const every = ms(s.objectives.exerciseEvery);
   return {
     name: s.name,
@@ -62,7 +62,7 @@ function serviceRow(s: ServiceT, refs: readonly DrillRef[], now: Date): ServiceR
 }
 
 /** `refs` are sorted oldest first. */
-function cell(service: string, hazard: string, refs: readonly DrillRef[], every: number | undefined, now: Date): ReadinessCell {
+function cell(service: string, hazard: string, refs: readonly ReadinessDrill[], every: number | undefined, now: Date): ReadinessCell {
   const last = refs[refs.length - 1];
   const lastExercise = refs.filter(isExercise).pop();
   if (!lastExercise) return { service, hazard, freshness: "never", last };
@@ -80,7 +80,7 @@ function cell(service: string, hazard: string, refs: readonly DrillRef[], every:
 }
 
 /** A drill and how its service changed in the plan since; a version 1 journal cannot tell (identity unknown). */
-function withChanges(plan: PlanT, j: Journal): DrillRef {
+function withChanges(plan: PlanT, j: Journal): ReadinessDrill {
   const ref = drillRef(j);
   const now = plan.services.find((s) => s.name === ref.service);
   if (!now || !j.started.identity) return ref;

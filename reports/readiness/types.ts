@@ -3,13 +3,12 @@
 // what was measured; and the gaps — what a reviewer or auditor must act on.
 import type { OutcomeT, VerdictT } from "../../journal/format.ts";
 import type { IgnoredJournal } from "../../journal/evidence-set.ts";
+import type { DrillRef } from "../../journal/drill-ref.ts";
 import type { ServiceChange } from "./plan-changes.ts";
 import type { TrainingRow } from "./training.ts";
 
 /** One drill as readiness sees it: who, when, what came out, what was measured. */
-export interface DrillRef {
-  file: string;
-  drillId: string;
+export interface ReadinessDrill extends DrillRef {
   scenario: string;
   service: string;
   hazard: string;
@@ -35,9 +34,9 @@ export interface ReadinessCell {
   hazard: string;
   freshness: Freshness;
   /** The latest drill of this service and hazard, whatever its outcome. */
-  last?: DrillRef;
+  last?: ReadinessDrill;
   /** The latest drill that exercised it (passed or failed). */
-  lastExercise?: DrillRef;
+  lastExercise?: ReadinessDrill;
   /** When the evidence goes stale (lastExercise + exerciseEvery). */
   dueAt?: string;
   /** Set when the last exercise is stale because the service changed in the plan since (R8). */
@@ -54,7 +53,9 @@ export interface ServiceRow {
   cells: ReadinessCell[];
 }
 
-export type Severity = "error" | "warning" | "info";
+import type { Severity } from "../../core/severity.ts";
+
+export type { Severity };
 
 /** A finding in the shape `drill verify` reports (rule, severity, service, field, message). */
 export interface ReadinessFinding {
@@ -69,7 +70,7 @@ export interface ReadinessFinding {
 export interface Gap extends ReadinessFinding {
   hazard?: string;
   /** The drill the gap was found in, when there is one. */
-  drill?: DrillRef;
+  drill?: ReadinessDrill;
 }
 
 export interface Readiness {
@@ -78,10 +79,10 @@ export interface Readiness {
   hazards: { id: string; title: string }[];
   services: ServiceRow[];
   /** Exercises (passed or failed) per service, oldest first: how RTO and data loss move over time. */
-  trend: Record<string, DrillRef[]>;
+  trend: Record<string, ReadinessDrill[]>;
   gaps: Gap[];
   /** Drills of services or hazards the plan does not declare. */
-  unplanned: DrillRef[];
+  unplanned: ReadinessDrill[];
   /** Who has exercised each service's runbook by hand, and when (game days). */
   training: TrainingRow[];
   /** Drills counted (after the rules of journal/evidence-set.ts). */

@@ -10,6 +10,7 @@
 // verdicts already report; they are not compared here. Pure: journals in, list out.
 import type { DrillStartedT, SummaryT } from "../../journal/format.ts";
 import type { Journal } from "../../journal/read.ts";
+import { median } from "../../core/stats.ts";
 
 export type RegressionFigure = "rto" | "data-loss";
 
@@ -58,11 +59,6 @@ function figureOf(figure: RegressionFigure, started: DrillStartedT, s: SummaryT)
 const keyOf = (j: Journal) => `${j.started.plan.stack}\u0000${j.started.scenario.name}`;
 const judged = (j: Journal): j is Journal & { summary: SummaryT } => j.summary !== undefined && JUDGED.has(j.summary.outcome);
 const startOf = (j: Journal) => Date.parse(j.started.startedAt);
-
-function median(sorted: number[]): number {
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 export function regressions(history: readonly Journal[], current: readonly Journal[], o: RegressionOptions = {}): Regression[] {
   const factor = o.factor ?? 1.5;

@@ -3,7 +3,7 @@
 // for years; a password that slipped into a probe target or an error message must
 // not travel with it. Patterns over-redact rather than under-redact.
 
-import { MASK, redactUrls } from "./redact-url.ts";
+import { MASK, redactUrls } from "../../core/redact-url.ts";
 
 /** Each rule rewrites one shape of secret; order matters only for readability. */
 const RULES: ReadonlyArray<readonly [RegExp, string]> = [

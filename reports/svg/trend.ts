@@ -3,7 +3,7 @@
 // panel with the objective as a dashed line and each drill a dot (green passed,
 // red failed), so drift towards an objective shows before it is missed.
 import { humanMs } from "../../core/duration.ts";
-import type { DrillRef } from "../readiness/types.ts";
+import type { ReadinessDrill } from "../readiness/types.ts";
 import { el, hline, path, text, title } from "./elements.ts";
 import { linear, niceTicks, type Scale } from "./scale.ts";
 
@@ -12,7 +12,7 @@ const LEFT = 58;
 const PANEL = 90;
 const DAY = 86_400_000;
 
-export function trendSvg(service: string, drills: readonly DrillRef[], objectives: { rtoObjectiveMs?: number; rpoMs?: number }): string {
+export function trendSvg(service: string, drills: readonly ReadinessDrill[], objectives: { rtoObjectiveMs?: number; rpoMs?: number }): string {
   if (drills.length === 0) return "";
   const times = drills.map((d) => Date.parse(d.startedAt));
   const lo = Math.min(...times);
@@ -26,8 +26,8 @@ export function trendSvg(service: string, drills: readonly DrillRef[], objective
   return el("svg", { xmlns: "http://www.w3.org/2000/svg", viewBox: `0 0 ${W} ${axisY + 22}`, width: W, height: axisY + 22, role: "img", "aria-label": label, class: "chart trend" }, title(label) + rto + rpo + ticks);
 }
 
-function panel(name: string, drills: readonly DrillRef[], value: (d: DrillRef) => number | undefined, objective: number | undefined, x: Scale, top: number): string {
-  const pts = drills.map((d) => ({ d, t: Date.parse(d.startedAt), v: value(d) })).filter((p): p is { d: DrillRef; t: number; v: number } => p.v !== undefined);
+function panel(name: string, drills: readonly ReadinessDrill[], value: (d: ReadinessDrill) => number | undefined, objective: number | undefined, x: Scale, top: number): string {
+  const pts = drills.map((d) => ({ d, t: Date.parse(d.startedAt), v: value(d) })).filter((p): p is { d: ReadinessDrill; t: number; v: number } => p.v !== undefined);
   const max = Math.max(1, objective ?? 0, ...pts.map((p) => p.v)) * 1.15;
   const y = linear([0, max], [top + PANEL, top]);
   const [l, r] = x.range;

@@ -1,7 +1,7 @@
 // The CLI edge: the only place that prints errors and sets exit codes.
 // citty parses and renders help; this adds what a tool for CI needs — unknown
 // flags rejected (exit 2, naming the flag), errors as one clear message, a stack
-// trace only with --debug, and exit codes from DESIGN.md.
+// trace only with --debug, and exit codes from docs/design.md.
 import { renderUsage, runCommand, type ArgsDef, type CommandDef } from "citty";
 import { exitCodeOf, kindOf, messageOf, inputError } from "../../core/errors.ts";
 import { exitCodeOfOutcome } from "./outcome.ts";

@@ -2,8 +2,10 @@
 // written and the runner writing it. A runner killed before it injected anything
 // leaves no fault behind, but still a journal without a verdict; `drill recover`
 // finds it here and marks it interrupted.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
+import { readStateFile, writeStateFile } from "../../core/state-file.ts";
 import { runnerAlive, thisRunner, type ActiveFault } from "../faults/fault-journal.ts";
 
 interface RunningDrill {
@@ -12,13 +14,17 @@ interface RunningDrill {
   runner: ActiveFault["runner"];
 }
 
+const RunningDrillSchema: z.ZodType<RunningDrill> = z.object({
+  drillId: z.string(),
+  journal: z.string(),
+  runner: z.object({ pid: z.number().int(), startTime: z.number() }),
+});
+
 const dir = (stateDir: string) => join(stateDir, "drills");
 
 export function registerDrill(stateDir: string, drillId: string, journal: string): () => void {
-  mkdirSync(dir(stateDir), { recursive: true });
   const file = join(dir(stateDir), `${drillId}.json`);
-  writeFileSync(`${file}.tmp`, JSON.stringify({ drillId, journal, runner: thisRunner() } satisfies RunningDrill));
-  renameSync(`${file}.tmp`, file);
+  writeStateFile(file, { drillId, journal, runner: thisRunner() } satisfies RunningDrill);
   return () => rmSync(file, { force: true });
 }
 
@@ -34,11 +40,12 @@ export function takeOrphanedDrills(stateDir: string): RunningDrill[] {
   for (const name of names) {
     const file = join(dir(stateDir), name);
     try {
-      const d = JSON.parse(readFileSync(file, "utf8")) as RunningDrill;
+      const d = readStateFile(file, RunningDrillSchema);
+      if (!d) continue; // removed meanwhile by its own runner
       if (runnerAlive(d.runner)) continue;
       out.push(d);
     } catch {
-      // torn record of a killed runner: nothing to mark
+      // torn or foreign record: nothing to mark
     }
     rmSync(file, { force: true });
   }

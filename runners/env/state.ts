@@ -1,7 +1,7 @@
 // The env's state file: which processes `env up` (or `heal`) started. Written
 // after every start so that a failure half-way can still stop what was started.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { z } from "zod";
+import { readStateFile, writeStateFile } from "../../core/state-file.ts";
 import { environmentError } from "../../core/errors.ts";
 import type { ProcRecord } from "./records.ts";
 
@@ -12,20 +12,32 @@ export interface EnvState {
   processes: Record<string, ProcRecord>;
 }
 
+const ProcRecordSchema: z.ZodType<ProcRecord> = z.object({
+  node: z.string(),
+  service: z.string(),
+  pid: z.number().int(),
+  pgid: z.number().int(),
+  startTime: z.number(),
+  marker: z.string(),
+  log: z.string(),
+});
+
+const EnvStateSchema: z.ZodType<EnvState> = z.object({
+  stack: z.string(),
+  createdAt: z.string(),
+  processes: z.record(z.string(), ProcRecordSchema),
+});
+
 export function readState(file: string): EnvState | undefined {
-  if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as EnvState;
+    return readStateFile(file, EnvStateSchema);
   } catch (error) {
-    throw environmentError(`${file}: the env state file is unreadable; stop leftovers with \`drill env down\``, { file }, error);
+    throw environmentError(`${(error as Error).message}: the env state file is unreadable; stop leftovers with \`drill env down\``, { file }, error);
   }
 }
 
 export function writeState(file: string, state: EnvState): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify(state, null, 2));
-  renameSync(tmp, file);
+  writeStateFile(file, state);
 }
 
 export function newState(stack: string): EnvState {

@@ -3,8 +3,10 @@
 // is what `drill recover` heals, and `drill run` refuses to start while it is
 // not empty. One small file per fault, written atomically, so a runner killed
 // mid-write never leaves a half record.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
+import { readStateFile, writeStateFile } from "../../core/state-file.ts";
 import { inputError } from "../../core/errors.ts";
 import { isGone, readProc } from "../env/procfs.ts";
 import type { FaultState } from "./fault.ts";
@@ -23,6 +25,17 @@ export interface ActiveFault {
   journal?: string;
 }
 
+const ActiveFaultSchema: z.ZodType<ActiveFault> = z.object({
+  id: z.string(),
+  drillId: z.string(),
+  kind: z.string(),
+  state: z.record(z.string(), z.unknown()),
+  description: z.string(),
+  recordedAt: z.string(),
+  runner: z.object({ pid: z.number().int(), startTime: z.number() }),
+  journal: z.string().optional(),
+});
+
 /** This process's identity, for `ActiveFault.runner`. */
 export function thisRunner(): ActiveFault["runner"] {
   return { pid: process.pid, startTime: readProc(process.pid)?.startTime ?? 0 };
@@ -31,11 +44,7 @@ export function thisRunner(): ActiveFault["runner"] {
 export const faultDir = (stateDir: string) => join(stateDir, "faults");
 
 export function recordFault(stateDir: string, fault: ActiveFault): void {
-  const dir = faultDir(stateDir);
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${fault.id}.json`);
-  writeFileSync(`${file}.tmp`, JSON.stringify(fault, null, 2));
-  renameSync(`${file}.tmp`, file);
+  writeStateFile(join(faultDir(stateDir), `${fault.id}.json`), fault);
 }
 
 export function clearFault(stateDir: string, id: string): void {
@@ -49,10 +58,11 @@ export function activeFaults(stateDir: string): ActiveFault[] {
   } catch {
     return [];
   }
-  return files.map((f) => {
+  return files.flatMap((f) => {
     const file = join(faultDir(stateDir), f);
     try {
-      return JSON.parse(readFileSync(file, "utf8")) as ActiveFault;
+      const fault = readStateFile(file, ActiveFaultSchema);
+      return fault ? [fault] : []; // healed and cleared meanwhile
     } catch (error) {
       throw inputError(`fault journal ${file} is unreadable (${(error as Error).message}); inspect it, heal by hand, then delete it`, { file }, error);
     }

@@ -3,8 +3,10 @@
 // small file per acknowledgement beside it, which the runner polls. Files, not a
 // socket: nothing to bind, works across users with access to the state dir, and
 // an ack written a moment early is simply found on the next poll.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { z } from "zod";
+import { readStateFile, writeStateFile } from "../../core/state-file.ts";
 import { environmentError, inputError } from "../../core/errors.ts";
 
 export interface PublishedStep {
@@ -32,14 +34,23 @@ const dirOf = (stateDir: string) => join(stateDir, "gameday");
 const currentFile = (stateDir: string) => join(dirOf(stateDir), "current.json");
 const ackFile = (stateDir: string, drillId: string, step: string) => join(dirOf(stateDir), drillId, `ack-${step}.json`);
 
-function writeAtomic(file: string, value: unknown): void {
-  writeFileSync(`${file}.tmp`, JSON.stringify(value, null, 2));
-  renameSync(`${file}.tmp`, file);
-}
+const CurrentSchema: z.ZodType<CurrentGameday> = z.object({
+  drillId: z.string(),
+  pid: z.number().int(),
+  steps: z.array(z.object({ id: z.string(), text: z.string(), role: z.string().optional() })),
+  waiting: z.string().optional(),
+});
+
+const AckSchema: z.ZodType<Ack> = z.object({
+  by: z.string().optional(),
+  note: z.string().optional(),
+  skip: z.boolean().optional(),
+  at: z.string(),
+});
 
 export function publish(stateDir: string, current: CurrentGameday): void {
   mkdirSync(join(dirOf(stateDir), current.drillId), { recursive: true });
-  writeAtomic(currentFile(stateDir), current);
+  writeStateFile(currentFile(stateDir), current);
 }
 
 export function unpublish(stateDir: string, drillId: string): void {
@@ -50,7 +61,7 @@ export function unpublish(stateDir: string, drillId: string): void {
 
 export function readCurrent(stateDir: string): CurrentGameday | undefined {
   try {
-    return JSON.parse(readFileSync(currentFile(stateDir), "utf8")) as CurrentGameday;
+    return readStateFile(currentFile(stateDir), CurrentSchema);
   } catch {
     return undefined;
   }
@@ -61,7 +72,7 @@ export function takeAck(stateDir: string, drillId: string, step: string): Ack | 
   const file = ackFile(stateDir, drillId, step);
   if (!existsSync(file)) return undefined;
   try {
-    const ack = JSON.parse(readFileSync(file, "utf8")) as Ack;
+    const ack = readStateFile(file, AckSchema);
     rmSync(file, { force: true });
     return ack;
   } catch {
@@ -78,6 +89,6 @@ export function writeAck(stateDir: string, stepRef: string, ack: Omit<Ack, "at">
   if (!step) {
     throw inputError(`step "${stepRef}": not a step of the running game day (steps: ${current.steps.map((s, i) => `${i + 1}=${s.id}`).join(", ")})`);
   }
-  writeAtomic(ackFile(stateDir, current.drillId, step.id), { ...ack, at: new Date().toISOString() });
+  writeStateFile(ackFile(stateDir, current.drillId, step.id), { ...ack, at: new Date().toISOString() });
   return { drillId: current.drillId, step };
 }

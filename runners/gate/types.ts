@@ -34,12 +34,9 @@ export interface FigureGate {
   note?: string;
 }
 
-export interface DrillRef {
-  file: string;
-  drillId: string;
-  /** The summary's outcome, or "no summary" for a drill killed before it wrote one. */
-  outcome: string;
-}
+import type { DrillRef } from "../../journal/drill-ref.ts";
+
+export type { DrillRef };
 
 /** inconclusive: an objective the plan declares was neither measured nor waived (exit 1, like a drill). */
 export type GateStatus = "passed" | "failed" | "inconclusive" | "could-not-judge";

@@ -1,6 +1,7 @@
 // A ledger as plain data, as a scenario declares it. Validated strictly: a typo
 // names its field instead of silently falling back to a default.
 import { z } from "zod";
+import { ledgerKinds } from "../../scenarios/kinds.ts";
 import { inputError } from "../../core/errors.ts";
 
 const hostPort = z.strictObject({ host: z.string().min(1), port: z.number().int().min(1).max(65_535) });
@@ -58,7 +59,7 @@ export const ledgerSpecSchema = z.discriminatedUnion("kind", [postgresSpec, redi
 export type LedgerSpecInput = z.input<typeof ledgerSpecSchema>;
 export type LedgerSpec = z.output<typeof ledgerSpecSchema>;
 
-export const ledgerKinds = ["postgres", "redis", "http"] as const;
+export { ledgerKinds };
 
 export function parseLedgerSpec(input: unknown, where = "ledger"): LedgerSpec {
   const kind = (input as { kind?: unknown } | null)?.kind;

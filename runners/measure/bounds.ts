@@ -1,5 +1,5 @@
 // How far a measured RTO can be from the true one, from the samples actually
-// sent around its two edges (DESIGN.md "resolution"). The true onset lies in
+// sent around its two edges (docs/design.md "resolution"). The true onset lies in
 // [onset.lowerBound, t0]; the true recovery lies in (the last disrupted sample
 // sent before recovered at, recovered at]. So the true RTO lies in
 //   [lastDisruptedAt − t0, recoveredAt − onset.lowerBound]
@@ -28,7 +28,7 @@ export function rtoBounds(recovery: Recovery, onset: Onset): RtoBounds | undefin
 
 /**
  * A resolution coarser than this share of the RTO objective makes the figure
- * too blunt to judge closely; the verdict says so (DESIGN: "a drill whose
+ * too blunt to judge closely; the verdict says so (docs/design.md: "a drill whose
  * resolution is worse than a threshold says so in its verdict").
  */
 export const COARSE_SHARE_OF_OBJECTIVE = 0.1;

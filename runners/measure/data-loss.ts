@@ -1,4 +1,4 @@
-// Lost writes from a ledger, as DESIGN.md defines them: an acknowledged write
+// Lost writes from a ledger, as docs/design.md defines them: an acknowledged write
 // missing from the read-back is lost. The data-loss window (measured RPO) is
 // t0 − the earliest acknowledgement among writes lost that were acknowledged
 // before t0 — how far back from the fault acknowledged data vanished. Writes

@@ -1,4 +1,4 @@
-// The fault's onset, as DESIGN.md "What is measured" defines it. The fault took
+// The fault's onset, as docs/design.md "What is measured" defines it. The fault took
 // effect somewhere in its inject window [inject started, inject returned] (for
 // FIS: the first action's start, a window of width 0). t0 is the best bound
 // inside that window: the first disrupted sample sent inside it, by any of the

@@ -1,4 +1,4 @@
-// Recovery time, exactly as DESIGN.md "What is measured" defines it, over a
+// Recovery time, exactly as docs/design.md "What is measured" defines it, over a
 // finished list of samples (the version reports use). recovery-tracker.ts
 // computes the same thing one sample at a time; a property test holds them equal.
 //

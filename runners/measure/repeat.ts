@@ -4,6 +4,10 @@
 // for N < 20 it is the max — with few repetitions, the honest p95 is the worst
 // one seen. The median is the middle value, or the mean of the two middle ones.
 
+import { median, nearestRank } from "../../core/stats.ts";
+
+export { nearestRank };
+
 export interface RepeatStats {
   n: number;
   min: number;
@@ -21,14 +25,6 @@ export function repeatStats(values: readonly number[]): RepeatStats | undefined 
   const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
   const n = sorted.length;
   if (n === 0) return undefined;
-  const mid = Math.floor(n / 2);
-  const median = n % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { n, min: sorted[0]!, median, p95: nearestRank(sorted, 95), max: sorted[n - 1]! };
+  return { n, min: sorted[0]!, median: median(sorted), p95: nearestRank(sorted, 95), max: sorted[n - 1]! };
 }
 
-/** The p-th percentile (0 < p ≤ 100) of an ascending list by nearest rank. */
-export function nearestRank(sorted: readonly number[], p: number): number {
-  // (p × N) / 100, not (p / 100) × N: 0.95 × 100 is 95.00000000000001 in floating point.
-  const rank = Math.max(1, Math.ceil((p * sorted.length) / 100));
-  return sorted[Math.min(rank, sorted.length) - 1]!;
-}

@@ -4,7 +4,7 @@
 // failed probe. A path is back only when every sampler on it is back; the
 // service is back only when every path is. So the service's measured RTO is the
 // worst of its paths', and an orders service has recovered when orders are
-// accepted again, not when `select 1` answers (DESIGN.md "What is measured").
+// accepted again, not when `select 1` answers (docs/design.md "What is measured").
 //
 // All figures are measured from the onset t0 (onset.ts), which is only known
 // once the samples of the inject window are in: samplers measure from the

@@ -4,7 +4,7 @@
 //
 // Which time a sample records: `t` is the *actual* send time — the moment the
 // request left — because that is the moment whose service state the answer
-// describes, and DESIGN's "recovered at" is a send time. When the event loop
+// describes, and docs/design.md's "recovered at" is a send time. When the event loop
 // fell behind and the request went out late, the scheduled time is recorded
 // too, as `intendedT`: the lag stays visible (a harness stall is not silently
 // folded into the timeline), but it never shifts a sample onto a moment it did

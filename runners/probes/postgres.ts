@@ -9,10 +9,10 @@
 // more timeout periods to finish its queries and is then destroyed — longer than
 // any of its queries can still run, so each one's own timeout (not the teardown)
 // decides its sample. Each fresh pool starts at the next host of a multi-host
-// URL (postgres-hosts.ts), so a dead first host does not hold every pool.
+// URL (core/postgres-hosts.ts), so a dead first host does not hold every pool.
 import postgres from "postgres";
 import { classifyNetworkError, codeOf, shortMessage } from "./classify.ts";
-import { postgresHosts, rotatedHosts } from "./postgres-hosts.ts";
+import { postgresHosts, rotatedHosts } from "../../core/postgres-hosts.ts";
 import type { Outcome, ProbeClient } from "./probe.ts";
 import type { ErrorClass } from "./sample.ts";
 import type { PostgresProbeSpec } from "./spec.ts";

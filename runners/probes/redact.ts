@@ -1,8 +1,8 @@
 // Targets end up in journals and reports, which are shared; a connection URL's
 // password must never reach them. The same redaction the reports use
-// (reports/safe/redact-url.ts): it finds passwords the way WHATWG URL,
+// (core/redact-url.ts): it finds passwords the way WHATWG URL,
 // postgres.js and ioredis parse them, multi-host PostgreSQL URLs included.
-import { redactUrls } from "../../reports/safe/redact-url.ts";
+import { redactUrls } from "../../core/redact-url.ts";
 
 /** `postgres://u:secret@h/db` → `postgres://u:***@h/db`; `?password=x` → `?password=***`. */
 export function redactTarget(target: string): string {

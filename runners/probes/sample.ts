@@ -1,6 +1,7 @@
 // What a probe records for each request it sends. Probes are open loop: a request
 // is sent on schedule whether or not earlier ones have returned, so a hung
 // service shows up as timeouts instead of hiding as "fewer samples".
+import type { ProbeKind } from "../../scenarios/kinds.ts";
 
 /** Why a sample failed, coarse enough to chart and count. */
 export type ErrorClass =
@@ -33,7 +34,7 @@ export interface Sample {
 
 export interface ProbeInfo {
   name: string;
-  kind: "http" | "tcp" | "postgres" | "redis" | "k6";
+  kind: ProbeKind | "k6";
   /** Target as configured, secrets redacted. */
   target: string;
   rateHz: number;

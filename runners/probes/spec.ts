@@ -6,7 +6,9 @@ import { z } from "zod";
 import { problemsOf } from "../../stacks/lib/issues.ts";
 import { inputError } from "../../core/errors.ts";
 
-export const probeKinds = ["http", "tcp", "postgres", "redis"] as const;
+import { probeKinds } from "../../scenarios/kinds.ts";
+
+export { probeKinds };
 export const DEFAULT_RATE_HZ = 100;
 export const DEFAULT_TIMEOUT_MS = 1_000;
 

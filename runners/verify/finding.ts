@@ -1,7 +1,9 @@
 // A finding of `drill verify`: a rule id, a severity and a message naming the
 // service and field (or resource) it is about.
 
-export type Severity = "error" | "warning" | "info";
+import type { Severity } from "../../core/severity.ts";
+
+export type { Severity };
 
 export interface Finding {
   rule: string;

@@ -1,7 +1,7 @@
 // A planned switchover of orders-db, run as a `command` fault that blocks until
 // pg_auto_failover has finished it (`pg_autoctl perform switchover` waits).
 // The whole outage lies inside the inject window: before t0 was taken from the
-// window (DESIGN "onset"), a blocking inject like this one measured "no
+// window (docs/design.md "onset"), a blocking inject like this one measured "no
 // disruption" while clients failed. Nothing to heal: the old primary is
 // already back as the synchronous standby when the command returns.
 import { defineScenario } from "../api.ts";

@@ -5,7 +5,7 @@
 // ground-truth test and the accuracy bench.
 //
 // t0 is the moment the proxy confirmed the blackhole ("inject resolved", as
-// DESIGN defines t0), on the probe's clock. The heal really happened somewhere
+// docs/design.md defines t0), on the probe's clock. The heal really happened somewhere
 // between sending "pass" and its confirmation (one IPC round trip, normally
 // well under a millisecond, longer on a loaded machine), so the true outage
 // lies in [healSentAt − t0, healAckAt − t0]; both ends are reported.

@@ -8,7 +8,7 @@
 // others, so always starting at the first host would keep hitting the paused one.
 // The harness's postgres probe does the same, with the same helper.
 import postgres from "postgres";
-import { postgresHosts, rotatedHosts } from "../../../runners/probes/postgres-hosts.ts";
+import { postgresHosts, rotatedHosts } from "../../../core/postgres-hosts.ts";
 
 export interface Order { id: string; ref: string; payload: string }
 

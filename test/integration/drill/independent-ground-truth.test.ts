@@ -1,4 +1,4 @@
-// Ground truth the harness did not make itself (DESIGN "What is measured"):
+// Ground truth the harness did not make itself (docs/design.md "What is measured"):
 // 1. a `command` fault inserts an iptables REJECT for a plain local HTTP
 //    server's port and removes it after a known time, the script timestamping
 //    both edges — 20 drills at 100 Hz, half of them with the whole outage

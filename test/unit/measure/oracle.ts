@@ -1,4 +1,4 @@
-// The DESIGN definition of "recovered at", written as directly as possible and
+// The docs/design.md definition of "recovered at", written as directly as possible and
 // without any cleverness (quadratic): the reference the fast array scan and the
 // streaming tracker are both checked against.
 import type { Sample } from "../../../runners/probes/sample.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { postgresHosts, rotatedHosts } from "../../../runners/probes/postgres-hosts.ts";
+import { postgresHosts, rotatedHosts } from "../../../core/postgres-hosts.ts";
 
 describe("postgres multi-host URLs", () => {
   it("reads the host list with and without user info", () => {

@@ -13,7 +13,7 @@ const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), 
 
 describe("fast path for samples and writes", () => {
   it("accepts only what the journal schema accepts", () => {
-    const sampleLike = fc.record({ type: fc.constantFrom("sample", "write", "note"), probe: anyValue, ledger: anyValue, seq: anyValue, t: anyValue, intendedT: anyValue, ok: anyValue, latencyMs: anyValue, ackAt: anyValue, error: anyValue, detail: anyValue }, { requiredKeys: ["type"] });
+    const sampleLike = fc.record({ type: fc.constantFrom("sample", "write", "note"), probe: anyValue, ledger: anyValue, seq: anyValue, t: anyValue, intendedT: anyValue, ok: anyValue, latencyMs: anyValue, ackAt: anyValue, error: anyValue, detail: anyValue, errorClass: anyValue, failedAt: anyValue }, { requiredKeys: ["type"] });
     fc.assert(
       fc.property(sampleLike, (v) => {
         const fast = fastSample(v as Record<string, unknown>) ?? fastWrite(v as Record<string, unknown>);
@@ -23,10 +23,37 @@ describe("fast path for samples and writes", () => {
     );
   });
 
+  // Valid samples and writes with one field mutated (to a value of another type, removed,
+  // or an extra key added): for each, the fast path and the schema must agree on acceptance,
+  // and where both accept, on every field the schema keeps.
+  it("agrees with the schema on mutated records, both ways", () => {
+    const sample = { type: "sample", probe: "p", seq: 3, t: 10.5, intendedT: 9, ok: false, latencyMs: 2.5, error: "timeout", detail: "d" };
+    const write = { type: "write", ledger: "l", seq: 4, t: 11, ackAt: 12.5, error: "e", errorClass: "timeout", failedAt: 12 };
+    const mutant = fc.tuple(fc.constantFrom<Record<string, unknown>>(sample, write), fc.nat(), fc.oneof(anyValue, fc.constant(Infinity), fc.constant(Number.NaN), fc.constant(-0), fc.constant(2 ** 60), fc.constant("DELETE")), fc.boolean());
+    fc.assert(
+      fc.property(mutant, ([base, i, value, extra]) => {
+        const keys = Object.keys(base);
+        const v: Record<string, unknown> = { ...base };
+        const key = keys[i % keys.length]!;
+        if (value === "DELETE") delete v[key];
+        else v[key] = value;
+        if (extra) v.unknownField = 1;
+        const fast = fastSample(v) ?? fastWrite(v);
+        const schema = JournalRecord.safeParse(v);
+        expect(fast !== undefined, JSON.stringify(v)).toBe(schema.success);
+        if (fast && schema.success) for (const [k, x] of Object.entries(schema.data)) expect((fast as Record<string, unknown>)[k]).toEqual(x);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
   it("takes the records real journals are made of", () => {
     expect(fastSample({ type: "sample", probe: "p", seq: 1, t: 1.5, ok: false, latencyMs: 1_000, error: "timeout" })).toBeDefined();
     expect(fastWrite({ type: "write", ledger: "l", seq: 2, t: 3, ackAt: 5.5 })).toBeDefined();
     expect(fastSample({ type: "sample", probe: "p", seq: 1.5, t: 1, ok: true, latencyMs: 1 })).toBeUndefined();
+    // The fields the fast path once skipped: the schema refuses these, so must it.
+    expect(fastWrite({ type: "write", ledger: "l", seq: 2, t: 3, errorClass: 5 })).toBeUndefined();
+    expect(fastWrite({ type: "write", ledger: "l", seq: 2, t: 3, failedAt: "soon" })).toBeUndefined();
   });
 
   it("a sample the schema rejects (intendedT: \"bad\") is rejected by every reader, named by line", async () => {
