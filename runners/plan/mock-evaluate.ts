@@ -131,7 +131,11 @@ async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
       throw programError(program, error);
     }
   }
-  const resources = await toNodes(pending, inputs);
+  // A resource whose registration never completes (Pulumi gave up on it, e.g. a
+  // closure it could not serialise) has a URN that never resolves: name them.
+  const waiting = new Set(pending.map((p) => `${p.type} "${p.name}"`));
+  const graph = toNodes(pending, inputs, (p) => waiting.delete(`${p.type} "${p.name}"`));
+  const resources = await untilSettled(program, graph, () => `the resource graph (awaiting the URN of ${[...waiting].slice(0, 5).join(", ")}${waiting.size > 5 ? ` and ${waiting.size - 5} more` : ""})`);
   if (assumedRegion && resources.some((r) => r.type.startsWith("aws:"))) notices.notes.push("aws:region is not set: the mocks assume us-east-1 (set it with --config aws:region=…)");
   return { outputs, graph: { resources }, notes: [...(program.notes ?? []), ...notices.notes, ...componentNotes(resources)] };
 }
@@ -158,16 +162,20 @@ async function stackOutputsOf(module: Record<string, unknown>): Promise<Record<s
  * (a top-level await that can never finish: an Output the program awaits that
  * no mock, resource or promise will ever resolve).
  */
-function untilSettled<T>(program: PulumiProgram, work: Promise<T>, what = "the program"): Promise<T> {
+function untilSettled<T>(program: PulumiProgram, work: Promise<T>, what: string | (() => string) = "the program"): Promise<T> {
   return new Promise<T>((ok, fail) => {
     const idle = () =>
-      fail(new InputError(`${program.entry}: ${what} never finished under the mock runtime: it awaits a value nothing will ever resolve (a resource of another @pulumi/pulumi copy, or a promise the program never settles)`));
+      fail(new InputError(`${program.entry}: ${typeof what === "function" ? what() : what} never finished under the mock runtime: it awaits a value nothing will ever resolve (a resource of another @pulumi/pulumi copy, or a promise the program never settles)`));
     process.once("beforeExit", idle);
     work.then(ok, fail).finally(() => process.off("beforeExit", idle));
   });
 }
 
-async function toNodes(pending: Pending[], inputs: Map<string, { inputs: Record<string, unknown>; custom: boolean }>): Promise<ResourceNode[]> {
+async function toNodes(
+  pending: Pending[],
+  inputs: Map<string, { inputs: Record<string, unknown>; custom: boolean }>,
+  done: (p: Pending) => void = () => {},
+): Promise<ResourceNode[]> {
   return Promise.all(
     pending.map(async (p) => {
       // A CriticalService's endpoints (db.address …) tie it to the resources they come from, like dependsOn does.
@@ -185,6 +193,7 @@ async function toNodes(pending: Pending[], inputs: Map<string, { inputs: Record<
         custom: p.custom,
       };
       if (parent && !isRootStack(parent)) node.parent = parent;
+      done(p);
       return node;
     }),
   );
