@@ -71,6 +71,7 @@ function inlineSchemaTypes(): void {
   if (!config) throw new Error("build: cannot read tsconfig.build.json");
   const program = ts.createProgram(config.fileNames, { ...config.options, noEmit: true });
   for (const file of importers) {
+    const defined = new Set<string>(); // a type both imported and re-exported is written out once
     const text = readFileSync(file, "utf8").replace(
       /^(import|export) type \{([^}]+)\} from ["'](\.{1,2}\/[^"']+)\.js["'];$/gm,
       (whole, verb: string, names: string, spec: string) => {
@@ -81,7 +82,12 @@ function inlineSchemaTypes(): void {
           .split(",")
           .map((n) => n.trim())
           .filter(Boolean)
-          .map((n) => `${verb === "export" ? "export " : ""}type ${n} = ${expandedType(program, source, n)};`)
+          .map((n) => {
+            if (defined.has(n)) return verb === "export" ? `export type { ${n} };` : "";
+            defined.add(n);
+            return `${verb === "export" ? "export " : ""}type ${n} = ${expandedType(program, source, n)};`;
+          })
+          .filter(Boolean)
           .join("\n");
       },
     );
