@@ -60,6 +60,11 @@ describe("config like Pulumi", () => {
     expect(JSON.parse(run("secrets-and-config", ["--config", "apiRto=7m"], passphrase).stdout).services[0].objectives.rto).toBe("7m");
   });
 
+  it("--config is repeatable: every pair applies, not only the last", () => {
+    const api = JSON.parse(run("secrets-and-config", ["--config", "owner=ops", "--config", "apiRto=7m"], passphrase).stdout).services[0];
+    expect([api.owner, api.objectives.rto]).toEqual(["ops", "7m"]);
+  });
+
   it("without a passphrase a secret is a marked placeholder and a notice, never a refusal", () => {
     expect(process.env.PULUMI_CONFIG_PASSPHRASE).toBeUndefined();
     const r = run("secrets-and-config");
