@@ -137,7 +137,7 @@ async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
   const graph = toNodes(pending, inputs, (p) => waiting.delete(`${p.type} "${p.name}"`));
   const resources = await untilSettled(program, graph, () => `the resource graph (awaiting the URN of ${[...waiting].slice(0, 5).join(", ")}${waiting.size > 5 ? ` and ${waiting.size - 5} more` : ""})`);
   if (assumedRegion && resources.some((r) => r.type.startsWith("aws:"))) notices.notes.push("aws:region is not set: the mocks assume us-east-1 (set it with --config aws:region=…)");
-  return { outputs, graph: { resources }, notes: [...(program.notes ?? []), ...notices.notes, ...componentNotes(resources)] };
+  return { outputs, graph: { resources }, notes: [...(program.notes ?? []), ...notices.notes, ...componentNotes(resources), ...readNotes(resources)] };
 }
 
 /**
@@ -173,7 +173,7 @@ function untilSettled<T>(program: PulumiProgram, work: Promise<T>, what: string 
 
 async function toNodes(
   pending: Pending[],
-  inputs: Map<string, { inputs: Record<string, unknown>; custom: boolean }>,
+  inputs: Map<string, { inputs: Record<string, unknown>; custom: boolean; read?: boolean }>,
   done: (p: Pending) => void = () => {},
 ): Promise<ResourceNode[]> {
   return Promise.all(
@@ -193,6 +193,7 @@ async function toNodes(
         custom: p.custom,
       };
       if (parent && !isRootStack(parent)) node.parent = parent;
+      if (inputs.get(`${p.type}::${p.name}`)?.read) node.read = true;
       done(p);
       return node;
     }),
@@ -215,4 +216,11 @@ function programError(program: PulumiProgram, error: unknown): Error {
 function componentNotes(resources: ResourceNode[]): string[] {
   const opaque = resources.filter((r) => !r.custom && /^(awsx|eks|aws-native|kubernetes|awsx-classic):/.test(r.type) && !resources.some((c) => c.parent === r.urn));
   return opaque.map((r) => `${r.type} "${r.name}": a multi-language component; its insides (subnets, node groups, tasks) are not visible under mocks and are not checked`);
+}
+
+/** Resources looked up with `.get()` are declared elsewhere: the rules do not judge their settings; say so. */
+function readNotes(resources: ResourceNode[]): string[] {
+  const read = resources.filter((r) => r.read && r.type !== "pulumi:pulumi:StackReference");
+  if (read.length === 0) return [];
+  return [`${read.map((r) => `${r.type} "${r.name}"`).join(", ")}: looked up with .get(), declared elsewhere (another stack, a CloudFormation template); their settings are not visible and are not checked`];
 }
