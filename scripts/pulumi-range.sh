@@ -54,6 +54,12 @@ for version in "$newest" "$oldest"; do
     else
       preview="pulumi preview loaded the program (stopped at the AWS provider plugin, not installable here)"
     fi
+    # A plan without cloud resources runs through the CLI to the end: the plan is in the preview.
+    rm -rf "$work/cli-program" && cp -r "$repo/test/fixtures/programs/pulumi-cli-preview" "$work/cli-program" && ln -s "$work/program/node_modules" "$work/cli-program/node_modules"
+    (cd "$work/cli-program" && pulumi stack init --non-interactive dev >/dev/null 2>&1 || true; pulumi preview --non-interactive --diff --cwd "$work/cli-program" >"$work/preview" 2>&1) \
+      && grep -q 'postgres://shop@orders-db.internal:5432/shop' "$work/preview" \
+      || { echo "pulumi-range: pulumi preview of a provider-free plan with @pulumi/pulumi $version:" >&2; cat "$work/preview" >&2; exit 1; }
+    preview="$preview; a provider-free plan previews to the end with its continuityPlan"
   fi
   echo "pulumi-range: @pulumi/pulumi $version: plan of $services; require() loads; tsc clean (program and scenario); Pulumi's loader: $loaded; $preview"
 done
