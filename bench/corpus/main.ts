@@ -16,6 +16,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { linkOneRuntime } from "./one-runtime.ts";
 
+if (process.argv.includes("--with-plans")) {
+  await import("./with-plans.ts");
+  process.exit();
+}
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const list = JSON.parse(readFileSync(new URL("./programs.json", import.meta.url), "utf8")) as { repository: string; commit: string; folders: string[] };
 const arg = (name: string) => {

@@ -24,8 +24,22 @@ type Repeated = string | string[] | undefined;
 export function planSourceOf(args: { stack?: string; program?: string; plan?: string; "stack-name"?: string; config?: Repeated; "stack-reference"?: Repeated }) {
   return {
     stack: args.stack, program: args.program, plan: args.plan, stackName: args["stack-name"],
-    config: pairs(args.config, "--config", "key=value"), stackReferences: pairs(args["stack-reference"], "--stack-reference", "name=FILE"),
+    config: pairs(repeated("config", args.config), "--config", "key=value"),
+    stackReferences: pairs(repeated("stack-reference", args["stack-reference"]), "--stack-reference", "name=FILE"),
   };
+}
+
+/**
+ * Every value of a repeatable flag. citty (node's parseArgs without `multiple`)
+ * keeps only the last `--config a=1 --config b=2`; the command line has them all.
+ */
+function repeated(name: string, parsed: Repeated, argv: readonly string[] = process.argv): Repeated {
+  const values: string[] = [];
+  argv.forEach((a, i) => {
+    if (a === `--${name}` && argv[i + 1] !== undefined) values.push(argv[i + 1]!);
+    else if (a.startsWith(`--${name}=`)) values.push(a.slice(name.length + 3));
+  });
+  return values.length > 0 ? values : parsed;
 }
 
 /** Repeated `--flag a=b` values as { a: "b" }; a value without "=" is bad input (exit 2). */

@@ -15,7 +15,7 @@ const OURS = /^(continuity-drill(\/|$)|@pulumi\/pulumi(\/|$))/;
 // module instance, one @pulumi/pulumi), not the built copy in dist/ that
 // Pulumi's own loader uses.
 const SOURCES: Record<string, string> = {
-  "continuity-drill/stacks": new URL("../../stacks/lib/index.ts", import.meta.url).href,
+  "continuity-drill/stacks": new URL("../../stacks/lib/public.ts", import.meta.url).href,
   "continuity-drill/scenarios": new URL("../../scenarios/api.ts", import.meta.url).href,
 };
 

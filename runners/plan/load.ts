@@ -9,6 +9,8 @@ import { evaluateProgram } from "./mock-evaluate.ts";
 import { findProgram, type PulumiProgram } from "./pulumi-project.ts";
 import type { ResourceGraph } from "./resource-graph.ts";
 import { deployedStackOutputs } from "./deployed.ts";
+import { secretValues } from "./mask-secrets.ts";
+import { secretPlaceholder } from "./pulumi-config.ts";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const PLAN_OUTPUT = "continuityPlan";
@@ -38,6 +40,11 @@ export interface LoadedPlan {
   programDir?: string;
   /** What mock evaluation could not see (unknown values, opaque components), for the user to read. */
   notes: string[];
+  /**
+   * Plaintexts of the program's secret config. The plan holds the real values
+   * (the drill needs them); whatever prints the plan masks these (maskSecrets).
+   */
+  secrets?: string[];
 }
 
 export async function loadPlan(source: PlanSource = {}): Promise<LoadedPlan> {
@@ -49,7 +56,7 @@ export async function loadPlan(source: PlanSource = {}): Promise<LoadedPlan> {
     return { plan: fromOutputs(outputs, `stack ${source.stackName}`), origin: `deployed stack ${source.stackName}`, notes: [] };
   }
   const { outputs, graph, notes, program } = await evaluate(source);
-  return { plan: fromOutputs(outputs, program.entry, notes), graph, origin: originOf(program), programDir: program.projectDir, notes };
+  return { plan: fromOutputs(outputs, program.entry, notes), graph, origin: originOf(program), programDir: program.projectDir, notes, secrets: secretsOf(program) };
 }
 
 export interface LoadedProgram extends Omit<LoadedPlan, "plan"> {
@@ -61,11 +68,14 @@ export interface LoadedProgram extends Omit<LoadedPlan, "plan"> {
 export async function loadPlanOrProgram(source: PlanSource = {}): Promise<LoadedProgram> {
   if (source.plan || source.stackName) return loadPlan(source);
   const { outputs, graph, notes, program } = await evaluate(source);
-  const base = { graph, origin: originOf(program), programDir: program.projectDir, notes };
+  const base = { graph, origin: originOf(program), programDir: program.projectDir, notes, secrets: secretsOf(program) };
   if (!(PLAN_OUTPUT in outputs) && !notes.some((n) => n.startsWith(`stack output "${PLAN_OUTPUT}"`))) return base;
   return { ...base, plan: fromOutputs(outputs, program.entry, notes) };
 }
 
+// A placeholder (a secret not decrypted) is ours, not the secret: it stays readable.
+const secretsOf = (program: PulumiProgram) =>
+  secretValues(program.config, (program.secretKeys ?? []).filter((k) => program.config[k] !== secretPlaceholder(k)));
 const originOf = (program: PulumiProgram) => `${program.entry} (stack ${program.stack}, mock runtime)`;
 
 async function evaluate(source: PlanSource) {

@@ -131,9 +131,13 @@ async function evaluateOnce(program: PulumiProgram): Promise<Evaluation> {
       throw programError(program, error);
     }
   }
-  const resources = await toNodes(pending, inputs);
+  // A resource whose registration never completes (Pulumi gave up on it, e.g. a
+  // closure it could not serialise) has a URN that never resolves: name them.
+  const waiting = new Set(pending.map((p) => `${p.type} "${p.name}"`));
+  const graph = toNodes(pending, inputs, (p) => waiting.delete(`${p.type} "${p.name}"`));
+  const resources = await untilSettled(program, graph, () => `the resource graph (awaiting the URN of ${[...waiting].slice(0, 5).join(", ")}${waiting.size > 5 ? ` and ${waiting.size - 5} more` : ""})`);
   if (assumedRegion && resources.some((r) => r.type.startsWith("aws:"))) notices.notes.push("aws:region is not set: the mocks assume us-east-1 (set it with --config aws:region=…)");
-  return { outputs, graph: { resources }, notes: [...(program.notes ?? []), ...notices.notes, ...componentNotes(resources)] };
+  return { outputs, graph: { resources }, notes: [...(program.notes ?? []), ...notices.notes, ...componentNotes(resources), ...readNotes(resources)] };
 }
 
 /**
@@ -158,16 +162,20 @@ async function stackOutputsOf(module: Record<string, unknown>): Promise<Record<s
  * (a top-level await that can never finish: an Output the program awaits that
  * no mock, resource or promise will ever resolve).
  */
-function untilSettled<T>(program: PulumiProgram, work: Promise<T>, what = "the program"): Promise<T> {
+function untilSettled<T>(program: PulumiProgram, work: Promise<T>, what: string | (() => string) = "the program"): Promise<T> {
   return new Promise<T>((ok, fail) => {
     const idle = () =>
-      fail(inputError(`${program.entry}: ${what} never finished under the mock runtime: it awaits a value nothing will ever resolve (a resource of another @pulumi/pulumi copy, or a promise the program never settles)`, { file: program.entry }));
+      fail(inputError(`${program.entry}: ${typeof what === "function" ? what() : what} never finished under the mock runtime: it awaits a value nothing will ever resolve (a resource of another @pulumi/pulumi copy, or a promise the program never settles)`, { file: program.entry }));
     process.once("beforeExit", idle);
     work.then(ok, fail).finally(() => process.off("beforeExit", idle));
   });
 }
 
-async function toNodes(pending: Pending[], inputs: Map<string, { inputs: Record<string, unknown>; custom: boolean }>): Promise<ResourceNode[]> {
+async function toNodes(
+  pending: Pending[],
+  inputs: Map<string, { inputs: Record<string, unknown>; custom: boolean; read?: boolean }>,
+  done: (p: Pending) => void = () => {},
+): Promise<ResourceNode[]> {
   return Promise.all(
     pending.map(async (p) => {
       // A CriticalService's endpoints (db.address …) tie it to the resources they come from, like dependsOn does.
@@ -185,6 +193,8 @@ async function toNodes(pending: Pending[], inputs: Map<string, { inputs: Record<
         custom: p.custom,
       };
       if (parent && !isRootStack(parent)) node.parent = parent;
+      if (inputs.get(`${p.type}::${p.name}`)?.read) node.read = true;
+      done(p);
       return node;
     }),
   );
@@ -206,4 +216,11 @@ function programError(program: PulumiProgram, error: unknown): Error {
 function componentNotes(resources: ResourceNode[]): string[] {
   const opaque = resources.filter((r) => !r.custom && /^(awsx|eks|aws-native|kubernetes|awsx-classic):/.test(r.type) && !resources.some((c) => c.parent === r.urn));
   return opaque.map((r) => `${r.type} "${r.name}": a multi-language component; its insides (subnets, node groups, tasks) are not visible under mocks and are not checked`);
+}
+
+/** Resources looked up with `.get()` are declared elsewhere: the rules do not judge their settings; say so. */
+function readNotes(resources: ResourceNode[]): string[] {
+  const read = resources.filter((r) => r.read && r.type !== "pulumi:pulumi:StackReference");
+  if (read.length === 0) return [];
+  return [`${read.map((r) => `${r.type} "${r.name}"`).join(", ")}: looked up with .get(), declared elsewhere (another stack, a CloudFormation template); their settings are not visible and are not checked`];
 }

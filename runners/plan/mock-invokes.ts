@@ -58,6 +58,19 @@ const ANSWERS: Record<string, Answer> = {
   },
   /** An AMI id (the image itself is not looked up). */
   "aws:ec2/getAmi:getAmi": (args, region) => ({ id: `ami-${hex(JSON.stringify(args.filters ?? ""), 17)}`, imageId: `ami-${hex(JSON.stringify(args.filters ?? ""), 17)}`, architecture: "x86_64", name: `mock-${region}` }),
+  /**
+   * An SSM parameter. AWS's public ECS-optimized AMI parameters (…/recommended)
+   * hold a JSON document with image_id, which awsx classic parses; any other
+   * parameter a recognisable placeholder string.
+   */
+  "aws:ssm/getParameter:getParameter": (args, region) => {
+    const name = String(args.name ?? "");
+    const ami = `ami-${hex(name, 17)}`;
+    const value = /\/recommended$/.test(name)
+      ? JSON.stringify({ image_id: ami, image_name: `mock-ecs-optimized-${region}`, os: "Amazon Linux 2" })
+      : /\/image_id$/.test(name) ? ami : `mock-parameter-${hex(name, 8)}`;
+    return { id: name, name, arn: `arn:aws:ssm:${region}:${MOCK_ACCOUNT}:parameter${name.startsWith("/") ? "" : "/"}${name}`, type: "String", value, insecureValue: value, version: 1 };
+  },
 };
 
 /** The provider-shaped answer to `token`, or undefined for "echo the arguments". */

@@ -8,7 +8,7 @@ import { invokeAnswer } from "./mock-invokes.ts";
 import type { PulumiModule } from "./pulumi-runtime.ts";
 import type { PulumiProgram } from "./pulumi-project.ts";
 
-export type Recorder = (type: string, name: string, recorded: { inputs: Record<string, unknown>; custom: boolean }) => void;
+export type Recorder = (type: string, name: string, recorded: { inputs: Record<string, unknown>; custom: boolean; read?: boolean }) => void;
 type Mocks = Parameters<PulumiModule["runtime"]["setMocks"]>[0];
 
 /** The account every mock ARN and identity names. */
@@ -27,7 +27,8 @@ export function providerMocks(program: PulumiProgram, record: Recorder, notices:
   return {
     newResource(args) {
       const inputs = (args.inputs ?? {}) as Record<string, unknown>;
-      record(args.type, args.name, { inputs, custom: args.custom ?? false });
+      // An id on arrival means a read (`Group.get(name, id)`): declared elsewhere, not by this program.
+      record(args.type, args.name, { inputs, custom: args.custom ?? false, ...(args.id ? { read: true } : {}) });
       if (args.type === "pulumi:pulumi:StackReference") return stackReference(program, String(inputs.name ?? args.name), notices);
       const keys = propKeys.get(`${args.type}::${args.name}`) ?? [];
       return { id: mockId(args.type, args.name), state: { ...outputOnly(args.type, args.name, keys, region), ...inputs } };

@@ -12,6 +12,8 @@ export interface ResourceNode {
   /** Inputs as the engine would receive them, resolved. */
   inputs: Record<string, unknown>;
   custom: boolean;
+  /** Looked up with `.get(name, id)`: it exists elsewhere (another stack, CloudFormation), its settings are not in the program. */
+  read?: boolean;
 }
 
 export interface ResourceGraph {

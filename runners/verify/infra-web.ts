@@ -33,5 +33,6 @@ function checkGroup(graph: InfraGraph, group: ResourceNode): Finding[] {
 export const I3: InfraRule = {
   id: "I3",
   title: "an Auto Scaling group spans two zones and keeps two instances",
-  check: (graph) => graph.ofType(TYPES.autoscalingGroup).flatMap((g) => checkGroup(graph, g)),
+  // A group looked up with .get() (awsx classic's, made by a CloudFormation stack) has no settings here to judge.
+  check: (graph) => graph.ofType(TYPES.autoscalingGroup).filter((g) => !g.read).flatMap((g) => checkGroup(graph, g)),
 };

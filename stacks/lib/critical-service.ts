@@ -3,7 +3,7 @@
 // come from real resources; the resolved entry is validated against the one
 // plan schema and exposed as outputs.
 import * as pulumi from "@pulumi/pulumi";
-import type { DependencyInput, FailoverTargetInput, HazardInput, ObjectivesInput, RunbookStepInput, ServiceT } from "./schema.ts";
+import type { DependencyInput, FailoverTargetInput, HazardInput, ObjectivesInput, RunbookStepInput, ServiceT } from "./types.ts";
 import { validateService } from "./validate.ts";
 
 type DeepInput<T> = T extends string | number | boolean

@@ -1,4 +1,5 @@
-// The component library users import into their own Pulumi programs:
+// Everything of the plan library, schemas included, for the harness itself.
+// Users import the package entry, public.ts (continuity-drill/stacks):
 //   import { CriticalService, declarePlan } from "continuity-drill/stacks";
 export { CriticalService, CRITICAL_SERVICE_TYPE, type CriticalServiceArgs } from "./critical-service.ts";
 export { declarePlan, type PlanMeta } from "./plan.ts";

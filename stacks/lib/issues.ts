@@ -1,6 +1,5 @@
 // Turning a zod failure into one line per problem that names where it is:
 // `services[1] "orders-db" objectives.rto: expected a duration …`.
-import type { z } from "zod";
 import { DrillError } from "../../core/errors.ts";
 
 export interface FieldProblem {
@@ -18,10 +17,15 @@ export function pathText(path: readonly PropertyKey[]): string {
   return out || "(top level)";
 }
 
-export function problemsOf(error: z.ZodError): FieldProblem[] {
+/** What problemsOf reads of a zod error; structural, so the published .d.ts need not mention zod. */
+export interface SchemaIssues {
+  issues: readonly { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] }[];
+}
+
+export function problemsOf(error: SchemaIssues): FieldProblem[] {
   return error.issues.map((issue) => {
     let message = issue.message;
-    if (issue.code === "unrecognized_keys") message = `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    if (issue.code === "unrecognized_keys" && issue.keys) message = `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
     return { path: pathText(issue.path), message };
   });
 }

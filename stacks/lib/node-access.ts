@@ -22,5 +22,4 @@ export const NodeAccess = z
   })
   .describe("A node of a system the user runs: how to read its role and which processes serve it.");
 
-export type NodeAccessT = z.infer<typeof NodeAccess>;
-export type NodeProcessT = z.infer<typeof NodeProcess>;
+export type { NodeAccessT, NodeProcessT } from "./types.ts";

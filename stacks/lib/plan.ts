@@ -1,7 +1,8 @@
 // The whole plan as one stack output: `export const continuityPlan = declarePlan([...services], { target })`.
 import * as pulumi from "@pulumi/pulumi";
 import type { CriticalService } from "./critical-service.ts";
-import { PLAN_VERSION, type PlanT } from "./schema.ts";
+import { PLAN_VERSION } from "./schema.ts";
+import type { PlanT } from "./types.ts";
 import { validatePlan } from "./validate.ts";
 
 export interface PlanMeta {

@@ -90,17 +90,9 @@ export const Plan = z.strictObject({
   services: z.array(Service).min(1, { message: "a plan declares at least one service" }),
 });
 
-export type ObjectivesT = z.infer<typeof Objectives>;
-export type FailoverTargetT = z.infer<typeof FailoverTarget>;
-export type DependencyT = z.infer<typeof Dependency>;
-export type HazardT = z.infer<typeof Hazard>;
-export type RunbookStepT = z.infer<typeof RunbookStep>;
-export type ServiceT = z.infer<typeof Service>;
-export type ServiceInput = z.input<typeof Service>;
-export type PlanT = z.infer<typeof Plan>;
-/** What authors write: fields with defaults may be left out. */
-export type FailoverTargetInput = z.input<typeof FailoverTarget>;
-export type DependencyInput = z.input<typeof Dependency>;
-export type RunbookStepInput = z.input<typeof RunbookStep>;
-export type ObjectivesInput = z.input<typeof Objectives>;
-export type HazardInput = z.input<typeof Hazard>;
+// The types are written out in types.ts (zod-free, for the published .d.ts);
+// test/unit/stacks/public-types.test.ts proves they are what these schemas parse to.
+export type {
+  ObjectivesT, FailoverTargetT, DependencyT, HazardT, RunbookStepT, ServiceT, ServiceInput, PlanT,
+  FailoverTargetInput, DependencyInput, RunbookStepInput, ObjectivesInput, HazardInput,
+} from "./types.ts";

@@ -1,6 +1,7 @@
 // Whole-plan validation: the schema, then what a schema cannot see — that every
 // dependency names a declared service and that dependencies have no cycle (V3).
-import { Plan, Service, type PlanT, type ServiceT } from "./schema.ts";
+import { Plan, Service } from "./schema.ts";
+import type { PlanT, ServiceT } from "./types.ts";
 import { PlanInputError, problemsOf, type FieldProblem } from "./issues.ts";
 
 /** Prefix `services[i]` paths with the service's name so a reader finds it at once. */

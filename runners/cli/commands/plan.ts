@@ -10,18 +10,21 @@ export const planCommand = defineCommand({
   args: { ...planSourceArgs, ...jsonArg, ...debugArg },
   async run({ args }) {
     const { loadPlan } = await import("../../plan/load.ts");
+    const { maskSecrets } = await import("../../plan/mask-secrets.ts");
     const loaded = await loadPlan(planSourceOf(args));
+    // Secret config values never reach the screen, in text or JSON.
+    const plan = maskSecrets(loaded.plan, loaded.secrets ?? []);
     // What the mocks could not see goes to stderr, so --json stays a plan.
     for (const note of loaded.notes) eprintln(paint.yellow(`note: ${note}`));
-    if (args.json) return printJson(loaded.plan);
-    println(paint.bold(`Plan ${loaded.plan.project}/${loaded.plan.stack} (target ${loaded.plan.target}) — ${loaded.plan.services.length} services`));
+    if (args.json) return printJson(plan);
+    println(paint.bold(`Plan ${plan.project}/${plan.stack} (target ${plan.target}) — ${plan.services.length} services`));
     println(paint.dim(`from ${loaded.origin}`));
     println();
-    println(servicesTable(loaded.plan));
+    println(servicesTable(plan));
     println();
-    for (const s of loaded.plan.services) println(serviceDetail(s));
+    for (const s of plan.services) println(serviceDetail(s));
     println(paint.bold("Dependencies"));
-    println(dependencyTree(loaded.plan));
+    println(dependencyTree(plan));
   },
 });
 

@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { policyDocument } from "../../../runners/plan/mock-policy-document.ts";
+import { invokeAnswer } from "../../../runners/plan/mock-invokes.ts";
 import { drill, REPO } from "../../support/cli.ts";
 
 const program = (name: string) => join(REPO, "test/fixtures/programs", name);
@@ -23,6 +24,15 @@ describe("getPolicyDocument as the provider renders it", () => {
         { Effect: "Deny", Action: "*", Resource: "*", Principal: "*", Condition: { StringEquals: { "aws:ResourceTag/env": "prod" } } },
       ],
     });
+  });
+});
+
+describe("SSM parameters as AWS publishes them", () => {
+  it("the ECS-optimized AMI parameter is the JSON document awsx classic parses; others are plain strings", () => {
+    const recommended = invokeAnswer("aws:ssm/getParameter:getParameter", { name: "/aws/service/ecs/optimized-ami/amazon-linux-2/recommended" }, "us-west-2")!;
+    expect(JSON.parse(String(recommended.value)).image_id).toMatch(/^ami-[0-9a-f]{17}$/);
+    expect(invokeAnswer("aws:ssm/getParameter:getParameter", { name: "/aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id" }, "us-west-2")!.value).toMatch(/^ami-[0-9a-f]{17}$/);
+    expect(invokeAnswer("aws:ssm/getParameter:getParameter", { name: "/app/db-host" }, "us-west-2")!.value).toMatch(/^mock-parameter-/);
   });
 });
 
@@ -58,6 +68,11 @@ describe("config like Pulumi", () => {
 
   it("--config wins over the stack file", () => {
     expect(JSON.parse(run("secrets-and-config", ["--config", "apiRto=7m"], passphrase).stdout).services[0].objectives.rto).toBe("7m");
+  });
+
+  it("--config is repeatable: every pair applies, not only the last", () => {
+    const api = JSON.parse(run("secrets-and-config", ["--config", "owner=ops", "--config", "apiRto=7m"], passphrase).stdout).services[0];
+    expect([api.owner, api.objectives.rto]).toEqual(["ops", "7m"]);
   });
 
   it("without a passphrase a secret is a marked placeholder and a notice, never a refusal", () => {

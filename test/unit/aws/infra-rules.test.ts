@@ -52,6 +52,14 @@ describe("infrastructure rules on graphs named after their defect", () => {
     expect(findings[0]).toMatch(pattern);
   });
 
+  it("a group looked up with .get() (awsx classic's CloudFormation group) is not judged: its settings are elsewhere", () => {
+    const graph = structuredClone(evaluation.graph) as ResourceGraph;
+    GRAPH_DEFECTS["asg-in-one-subnet"]!(graph);
+    expect(checkInfrastructure(plan, graph).map((f) => f.rule)).toEqual(["I3"]);
+    for (const r of graph.resources) if (r.type === "aws:autoscaling/group:Group") r.read = true;
+    expect(checkInfrastructure(plan, graph)).toEqual([]);
+  });
+
   it("the unbroken graph has no findings, and no fixture breaks more than it says", () => {
     expect(checkInfrastructure(plan, evaluation.graph)).toEqual([]);
   });
