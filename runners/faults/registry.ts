@@ -9,6 +9,9 @@ import { netLatency } from "./net-latency.ts";
 import { netPartition } from "./net-partition.ts";
 import { processKill } from "./process-kill.ts";
 import { processPause } from "./process-pause.ts";
+import { sshCommand } from "./ssh-command.ts";
+import { sshProcessKill } from "./ssh-process-kill.ts";
+import { sshProcessPause } from "./ssh-process-pause.ts";
 
 const KINDS = new Map<string, FaultKind<unknown, Record<string, unknown>>>();
 
@@ -16,7 +19,7 @@ export function registerFault<P, S extends Record<string, unknown>>(kind: FaultK
   KINDS.set(kind.kind, kind as unknown as FaultKind<unknown, Record<string, unknown>>);
 }
 
-for (const k of [processKill, processPause, netPartition, netLatency, commandFault, fisExperiment]) registerFault(k as FaultKind<unknown, Record<string, unknown>>);
+for (const k of [processKill, processPause, netPartition, netLatency, commandFault, fisExperiment, sshProcessKill, sshProcessPause, sshCommand]) registerFault(k as FaultKind<unknown, Record<string, unknown>>);
 
 export function faultKinds(): string[] {
   return [...KINDS.keys()].sort();
