@@ -65,6 +65,8 @@ describe("self-managed Patroni cluster, started by the test", () => {
     // PATRONI_BIN compares another Patroni (e.g. a PyPI venv's) with Debian's 3.0.2.
     cluster = await startPatroniCluster({ basePort: 27400, restartAfterMs: 30_000, ...(process.env.PATRONI_BIN ? { patroni: process.env.PATRONI_BIN } : {}) });
     await cluster.waitHealthy(120_000);
+    // The user's patronictl config (leader-switchover runs `patronictl switchover` through the drill's command fault).
+    process.env.PATRONICTL_CONFIG_FILE = join(cluster.nodes[0]!.dir, "patroni.yml");
   });
   afterAll(async () => {
     await cluster?.destroy();
@@ -110,7 +112,7 @@ describe("self-managed Patroni cluster, started by the test", () => {
     figures.push(`recover after a killed leader-pause runner: ${report.restored!.split(":").slice(0, 2).join(":")}`);
   });
 
-  for (const scenario of ["leader-kill", "leader-pause", "leader-partition"]) {
+  for (const scenario of ["leader-kill", "leader-pause", "leader-partition", "leader-switchover"]) {
     it(`${scenario}: hits the live leader, Patroni fails over, restore waits for full redundancy`, async () => {
       await cluster.waitHealthy(120_000);
       const before = await cluster.leader();
