@@ -1,4 +1,4 @@
-// A failed heal blocks drills on its system; the refusal and `drill recover`'s
+// (e2e: the failing heal is a real `false` process.) A failed heal blocks drills on its system; the refusal and `drill recover`'s
 // failure must say how to clear it: the command, what to check by hand (the
 // recorded PIDs, rules, heal command) and the record to delete. Following the
 // advice clears the block. Real fault journal, real failing heal command.
