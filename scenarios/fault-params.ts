@@ -9,6 +9,9 @@ import type { FisParams } from "../runners/faults/fis-params.ts";
 import type { NetPartitionParams } from "../runners/faults/net-partition.ts";
 import type { ProcessKillParams } from "../runners/faults/process-kill.ts";
 import type { ProcessPauseParams } from "../runners/faults/process-pause.ts";
+import type { SshCommandParams } from "../runners/faults/ssh-command.ts";
+import type { SshProcessKillParams } from "../runners/faults/ssh-process-kill.ts";
+import type { SshProcessPauseParams } from "../runners/faults/ssh-process-pause.ts";
 import type { ProxyFaultParams } from "../runners/proxy/mode.ts";
 
 /**
@@ -28,6 +31,12 @@ export interface FaultParamsByKind {
   command: z.input<typeof CommandParams>;
   /** An AWS FIS experiment: a template by target or inline, region, durations for polling. */
   "fis.experiment": z.input<typeof FisParams>;
+  /** On a node declared with `ssh`: signal (default "SIGKILL") to every process of the node on its host. */
+  "ssh.process.kill": z.input<typeof SshProcessKillParams>;
+  /** On a node declared with `ssh`: SIGSTOP the node's processes on its host; heal sends SIGCONT. No params. */
+  "ssh.process.pause": z.input<typeof SshProcessPauseParams>;
+  /** On a node declared with `ssh`: inject / heal / check argv arrays run on its host; checkWithin (default "10s"), timeout (default "30s"): durations. */
+  "ssh.command": z.input<typeof SshCommandParams>;
 }
 
 export type FaultKindName = keyof FaultParamsByKind;

@@ -17,6 +17,7 @@ import { removeRules, rulesOf } from "../faults/iptables.ts";
 import type { StackAdapter } from "./stack-adapter.ts";
 import { markInterrupted } from "./mark-interrupted.ts";
 import { takeOrphanedDrills } from "./running-drills.ts";
+import { howToClear } from "./clear-advice.ts";
 
 export interface RecoverReport {
   healed: string[];
@@ -27,6 +28,8 @@ export interface RecoverReport {
   /** Journals of killed drills, now ending with an "interrupted" summary. */
   marked: string[];
   restored?: string;
+  /** When a heal failed: what to check by hand and which record to delete (clear-advice.ts). */
+  advice?: string;
 }
 
 export async function recover(stateDir: string, stack: StackAdapter | undefined, onProgress: (m: string) => void = () => {}): Promise<RecoverReport> {
@@ -35,6 +38,7 @@ export async function recover(stateDir: string, stack: StackAdapter | undefined,
   const liveIds = new Set(activeFaults(stateDir).filter((f) => !leftovers.includes(f)).map((f) => f.id));
   report.live = activeFaults(stateDir).filter((f) => liveIds.has(f.id)).map((f) => f.description);
   const ctxBase = { clock: monotonicClock(), signal: new AbortController().signal, stateDir, note: () => {}, nodes: stack?.nodes, proxies: stack?.proxies };
+  const unhealed: typeof leftovers = [];
   for (const f of leftovers) {
     onProgress(`healing ${f.kind}: ${f.description}`);
     try {
@@ -44,8 +48,10 @@ export async function recover(stateDir: string, stack: StackAdapter | undefined,
       if (f.journal && markInterrupted(f.journal, `the runner was killed; drill recover healed its faults at ${new Date().toISOString()}`)) report.marked.push(f.journal);
     } catch (error) {
       report.failed.push(`${f.description}: ${(error as Error).message}`);
+      unhealed.push(f);
     }
   }
+  if (unhealed.length > 0) report.advice = howToClear(unhealed, stateDir, { recoverFailed: true });
   // Killed drills of this state directory: their leftovers (if any) are ours to sweep; their journals to mark.
   const orphaned = takeOrphanedDrills(stateDir);
   await sweepOrphans(new Set([...leftovers.map((f) => f.drillId), ...orphaned.map((d) => d.drillId)]), liveIds, report);

@@ -52,10 +52,17 @@ export function selfManagedStack(plan: PlanT, opts: SelfManagedOptions = {}): St
     nodes: {
       async process(node) {
         const d = declared.find((x) => x.node === node);
+        if (d?.access.ssh) throw environmentError(`node "${node}" runs on ${d.access.ssh.host}, reached over SSH: its processes are not on this machine; use the ssh.process.kill / ssh.process.pause / ssh.command faults`);
         if (!d?.access.process) throw environmentError(`node "${node}" declares no processes (plan: ${d ? `${d.service}.failoverTargets.${d.target}.nodes.${node}.process` : "no failoverTargets[].nodes entry"}): name a systemdUnit, pidfile or ports`);
         const roots = findNodeRoots(d.access.process);
         if (roots.length === 0) return undefined;
         return { pid: roots[0]!.pid, cmdline: roots[0]!.cmdline, roots: roots.map((r) => r.pid) };
+      },
+      async remote(node) {
+        const d = declared.find((x) => x.node === node);
+        if (!d?.access.ssh) return undefined;
+        if (!d.access.process) throw environmentError(`node "${node}" declares no processes (plan: ${d.service}.failoverTargets.${d.target}.nodes.${node}.process): name a systemdUnit, pidfile or ports on ${d.access.ssh.host}`);
+        return { ssh: d.access.ssh, process: d.access.process };
       },
     },
     async ensureReady() {

@@ -12,6 +12,8 @@ import { EventBus, type Subscriber } from "./bus.ts";
 import type { PreparedDrill } from "./prepare.ts";
 import { runDrill, type GamedayOptions } from "./run-drill.ts";
 import { blocksPlan } from "./recover-scope.ts";
+import { howToClear } from "./clear-advice.ts";
+import { stateRoot } from "../env/paths.ts";
 import { registerDrill } from "./running-drills.ts";
 import { newRunId, sourceOf, type RunIdentity } from "./run-identity.ts";
 import type { StackAdapter } from "./stack-adapter.ts";
@@ -49,7 +51,7 @@ export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
   // Only leftovers on this plan's system block it; `drill recover` heals exactly what is recorded.
   const left = leftoverFaults(o.stateDir).filter((f) => blocksPlan(f, o.plan));
   if (left.length > 0) {
-    throw environmentError(`faults from an interrupted run on ${o.plan.project}/${o.plan.stack} (${o.plan.target}) are still recorded (${left.map((f) => f.description).join("; ")}): run \`drill recover\` first`);
+    throw environmentError(`faults from an interrupted run on ${o.plan.project}/${o.plan.stack} (${o.plan.target}) are still recorded (${left.map((f) => f.description).join("; ")}), so no drill starts on it.\n${howToClear(left, o.stateDir, { defaultStateDir: stateRoot() })}`);
   }
   if (o.stack.ensureReady) await o.stack.ensureReady(o.onProgress ?? (() => {}));
   const results: DrillResult[] = [];

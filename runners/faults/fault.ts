@@ -11,6 +11,7 @@ import type { z } from "zod";
 import type { Clock } from "../../core/clock.ts";
 import type { FaultOs } from "./os.ts";
 import type { ResolvedTarget } from "./targets.ts";
+import type { NodeProcessT, NodeSshT } from "../../stacks/lib/index.ts";
 
 /**
  * The OS processes behind a plan-declared node. The local stack names one
@@ -20,6 +21,8 @@ import type { ResolvedTarget } from "./targets.ts";
  */
 export interface NodeProcesses {
   process(node: string): Promise<{ pid: number; pgid?: number; cmdline: string; roots?: number[] } | undefined>;
+  /** A node on another host: how ssh reaches it and which processes serve it there (the ssh.* faults). */
+  remote?(node: string): Promise<{ ssh: NodeSshT; process: NodeProcessT } | undefined>;
 }
 
 /** The proxy of ours that sits in the client path to a node or endpoint, if any. */

@@ -17,9 +17,12 @@ import { netPartition } from "./net-partition.ts";
 import { netProxy } from "./net-proxy.ts";
 import { processKill } from "./process-kill.ts";
 import { processPause } from "./process-pause.ts";
+import { sshCommand } from "./ssh-command.ts";
+import { sshProcessKill } from "./ssh-process-kill.ts";
+import { sshProcessPause } from "./ssh-process-pause.ts";
 
 /** The current fault kinds, in the order help lists them. */
-export const FAULT_KINDS = [processKill, processPause, netPartition, netProxy, commandFault, fisExperiment] as const;
+export const FAULT_KINDS = [processKill, processPause, netPartition, netProxy, commandFault, fisExperiment, sshProcessKill, sshProcessPause, sshCommand] as const;
 
 
 /** Each current kind's name and params schema, for generating the scenario schema's union. */

@@ -32,12 +32,42 @@ export interface NodeProcessT {
   ports?: number[] | undefined;
 }
 
+/** The node runs on another host, reached over SSH (BatchMode: keys only, host key always checked): its processes are found and signalled there. */
+export interface NodeSshT {
+  /** The node's host as ssh reaches it (name or address). */
+  host: string;
+  /** Login user, allowed to signal the node's processes. Default "root". */
+  user: string;
+  /** 1–65535. Default 22. */
+  port: number;
+  /** Private key file for this host. */
+  identityFile: string;
+  /** known_hosts with this host's key (default: ssh's own). */
+  knownHostsFile?: string | undefined;
+}
+/** What authors write for `ssh`: `user` and `port` may be left out. */
+export interface NodeSshInput {
+  host: string;
+  user?: string | undefined;
+  port?: number | undefined;
+  identityFile: string;
+  knownHostsFile?: string | undefined;
+}
+
 /** A node of a system the user runs (target `self-managed`): how its role is read live, which processes serve it. */
 export interface NodeAccessT {
   protocol: "postgres" | "patroni" | "redis" | "sentinel" | "http";
   /** postgres://user@host:port/db, http://host:port (Patroni REST or a health URL), redis://host:port. */
   url: string;
   process?: NodeProcessT | undefined;
+  ssh?: NodeSshT | undefined;
+}
+/** What authors write for a node: `ssh` with its defaults left out. */
+export interface NodeAccessInput {
+  protocol: NodeAccessT["protocol"];
+  url: string;
+  process?: NodeProcessT | undefined;
+  ssh?: NodeSshInput | undefined;
 }
 
 /** Where a service fails over to. Names: lower-case letters, digits and dashes. */
@@ -70,7 +100,7 @@ export interface FailoverTargetInput {
   primary: string;
   standbys: string[];
   endpoints?: Record<string, string> | undefined;
-  nodes?: Record<string, NodeAccessT> | undefined;
+  nodes?: Record<string, NodeAccessInput> | undefined;
 }
 
 /** Another service this one needs. */

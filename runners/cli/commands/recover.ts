@@ -34,6 +34,7 @@ export const recoverCommand = defineCommand({
     for (const j of report.marked) println(`${paint.green("marked")}  ${j} as interrupted`);
     for (const l of report.live) println(`${paint.dim("left to its running drill")} ${l}`);
     for (const f of report.failed) println(`${paint.red("FAILED")}  ${f}`);
+    if (report.advice) println(report.advice);
     if (report.restored) println(report.restored);
     return outcome;
   },

@@ -26,7 +26,7 @@ const defects: [string, unknown, RegExp][] = [
   ["unknown-top-level-key", { ...valid, fualts: [] }, /unknown field "fualts"/],
   ["service-not-in-plan", { ...valid, service: "cache" }, /service: "cache" is not in the plan \(services: db, api\)/],
   ["hazard-not-declared", { ...valid, hazard: "meteor" }, /hazard: "meteor" is not a hazard of "db" \(declared: node-loss\)/],
-  ["unknown-fault-kind", { ...valid, faults: [{ kind: "process.explode" }] }, /faults\[0\]\.kind: unknown fault kind "process.explode" \(kinds: command, .*net\.partition, net\.proxy, process\.kill, process\.pause\)/],
+  ["unknown-fault-kind", { ...valid, faults: [{ kind: "process.explode" }] }, /faults\[0\]\.kind: unknown fault kind "process.explode" \(kinds: command, .*net\.partition, net\.proxy, process\.kill, process\.pause, ssh\.command, ssh\.process\.kill, ssh\.process\.pause\)/],
   ["node-not-declared", { ...valid, faults: [{ kind: "process.kill", target: { node: "z" } }] }, /faults\[0\]\.target\.node: "z" is not a node of service "db" \(declared: a, b\)/],
   ["bad-fault-param", { ...valid, faults: [{ kind: "process.kill", params: { signal: "SIGFOO" } }] }, /faults\[0\]\.params\.signal/],
   ["unknown-fault-param", { ...valid, faults: [{ kind: "net.latency", params: { delay: "5ms", dealy: "1s" } }] }, /faults\[0\]\.params: unknown field "dealy"/],

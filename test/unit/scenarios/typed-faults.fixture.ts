@@ -6,6 +6,7 @@ import { defineScenario, type FaultKindName } from "../../../scenarios/api.ts";
 /** Every kind a scenario author can name, exactly once (the compiler checks it is all of them); typed-faults.test.ts compares it with the registry. */
 export const authorKinds: Record<FaultKindName, true> = {
   "process.kill": true, "process.pause": true, "net.partition": true, "net.proxy": true, command: true, "fis.experiment": true,
+  "ssh.process.kill": true, "ssh.process.pause": true, "ssh.command": true,
 };
 
 const base = { service: "orders-db", hazard: "node-loss", workload: { probes: [{ kind: "postgres" as const }] } };

@@ -4,7 +4,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import * as S from "../../../stacks/lib/schema.ts";
-import type { NodeAccess, NodeProcess } from "../../../stacks/lib/node-access.ts";
+import type { NodeAccess, NodeProcess, NodeSsh } from "../../../stacks/lib/node-access.ts";
 import type * as T from "../../../stacks/lib/types.ts";
 
 describe("published plan types", () => {
@@ -12,6 +12,7 @@ describe("published plan types", () => {
     expectTypeOf<T.ObjectivesT>().toEqualTypeOf<z.output<typeof S.Objectives>>();
     expectTypeOf<T.NodeProcessT>().toEqualTypeOf<z.output<typeof NodeProcess>>();
     expectTypeOf<T.NodeAccessT>().toEqualTypeOf<z.output<typeof NodeAccess>>();
+    expectTypeOf<T.NodeSshT>().toEqualTypeOf<z.output<typeof NodeSsh>>();
     expectTypeOf<T.FailoverTargetT>().toEqualTypeOf<z.output<typeof S.FailoverTarget>>();
     expectTypeOf<T.DependencyT>().toEqualTypeOf<z.output<typeof S.Dependency>>();
     expectTypeOf<T.HazardT>().toEqualTypeOf<z.output<typeof S.Hazard>>();
@@ -22,6 +23,8 @@ describe("published plan types", () => {
 
   it("equal the schemas' input types (what authors may write)", () => {
     expectTypeOf<T.ObjectivesInput>().toEqualTypeOf<z.input<typeof S.Objectives>>();
+    expectTypeOf<T.NodeSshInput>().toEqualTypeOf<z.input<typeof NodeSsh>>();
+    expectTypeOf<T.NodeAccessInput>().toEqualTypeOf<z.input<typeof NodeAccess>>();
     expectTypeOf<T.FailoverTargetInput>().toEqualTypeOf<z.input<typeof S.FailoverTarget>>();
     expectTypeOf<T.DependencyInput>().toEqualTypeOf<z.input<typeof S.Dependency>>();
     expectTypeOf<T.HazardInput>().toEqualTypeOf<z.input<typeof S.Hazard>>();
