@@ -4,6 +4,7 @@
 import { humanMs } from "../../core/duration.ts";
 import { OUTCOME_SYMBOL, OUTCOME_TONE, verdictPhrase, when } from "../figures.ts";
 import type { DrillModel } from "../model/drill-model.ts";
+import { exerciseView, participantsText } from "../model/exercise.ts";
 import { facts, h, type Markup } from "./tag.ts";
 
 export function verdictHeader(d: DrillModel, id: string): Markup {
@@ -24,7 +25,7 @@ ${facts([
     ["What it does", s.scenario.description],
     ["Stack", `${s.plan.project}/${s.plan.stack} (target ${s.plan.target})`],
     ["When", `${when(s.startedAt)}${d.summary ? ` → ${when(d.summary.endedAt)} (${humanMs(d.summary.durationMs)})` : ""}`],
-    ["Run by", `${s.host.user} on ${s.host.hostname}`],
+    ["Took part", `${participantsText(exerciseView(d).participants)} · run on ${s.host.hostname} as ${s.host.user}`],
     ["Tool", `${s.tool.name} ${s.tool.version}`],
     ["Drill id", h`<code>${s.drillId}</code>`],
   ])}`;

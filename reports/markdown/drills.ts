@@ -8,6 +8,7 @@
 import { humanMs } from "../../core/duration.ts";
 import { figure, healText, margin, OBJECTIVE_LABEL, OUTCOME_SYMBOL, pathsText, resolutionText, STATUS_SYMBOL, verdictPhrase, when } from "../figures.ts";
 import { dataLossWindowMs, type DrillModel } from "../model/drill-model.ts";
+import { exerciseView, participantsText } from "../model/exercise.ts";
 import { identityRows } from "../model/identity.ts";
 import { md } from "../safe/escape.ts";
 import { bold, code, mdTable, MdRaw } from "./table.ts";
@@ -83,7 +84,9 @@ function drillDetail(d: DrillModel): string[] {
   const lines = [
     `### ${OUTCOME_SYMBOL[d.outcome]} ${md(d.outcome)} — ${md(s.scenario.service)} · ${md(s.scenario.hazard)}`,
     "",
-    `Scenario ${md(s.scenario.name)} on ${md(`${s.plan.project}/${s.plan.stack}`)}, ${md(when(s.startedAt))}, run by ${md(s.host.user)} on ${md(s.host.hostname)} with ${md(`${s.tool.name} ${s.tool.version}`)}.`,
+    `Scenario ${md(s.scenario.name)} on ${md(`${s.plan.project}/${s.plan.stack}`)}, ${md(when(s.startedAt))}, run on ${md(s.host.hostname)} as ${md(s.host.user)} with ${md(`${s.tool.name} ${s.tool.version}`)}.`,
+    "",
+    ...exerciseLines(d),
   ];
   if (d.reason) lines.push("", `> ${md(d.reason)}`);
   const verdicts = d.summary?.verdicts ?? [];
@@ -102,6 +105,18 @@ function drillDetail(d: DrillModel): string[] {
   lines.push("", `Journal ${code(d.name).value}, SHA-256 ${code(d.sha256).value}${d.tornLine ? ` (torn last line ${d.tornLine} left out)` : ""}`);
   lines.push("", `Exercised: ${identityRows(s).map(([k, v]) => `${md(k.toLowerCase())} ${/digest|commit/i.test(k) ? code(v).value : md(v)}`).join(" · ")}`);
   return lines;
+}
+
+/** The exercise record: purpose, scope, people, procedure, deviations. */
+function exerciseLines(d: DrillModel): string[] {
+  const x = exerciseView(d);
+  const waived = Object.entries(x.scope.waived ?? {}).map(([k, why]) => `${k} waived (${why})`);
+  return [
+    `**Exercise.** ${md(x.scope.purpose.replace(/\.$/, ""))}. Scope: ${md(`${x.scope.service} × ${x.scope.hazard}`)}; objectives under test: ${md(x.scope.objectives.join(", ") || "none declared")}${waived.length ? `; ${md(waived.join("; "))}` : ""}.`,
+    `Took part: ${md(participantsText(x.participants))}${x.participantsRecorded ? "" : " (host user)"}.${x.scope.procedure.length ? ` Procedure: ${md(x.scope.procedure.join(" → "))}.` : ""}`,
+    "",
+    x.deviations.length ? `**Deviations (${x.deviations.length}):**\n${x.deviations.map((v) => `- ${md(v.text)}`).join("\n")}` : "**Deviations:** none.",
+  ];
 }
 
 function tally(drills: readonly DrillModel[]): string {

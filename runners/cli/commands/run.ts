@@ -27,7 +27,7 @@ export const runCommand = defineCommand({
     reports: { type: "boolean", description: "Write HTML, Markdown, JSON and JUnit reports after the run (--no-reports to skip)", default: true },
     "dry-run": { type: "boolean", description: "Validate the scenarios, resolve their targets and print what would be injected, probed and written; touch nothing", default: false },
     gameday: { type: "boolean", description: "A game day: operators perform the scenarios' manual steps; records participants and lessons", default: false },
-    participant: { type: "string", description: "Who takes part, NAME or NAME:ROLE, comma-separated", valueHint: "names" },
+    participant: { type: "string", description: "Who takes part (recorded in every drill's exercise record; default: your user name), NAME or NAME:ROLE, comma-separated", valueHint: "names" },
     "auto-ack": { type: "string", description: "Rehearse without people: acknowledge each manual step after this long (e.g. 2s), running its rehearse command", valueHint: "duration" },
     lessons: { type: "string", description: "Lessons learned to record (otherwise asked at the terminal after a game day)", valueHint: "text" },
     "allow-degraded": { type: "boolean", description: "Inject even into a system below full redundancy (recorded in the journal); default: such a drill is not started", default: false },
@@ -84,7 +84,7 @@ async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSign
     outDir: resolve(args.out), repeat, signal: signals.soft, hardSignal: signals.hard, tool: toolInfo(),
     subscribers: args.json ? [] : [progressDisplay()], onProgress: progress, ...(gameday ? { gameday } : {}),
     programDir: loaded.programDir ?? (args.plan ? dirname(resolve(args.plan)) : undefined),
-    ...(args["allow-degraded"] ? { allowDegraded: true } : {}),
+    ...(args["allow-degraded"] ? { allowDegraded: true } : {}), ...(args.participant ? { participants: (await import("../../drill/started-record.ts")).parseParticipants(args.participant) } : {}),
   });
   const { printResults, exitCodeOfResults, writeRunReports } = await import("../run-results.ts");
   const reports = args.reports ? await writeRunReports(results, resolve(args.out)) : [];
