@@ -25,6 +25,7 @@ export { readiness } from "./readiness/readiness.ts";
 export { loadEvidence, readJournalHead } from "./readiness/evidence.ts";
 export { FUTURE_SKEW_MS, readEvidence, selectEvidence, type EvidenceSet, type IgnoredJournal } from "../journal/evidence-set.ts";
 export { renderReadinessHtml } from "./readiness/html.ts";
+export { readFollowups } from "./readiness/followups.ts";
 export { renderReadinessMarkdown } from "./readiness/markdown.ts";
 export { READINESS_FORMATS, writeReadiness, type ReadinessFormat } from "./readiness/write.ts";
 export type { Readiness, ReadinessFinding, Gap, DrillRef, Freshness } from "./readiness/types.ts";

@@ -43,6 +43,7 @@ export function drillResult(d: DrillModel): DrillResultT {
     faultEvents: d.faultEvents.map((e) => ({ t: e.t, fault: e.fault, kind: e.kind, event: e.event, detail: e.detail })),
     counts: d.counts,
     exercise: exerciseView(d),
+    ...(d.followup ? { followup: d.followup } : {}),
     summary: d.summary ?? null,
   };
 }

@@ -3,6 +3,7 @@
 // derive — plan context, timing on the wall clock, the journal's hash. Documented
 // here (zod), published as reports/json/result-schema.json (write-schema.ts).
 import { z } from "zod";
+import { Followup } from "../../journal/followup.ts";
 import { DrillStarted, Exercise, FaultEvent, Outcome, Summary } from "../../journal/format.ts";
 
 export const RESULT_VERSION = 1;
@@ -73,6 +74,7 @@ export const DrillResult = z.object({
     scope: Exercise.shape.scope,
     deviations: z.array(z.object({ kind: z.enum(["objective", "fault", "heal", "step", "run"]), text: z.string() })).describe("Missed or unmeasured objectives, unconfirmed or unhealed faults, heal disruption, manual steps over their limit."),
   }).optional().describe("The exercise record: who took part, the scope and purpose, the deviations found."),
+  followup: Followup.optional().describe("Reviews and follow-up actions recorded beside the journal, bound to its SHA-256; absent when there are none."),
   summary: Summary.nullable().describe("The journal's summary record as written; null when the journal ends without one."),
 });
 

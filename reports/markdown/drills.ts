@@ -115,8 +115,19 @@ function exerciseLines(d: DrillModel): string[] {
     `**Exercise.** ${md(x.scope.purpose.replace(/\.$/, ""))}. Scope: ${md(`${x.scope.service} × ${x.scope.hazard}`)}; objectives under test: ${md(x.scope.objectives.join(", ") || "none declared")}${waived.length ? `; ${md(waived.join("; "))}` : ""}.`,
     `Took part: ${md(participantsText(x.participants))}${x.participantsRecorded ? "" : " (host user)"}.${x.scope.procedure.length ? ` Procedure: ${md(x.scope.procedure.join(" → "))}.` : ""}`,
     "",
+    ...reviewLines(d),
+    "",
     x.deviations.length ? `**Deviations (${x.deviations.length}):**\n${x.deviations.map((v) => `- ${md(v.text)}`).join("\n")}` : "**Deviations:** none.",
   ];
+}
+
+/** The review in force and the follow-up actions, from the record beside the journal. */
+function reviewLines(d: DrillModel): string[] {
+  const f = d.followup;
+  const r = f?.reviews.at(-1);
+  const lines = [r ? `**Review:** ${md(r.decision)} by ${md(r.by)}, ${md(when(r.at))}${r.note ? `: ${md(r.note)}` : ""}` : "**Review:** not reviewed yet."];
+  for (const a of f?.actions ?? []) lines.push(`- ${a.closed ? "☑" : "☐"} ${code(a.id).value} ${md(a.what)} — ${md(a.owner)}, due ${md(a.due)}${a.closed ? `, closed by ${md(a.closed.by)}` : " (open)"}`);
+  return lines;
 }
 
 function tally(drills: readonly DrillModel[]): string {

@@ -53,7 +53,7 @@ describe("readiness", () => {
     expect(findings.length).toBe(r.gaps.length);
     for (const f of findings) {
       expect(Object.keys(f).every((k) => ["rule", "severity", "service", "field", "message"].includes(k))).toBe(true);
-      expect(f.rule).toMatch(/^R[1-6]$/);
+      expect(f.rule).toMatch(/^R([1-6]|11)$/);
     }
   });
 
