@@ -88,6 +88,7 @@ function drillDetail(d: DrillModel): string[] {
     "",
     ...exerciseLines(d),
   ];
+  if (d.t0 !== undefined) lines.push("", `Fault took effect (t0) at ${md(new Date(s.clockOriginWallMs + d.t0).toISOString().replace("T", " ").slice(0, 23))} UTC${d.faultWindows.length ? `; fault in effect ${md(d.faultWindows.map((w) => `${w.kind} ${wall(s.clockOriginWallMs, w.from)} → ${w.to === undefined ? "never healed" : wall(s.clockOriginWallMs, w.to)}`).join("; "))}` : ""}.`);
   if (d.reason) lines.push("", `> ${md(d.reason)}`);
   const verdicts = d.summary?.verdicts ?? [];
   if (verdicts.length) {
@@ -106,6 +107,8 @@ function drillDetail(d: DrillModel): string[] {
   lines.push("", `Exercised: ${identityRows(s).map(([k, v]) => `${md(k.toLowerCase())} ${/digest|commit/i.test(k) ? code(v).value : md(v)}`).join(" · ")}`);
   return lines;
 }
+
+const wall = (origin: number, t: number) => `${new Date(origin + t).toISOString().slice(11, 23)} UTC`;
 
 /** The exercise record: purpose, scope, people, procedure, deviations. */
 function exerciseLines(d: DrillModel): string[] {

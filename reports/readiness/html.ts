@@ -22,7 +22,7 @@ export function renderReadinessHtml(r: Readiness, generator: string): string {
 <section class="drill"><h3>Gaps</h3>${gapsTable(r)}</section>
 <section class="drill"><h3>Reviews and actions</h3>${followupTable(r)}</section>
 <section class="drill"><h3>Training: runbooks exercised by people</h3>${trainingTable(r)}</section>
-<section class="drill"><h3>Trend per service</h3><div class="trends">${r.services.map((s) => trend(r, s))}</div></section>
+<section class="drill"><h3>Trend per service and hazard</h3><div class="trends">${r.services.flatMap((s) => s.cells.map((c) => trend(r, s, c.hazard)))}</div></section>
 ${r.ignored.length ? h`<section class="drill"><h3>Journals not counted</h3>${table(["Journal", "Why", "Reason"], r.ignored.map((i) => [i.file, i.kind, i.reason]))}</section>` : ""}
 ${r.unplanned.length ? h`<section class="drill"><h3>Evidence outside the plan</h3>${table(["Drill", "Service", "Hazard", "When", "Outcome"], r.unplanned.map((d) => [d.drillId, d.service, d.hazard, when(d.startedAt), d.outcome]))}</section>` : ""}`;
   return page(title, body, `${generator} · readiness from journals`);
@@ -89,7 +89,8 @@ function gapsTable(r: Readiness): Markup {
   return table(["Rule", "Severity", "Service", "Field", "Finding"], r.gaps.map((g) => [g.rule, h`<span class="st st-${g.severity === "error" ? "missed" : g.severity === "warning" ? "inconclusive" : "not-measured"}">${g.severity}</span>`, g.service ?? "", g.field ?? "", g.message]));
 }
 
-function trend(r: Readiness, s: ServiceRow): Markup {
-  const drills = r.trend[s.name] ?? [];
-  return h`<figure class="chart-box"><figcaption class="view">${s.name}</figcaption>${drills.length ? raw(trendSvg(s.name, drills, s)) : h`<p class="note">No exercises yet.</p>`}</figure>`;
+/** One chart per service × hazard: a line through different hazards would read as a trend it is not. */
+function trend(r: Readiness, s: ServiceRow, hazard: string): Markup {
+  const drills = (r.trend[s.name] ?? []).filter((d) => d.hazard === hazard);
+  return h`<figure class="chart-box"><figcaption class="view">${s.name} · ${hazard}</figcaption>${drills.length ? raw(trendSvg(`${s.name} · ${hazard}`, drills, s)) : h`<p class="note">No exercises yet.</p>`}</figure>`;
 }
