@@ -25,12 +25,12 @@ export interface ExerciseView {
 
 const OBJECTIVES: [keyof DrillStartedT["objectivesMs"], string][] = [["rto", "rto"], ["rpo", "rpo"], ["mtpd", "mtpd"], ["minAvailability", "availability"]];
 
-function fallbackScope(s: DrillStartedT): ExerciseT["scope"] {
+function fallbackScope(s: DrillStartedT, runbook: DrillModel["context"]["runbook"]): ExerciseT["scope"] {
   return {
     service: s.scenario.service, hazard: s.scenario.hazard,
     purpose: s.scenario.description || `Prove ${s.scenario.service} recovers from ${s.scenario.hazard} within its objectives`,
     objectives: OBJECTIVES.filter(([k]) => s.objectivesMs[k] !== undefined).map(([, name]) => name),
-    procedure: [],
+    procedure: runbook.map((r) => `${r.step}${r.role ? ` (${r.role})` : ""}${r.automated === false ? " [manual]" : ""}`),
   };
 }
 
@@ -38,7 +38,7 @@ export function exerciseView(d: DrillModel): ExerciseView {
   const s = d.started;
   const recorded = s.exercise;
   const participants = recorded?.participants ?? s.gameday?.participants ?? [{ name: s.host.user }];
-  return { participants, participantsRecorded: recorded !== undefined || s.gameday !== undefined, scope: recorded?.scope ?? fallbackScope(s), deviations: deviations(d) };
+  return { participants, participantsRecorded: recorded !== undefined || s.gameday !== undefined, scope: recorded?.scope ?? fallbackScope(s, d.context.runbook), deviations: deviations(d) };
 }
 
 /** Everything that did not go as the plan says, in the order a reviewer reads them. */
