@@ -70,6 +70,5 @@ export function exitCodeOfResults(results: DrillResult[]): number {
 
 export async function writeRunReports(results: DrillResult[], outDir: string): Promise<string[]> {
   if (results.length === 0) return [];
-  const { writeReports } = await import("../../reports/index.ts");
-  return writeReports(results.map((r) => r.journal), `${outDir}/reports/${results[0]!.journal.split("/").pop()!.replace(/\.jsonl$/, "")}`);
+  return (await import("../../reports/html/run-folder.ts")).writeRunFolder(results.map((r) => r.journal), `${outDir}/reports`);
 }
