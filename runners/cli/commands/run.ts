@@ -12,7 +12,7 @@ import { printJson, progress } from "../output.ts";
 
 type RunArgs = {
   scenarios?: string; _: string[]; all: boolean; repeat: string; gate?: string; out: string; reports: boolean; json: boolean;
-  gameday: boolean; "allow-degraded"?: boolean; "dry-run": boolean; participant?: string; "auto-ack"?: string; lessons?: string; stack?: string; program?: string; plan?: string; "stack-name"?: string;
+  gameday: boolean; due?: boolean; evidence?: string; "allow-degraded"?: boolean; "dry-run": boolean; participant?: string; "auto-ack"?: string; lessons?: string; stack?: string; program?: string; plan?: string; "stack-name"?: string;
 };
 
 export const runCommand = defineCommand({
@@ -20,6 +20,7 @@ export const runCommand = defineCommand({
   args: {
     scenarios: { type: "positional", required: false, description: "Scenario names (scenarios/<stack>/NAME.ts) or files", valueHint: "scenario" },
     all: { type: "boolean", description: "Run every scenario of the stack", default: false },
+    due: { type: "boolean", description: "Run the scenarios due by the plan's schedule (never exercised, older than exerciseEvery, or the plan changed since), judged from --evidence", default: false }, evidence: { type: "string", description: "With --due: the evidence to judge from (default: --out)", valueHint: "dir" },
     ...planSourceArgs,
     repeat: { type: "string", description: "Run each scenario N times (redundancy restored in between)", default: "1", valueHint: "N" },
     gate: { type: "string", description: "Gate on a statistic of the repeated runs' RTO and data-loss window: p95 or max", valueHint: "p95|max" },
@@ -56,12 +57,13 @@ async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSign
   const loaded = await loadPlan(planSourceOf(args));
   const { dir } = scenarioFolder(undefined, loaded.programDir ?? (args.plan ? undefined : REPO_ROOT), loaded.plan.stack);
   const names = [args.scenarios, ...args._.slice(1)].filter((x): x is string => typeof x === "string" && x !== "run");
-  const files = args.all ? listScenarioFiles(dir) : names.map((n) => scenarioFile(n, dir));
+  const files = args.all || args.due ? listScenarioFiles(dir) : names.map((n) => scenarioFile(n, dir));
   if (files.length === 0) throw new InputError(args.all ? `no scenarios in ${dir}` : "name at least one scenario, or use --all");
   let drills = [];
   for (const f of files) drills.push(await prepareDrill(f, loaded.plan, loaded.origin));
   // --all is unattended: game days (scenarios with manual steps) need people, or --gameday/--auto-ack.
-  if (args.all && !args.gameday && args["auto-ack"] === undefined && !args["dry-run"]) drills = drills.filter((d) => d.steps.length === 0);
+  if ((args.all || args.due) && !args.gameday && args["auto-ack"] === undefined && !args["dry-run"]) drills = drills.filter((d) => d.steps.length === 0);
+  if (args.due && (drills = await (await import("../due.ts")).selectDue(drills, loaded.plan, resolve(args.evidence ?? args.out))).length === 0) return;
   if (args["dry-run"]) {
     const { dryRun, dryRunText } = await import("../../scenarios/dry-run.ts");
     const planned = await dryRun(drills, resolve(args.out));
