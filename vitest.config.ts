@@ -4,9 +4,12 @@ import { configDefaults, defineConfig } from "vitest/config";
 // scripts/pulumi-cli.sh, moto's FIS server from scripts/moto-venv.sh.
 const TOOLS = ["test/integration/pulumi/**/*.test.ts", "test/integration/fis/**/*.test.ts"];
 
-// Three tiers: `unit` is pure and fast; `integration` talks to real local services
+// Tiers: `unit` is pure and fast (no processes, no browser, no network);
+// `e2e` runs the `drill` CLI as a process, Chromium, and real local processes and
+// sockets that need no local stack; `integration` talks to real local services
 // (PostgreSQL, Redis, HAProxy, real TCP) started once by its global setup; `tools`
-// drives real outside programs on ephemeral ports and temp dirs, without the local stack.
+// drives real outside programs (Pulumi CLI, moto) on ephemeral ports and temp dirs;
+// `systems` starts systems we did not build (Patroni, sshd) itself.
 export default defineConfig({
   test: {
     projects: [
@@ -15,6 +18,13 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 120_000,
         },
       },
       {

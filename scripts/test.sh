@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command (npm test), as CI runs it on a clean machine: install the
 # Debian packages the tests need (the local HA services, Chromium for the HTML
-# report tests), then run every vitest project (unit, tools, integration). The
+# report tests), then run every vitest project (unit, e2e, tools, integration, systems). The
 # integration project's global setup starts the local environment and stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +29,8 @@ bash scripts/pulumi-range.sh
 # One project after the other: the unit project's fuzzing and CLI spawns would
 # otherwise load the CPU while integration tests measure real failovers.
 npx vitest run --project unit
+# The CLI as a process, Chromium, real local processes and sockets (no local stack).
+npx vitest run --project e2e
 # The tools tier drives real outside programs: the Pulumi CLI, built from the Go
 # module proxy (cold: ~26 min on a busy 2-core machine; 0.4 s once cached in
 # .cache/pulumi), and moto's FIS server (.cache/moto-venv, ~1.5 min cold).

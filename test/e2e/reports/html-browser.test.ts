@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeReports } from "../../../reports/index.ts";
-import { allJournals, fixture, RESULTS, tmp } from "./fixtures.ts";
+import { allJournals, fixture, RESULTS, tmp } from "../../unit/reports/fixtures.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];

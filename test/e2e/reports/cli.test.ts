@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../../runners/cli/edge.ts";
 import { readinessCommand } from "../../../runners/cli/commands/readiness.ts";
 import { reportCommand } from "../../../runners/cli/commands/report.ts";
-import { fixture, JOURNALS, tmp } from "./fixtures.ts";
-import { LOCAL_PLAN } from "./plan.ts";
+import { fixture, JOURNALS, tmp } from "../../unit/reports/fixtures.ts";
+import { LOCAL_PLAN } from "../../unit/reports/plan.ts";
 
 const root = defineCommand({ meta: { name: "drill" }, subCommands: { report: reportCommand, readiness: readinessCommand } });
 
