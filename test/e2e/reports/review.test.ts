@@ -17,8 +17,8 @@ import { readiness } from "../../../reports/readiness/readiness.ts";
 import { readFollowups } from "../../../reports/readiness/followups.ts";
 import { renderReadinessHtml } from "../../../reports/readiness/html.ts";
 import { renderReadinessMarkdown } from "../../../reports/readiness/markdown.ts";
-import { fixture, syntheticJournals, tmp } from "./fixtures.ts";
-import { LOCAL_PLAN } from "./plan.ts";
+import { fixture, syntheticJournals, tmp } from "../../unit/reports/fixtures.ts";
+import { LOCAL_PLAN } from "../../unit/reports/plan.ts";
 
 const root = defineCommand({ meta: { name: "drill" }, subCommands: { review: reviewCommand, action: actionCommand, report: reportCommand } });
 

@@ -13,8 +13,8 @@ import { writeReports } from "../../../reports/index.ts";
 import { readiness } from "../../../reports/readiness/readiness.ts";
 import { renderReadinessHtml } from "../../../reports/readiness/html.ts";
 import { renderPlanHtml } from "../../../reports/html/plan-document.ts";
-import { fixture, RESULTS, syntheticJournals, tmp } from "./fixtures.ts";
-import { LOCAL_PLAN } from "./plan.ts";
+import { fixture, RESULTS, syntheticJournals, tmp } from "../../unit/reports/fixtures.ts";
+import { LOCAL_PLAN } from "../../unit/reports/plan.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
