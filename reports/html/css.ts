@@ -57,5 +57,6 @@ section.drill{break-inside:auto;border:none;padding:0;margin:0 0 12px;overflow:v
 section.drill+section.drill{break-before:page}
 h2,h3{break-after:avoid}figure,svg.chart,tr,.verdict,dl.facts,.legend{break-inside:avoid}
 .verdict{margin:0 0 10px}
+table{table-layout:fixed;font-size:11px}table.matrix td{min-width:0}.st{white-space:normal}th,td{padding:3px 4px}
 }
 `;

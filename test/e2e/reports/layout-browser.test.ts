@@ -95,10 +95,24 @@ describe("layouts in Chromium", () => {
     })`);
     expect(styles).toEqual({ h3: "avoid", figure: "avoid", section: "auto" });
     const pdf = join(RESULTS, "print-missed-rto.pdf");
+    await page.screenshot({ path: join(RESULTS, "print-missed-rto-page1.png") });
     await page.pdf({ path: pdf, format: "A4", printBackground: true });
     const pages = (readFileSync(pdf, "latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThan(0);
     expect(pages).toBeLessThanOrEqual(8);
+    await page.close();
+  });
+
+  it("print: the readiness page fits A4's printable width (no clipped column)", async () => {
+    const r = readiness(LOCAL_PLAN, syntheticJournals().map((f) => readJournal(f)), new Date("2025-03-20T00:00:00Z"));
+    // A4 is 794 px wide at 96 dpi; Chromium's default print margins leave about 718 px.
+    const page = await browser.newPage({ viewport: { width: 718, height: 1000 } });
+    await page.goto(htmlFile("readiness.html", renderReadinessHtml(r, "test")), { waitUntil: "load" });
+    await page.emulateMedia({ media: "print" });
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(718);
+    const wide = await page.$$eval("table", (els) => els.filter((e) => e.getBoundingClientRect().right > 718.5).length);
+    expect(wide).toBe(0);
+    await page.pdf({ path: join(RESULTS, "print-readiness.pdf"), format: "A4" });
     await page.close();
   });
 });
