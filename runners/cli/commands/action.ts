@@ -8,12 +8,13 @@ import { defineCommand } from "citty";
 import { InputError } from "../../../core/errors.ts";
 import { debugArg } from "../args.ts";
 import { paint, println } from "../output.ts";
-import { dueDay } from "./review.ts";
+import { dueDay, journalOf } from "./review.ts";
 
 const addCommand = defineCommand({
   meta: { name: "add", description: "Open a follow-up action on a drill (what, owner, due date)" },
   args: {
-    journal: { type: "positional", required: true, description: "The drill's journal (*.jsonl)", valueHint: "journal" },
+    journal: { type: "positional", required: true, description: "The drill's journal (*.jsonl), or its drill id", valueHint: "journal|drill id" },
+    evidence: { type: "string", description: "Where to find a drill given by its id", default: "evidence", valueHint: "dir" },
     what: { type: "string", required: true, description: "What is to be done", valueHint: "text" },
     owner: { type: "string", required: true, description: "Who owns it", valueHint: "name" },
     due: { type: "string", required: true, description: "When it is due", valueHint: "YYYY-MM-DD" },
@@ -22,7 +23,7 @@ const addCommand = defineCommand({
   },
   async run({ args }) {
     const f = await import("../../../journal/followup.ts");
-    const journal = String(args.journal);
+    const journal = await journalOf(String(args.journal), args.evidence);
     const bound = await f.journalBinding(journal);
     const followup = f.readFollowup(journal, bound) ?? f.emptyFollowup(journal, bound);
     const action = { id: f.nextActionId(followup), what: args.what, owner: args.owner, due: dueDay(args.due), openedBy: args.by ?? userInfo().username, openedAt: new Date().toISOString() };

@@ -25,10 +25,22 @@ export function dueDay(value: string | undefined, flag = "--due"): string {
   return value;
 }
 
+/** A journal file, or a drill id looked up under `evidence` (journals are named `<drill id>.jsonl`). */
+export async function journalOf(given: string, evidence: string): Promise<string> {
+  const { existsSync } = await import("node:fs");
+  if (existsSync(given)) return given;
+  if (given.includes("/") || !existsSync(evidence)) throw new InputError(`journal: no such file ${given}${given.includes("/") ? "" : `, and no evidence directory ${evidence} to find drill ${given} in`}`);
+  const { findJournals } = await import("../../../journal/find.ts");
+  const hits = findJournals([evidence]).filter((f) => f.endsWith(`/${given}.jsonl`));
+  if (hits.length !== 1) throw new InputError(`journal: ${hits.length === 0 ? `no drill ${given} in ${evidence}` : `drill ${given} is in ${hits.length} journals under ${evidence} (${hits.join(", ")}): name the file`}`);
+  return hits[0]!;
+}
+
 export const reviewCommand = defineCommand({
   meta: { name: "review", description: "Record a review of a drill (decision, note, follow-up actions) beside its journal, bound to its SHA-256" },
   args: {
-    journal: { type: "positional", required: true, description: "The drill's journal (*.jsonl)", valueHint: "journal" },
+    journal: { type: "positional", required: true, description: "The drill's journal (*.jsonl), or its drill id", valueHint: "journal|drill id" },
+    evidence: { type: "string", description: "Where to find a drill given by its id", default: "evidence", valueHint: "dir" },
     by: { type: "string", description: "Reviewer (default: your user name)", valueHint: "name" },
     decision: { type: "string", required: true, description: "accepted | rejected | needs-action", valueHint: "decision" },
     note: { type: "string", description: "What the reviewer concluded", valueHint: "text" },
@@ -41,7 +53,7 @@ export const reviewCommand = defineCommand({
     const f = await import("../../../journal/followup.ts");
     const decision = args.decision as (typeof f.DECISIONS)[number];
     if (!f.DECISIONS.includes(decision)) throw new InputError(`--decision: "${args.decision}" is not one of ${f.DECISIONS.join(", ")}`);
-    const journal = String(args.journal);
+    const journal = await journalOf(String(args.journal), args.evidence);
     const by = args.by ?? userInfo().username;
     const [whats, owners, dues] = ["action", "owner", "due"].map((flag) => repeated(rawArgs, flag)) as [string[], string[], string[]];
     if (owners.length !== whats.length || dues.length !== whats.length) throw new InputError(`--action: ${whats.length} action(s) but ${owners.length} --owner and ${dues.length} --due; give each action its owner and due date`);

@@ -84,6 +84,20 @@ describe("drill review and drill action", () => {
     expect(again.stderr).toContain("already closed by dave");
   });
 
+  it("a drill given by its id is found under --evidence", async () => {
+    const { dir, journal } = evidence();
+    const id = readJournal(journal).started.drillId;
+    const named = join(dir, "journals", `${id}.jsonl`);
+    copyFileSync(journal, named);
+    const r = await drill("review", id, "--evidence", dir, "--by", "carol", "--decision", "accepted", "--note", "fine");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(Followup.parse(JSON.parse(readFileSync(followupFile(named), "utf8"))).reviews[0]).toMatchObject({ by: "carol", decision: "accepted" });
+    const missing = await drill("review", "no-such-drill", "--evidence", dir, "--decision", "accepted");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`journal: no drill no-such-drill in ${dir}`);
+  });
+
   it("bad flags exit 2 naming the flag", async () => {
     const { journal } = evidence();
     const bad = async (...a: string[]) => {
@@ -96,7 +110,10 @@ describe("drill review and drill action", () => {
     expect(await bad("review", journal, "--decision", "needs-action", "--action", "x", "--owner", "o", "--due", "2025-02-30")).toContain('--due (action 1): "2025-02-30" is not a date');
     expect(await bad("review", journal, "--decision", "needs-action")).toContain("--decision needs-action: name the action");
     expect(await bad("review", journal, "--decision", "accepted", "--action", "x")).toContain("1 action(s) but 0 --owner");
-    expect(await bad("action", "add", fixture("../plans/clean"), "--what", "x", "--owner", "o", "--due", "2025-01-01")).toMatch(/cannot read journal|not a journal/);
+    const notJournal = join(tmp("review-"), "notes.jsonl");
+    writeFileSync(notJournal, '{"type":"note","t":0,"level":"info","message":"x"}\n');
+    expect(await bad("action", "add", notJournal, "--what", "x", "--owner", "o", "--due", "2025-01-01")).toContain(`${notJournal}: line 1: drillId: not a journal`);
+    expect(await bad("action", "add", "/nonexistent/x.jsonl", "--what", "x", "--owner", "o", "--due", "2025-01-01")).toContain("journal: no such file /nonexistent/x.jsonl");
     expect(await bad("action", "done", "A-zz")).toContain('action id: "A-zz" is not an action id');
   });
 
