@@ -40,7 +40,7 @@ figure{margin:8px 0}figcaption.view{font-weight:600;font-size:13px;margin:4px 0}
 table.log td:first-child,table.probes td:nth-child(3),table.probes td:nth-child(4){white-space:nowrap}
 a{color:#1d4ed8}nav.toc{margin:14px 0}
 footer{color:var(--muted);font-size:12px;margin-top:30px}
-td,th{overflow-wrap:anywhere}
+td,th{overflow-wrap:anywhere}ul.actions{padding-left:14px;margin:0}ul.deviations{padding-left:18px}
 /* A phone (390 px): nothing wider than the screen, so verdicts and findings are never cut off; tables wrap, not scroll. */
 @media (max-width:640px){
 main{padding:12px 8px 40px}section.drill{padding:0 10px 14px;margin:14px 0}
