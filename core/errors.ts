@@ -40,25 +40,7 @@ export const environmentError = (message: string, where?: ErrorWhere, cause?: un
 /** Injecting, checking or healing a fault failed. */
 export const faultError = (message: string, where?: ErrorWhere, cause?: unknown) => new DrillError("fault", message, where, { cause });
 
-/**
- * @deprecated Use `inputError(...)` / `new DrillError("input", ...)`: kept while the tree
- * moves over to one error type; it is a DrillError of kind "input".
- */
-export class InputError extends DrillError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super("input", message, {}, options);
-  }
-}
 
-/**
- * @deprecated Use `environmentError(...)` or `faultError(...)`: kept while the tree moves
- * over to one error type; it is a DrillError of kind "environment".
- */
-export class RunError extends DrillError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super("environment", message, {}, options);
-  }
-}
 
 const KINDS: ReadonlySet<string> = new Set<ErrorKind>(["input", "environment", "fault", "interrupted", "internal"]);
 

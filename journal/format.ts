@@ -36,6 +36,28 @@ export const Identity = z.object({
   source: z.object({ commit: z.string().regex(/^[0-9a-f]{40,64}$/), dirty: z.boolean() }).optional(),
 });
 
+/**
+ * The exercise record (every drill, not only game days): who ran it and took
+ * part, and what it set out to exercise — the service, the hazard, the
+ * objectives under test (waived ones apart, with why) and the procedure.
+ * Deviations are not here: they are facts of the outcome, derived from the
+ * summary and the fault and step records by the reports.
+ */
+export const Exercise = z.object({
+  participants: z.array(z.object({ name: z.string(), role: z.string().optional() })),
+  scope: z.object({
+    service: z.string(),
+    hazard: z.string(),
+    /** "Prove <service> recovers from <hazard> within its objectives", or the scenario's own description. */
+    purpose: z.string(),
+    /** Objectives under test, e.g. ["rto", "rpo"]; waived ones are listed apart. */
+    objectives: z.array(z.string()),
+    waived: z.record(z.string(), z.string()).optional(),
+    /** The procedure exercised: runbook steps of the plan entry (manual ones performed by people on game days). */
+    procedure: z.array(z.string()),
+  }),
+});
+
 export const DrillStarted = z.object({
   type: z.literal("drill-started"),
   version: z.union(READABLE_VERSIONS.map((v) => z.literal(v))),
@@ -62,6 +84,8 @@ export const DrillStarted = z.object({
   gameday: z.object({ participants: z.array(z.object({ name: z.string(), role: z.string().optional() })), rehearsal: z.boolean() }).optional(),
   /** The manual steps planned for this drill (game days). */
   steps: z.array(z.object({ id: z.string(), text: z.string(), role: z.string().optional(), at: z.string(), timeLimitMs: ms, targetMs: ms.optional() })).optional(),
+  /** The exercise record; absent in journals written before it. */
+  exercise: Exercise.optional(),
 });
 
 /** A manual step's progress: shown to the operator, then acknowledged, skipped or timed out. */
@@ -256,6 +280,7 @@ export const JournalRecord = z.discriminatedUnion("type", [DrillStarted, Phase, 
 
 export type DrillStartedT = z.infer<typeof DrillStarted>;
 export type IdentityT = z.infer<typeof Identity>;
+export type ExerciseT = z.infer<typeof Exercise>;
 export type PhaseT = z.infer<typeof Phase>;
 export type SampleRecordT = z.infer<typeof SampleRecord>;
 export type WriteRecordT = z.infer<typeof WriteRecord>;

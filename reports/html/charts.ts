@@ -39,7 +39,7 @@ export function timelineBlock(d: DrillModel): Markup {
   });
   return h`${charts}
 <div class="legend">${d.probes.map((p, i) => swatch(PALETTE[i % PALETTE.length]!, p.probe))}
-${swatch("#86efac", "healthy")}${swatch("#f59e0b", "slow (above bound)")}${swatch("#dc2626", "errors")}${swatch("rgba(249,115,22,.3)", "fault in effect")}</div>
+${swatch("#86efac", "healthy")}${swatch("#f59e0b", "slow (above bound)")}${swatch("#dc2626", "errors (on the latency panel: failed, no latency)")}${swatch("rgba(249,115,22,.3)", "fault in effect")}</div>
 <p class="note">Time relative to t0. ${samples} samples, drawn in buckets: a bucket is red if any of its samples failed, the healthy line is the share
 of healthy samples and the latency line the worst one in the bucket, so short outages are never averaged away.</p>`;
 }

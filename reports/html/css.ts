@@ -36,9 +36,27 @@ svg .lane-bg{fill:#f1f5f9}svg .lane-ok{fill:#86efac}svg .lane-slow{fill:#f59e0b}
 svg .objective{stroke:#2563eb;stroke-dasharray:6 4}svg .objective-label{fill:#2563eb}svg .dot-passed{fill:#16a34a}svg .dot-failed{fill:#dc2626}svg .dot{stroke:#fff;stroke-width:1}
 svg .lost{fill:#dc2626}svg .lost-after{fill:#7e22ce}svg .trend-rto{stroke:#2563eb}svg .trend-rpo{stroke:#9333ea}
 figure{margin:8px 0}figcaption.view{font-weight:600;font-size:13px;margin:4px 0}
-.trends{display:grid;grid-template-columns:repeat(auto-fill,minmax(440px,1fr));gap:10px}table.matrix td{min-width:120px}
+.trends{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(440px,100%),1fr));gap:10px}table.matrix td{min-width:120px}
 table.log td:first-child,table.probes td:nth-child(3),table.probes td:nth-child(4){white-space:nowrap}
 a{color:#1d4ed8}nav.toc{margin:14px 0}
 footer{color:var(--muted);font-size:12px;margin-top:30px}
-@media print{body{background:#fff}section.drill{break-inside:avoid-page;border:none}}
+td,th{overflow-wrap:anywhere}ul.actions{padding-left:14px;margin:0}ul.deviations{padding-left:18px}
+/* A phone (390 px): nothing wider than the screen, so verdicts and findings are never cut off; tables wrap, not scroll. */
+@media (max-width:640px){
+main{padding:12px 8px 40px}section.drill{padding:0 10px 14px;margin:14px 0}
+.verdict{margin:0 -10px 12px;padding:12px 10px;flex-wrap:wrap;gap:8px}.verdict .badge{font-size:22px;padding:4px 12px}
+.st{white-space:normal;padding:1px 4px}table{font-size:11px;table-layout:fixed}th,td{padding:3px;word-break:break-word}
+table.matrix td{min-width:0}table.log td:first-child,table.probes td{white-space:normal}
+dl.facts{grid-template-columns:1fr;gap:0}dl.facts dt{font-weight:600;margin-top:4px}
+h1{font-size:19px}
+}
+/* Print: the verdict and objectives start page 1, each later drill starts a page, charts and headings are never split from what they head. */
+@media print{
+body{background:#fff;font-size:12px}main{max-width:none;padding:0}
+section.drill{break-inside:auto;border:none;padding:0;margin:0 0 12px;overflow:visible}
+section.drill+section.drill{break-before:page}
+h2,h3{break-after:avoid}figure,svg.chart,tr,.verdict,dl.facts,.legend{break-inside:avoid}
+.verdict{margin:0 0 10px}
+table{table-layout:fixed;font-size:11px}table.matrix td{min-width:0}.st{white-space:normal}th,td{padding:3px 4px}
+}
 `;

@@ -4,6 +4,8 @@
 import type { DrillModel } from "../model/drill-model.ts";
 import { ledgerBlock, timelineBlock } from "./charts.ts";
 import { planContextBlock } from "./context.ts";
+import { exerciseBlock } from "./exercise.ts";
+import { reviewBlock } from "./review.ts";
 import { gamedayBlock } from "./gameday.ts";
 import { environment, identity, phaseLog } from "./log.ts";
 import { ledgersTable, objectivesTable, probesTable } from "./objectives.ts";
@@ -15,6 +17,8 @@ export function drillSection(d: DrillModel, id: string): Markup {
 ${verdictHeader(d, id)}
 <h3>Objectives</h3>
 ${objectivesTable(d)}
+${exerciseBlock(d)}
+${reviewBlock(d)}
 <h3>Timeline</h3>
 ${timelineBlock(d)}
 ${probesTable(d)}

@@ -7,10 +7,13 @@ import { identityRows } from "../model/identity.ts";
 import { facts, h, table, type Markup } from "./tag.ts";
 
 export function phaseLog(d: DrillModel): Markup {
-  const rows = d.log.map((e) => [relative(e.t, d.t0), e.source, e.what, e.status, e.detail]);
-  return h`${table(["Time", "Source", "What", "Event", "Detail"], rows, "log")}
+  const rows = d.log.map((e) => [relative(e.t, d.t0), wallClock(d, e.t), e.source, e.what, e.status, e.detail]);
+  return h`${table(["Time", "Wall clock", "Source", "What", "Event", "Detail"], rows, "log")}
 ${d.logDropped ? h`<p class="note">${d.logDropped} further notes are in the journal.</p>` : ""}`;
 }
+
+/** "14:00:05.123 UTC": a drill-clock time on the wall clock, to the millisecond. */
+export const wallClock = (d: DrillModel, t: number) => `${new Date(d.started.clockOriginWallMs + t).toISOString().slice(11, 23)} UTC`;
 
 export function environment(d: DrillModel): Markup {
   const s = d.started;

@@ -4,6 +4,8 @@
 import { humanMs } from "../../core/duration.ts";
 import { OUTCOME_SYMBOL, OUTCOME_TONE, verdictPhrase, when } from "../figures.ts";
 import type { DrillModel } from "../model/drill-model.ts";
+import { exerciseView, participantsText } from "../model/exercise.ts";
+import { wallClock } from "./log.ts";
 import { facts, h, type Markup } from "./tag.ts";
 
 export function verdictHeader(d: DrillModel, id: string): Markup {
@@ -24,7 +26,9 @@ ${facts([
     ["What it does", s.scenario.description],
     ["Stack", `${s.plan.project}/${s.plan.stack} (target ${s.plan.target})`],
     ["When", `${when(s.startedAt)}${d.summary ? ` → ${when(d.summary.endedAt)} (${humanMs(d.summary.durationMs)})` : ""}`],
-    ["Run by", `${s.host.user} on ${s.host.hostname}`],
+    ["Took part", `${participantsText(exerciseView(d).participants)} · run on ${s.host.hostname} as ${s.host.user}`],
+    ["Fault in effect", d.faultWindows.map((w) => `${w.kind} ${wallClock(d, w.from)} → ${w.to === undefined ? "never healed" : wallClock(d, w.to)}`).join("; ") || undefined],
+    ["t0", d.t0 === undefined ? undefined : `${wallClock(d, d.t0)} (${new Date(s.clockOriginWallMs + d.t0).toISOString().slice(0, 10)})`],
     ["Tool", `${s.tool.name} ${s.tool.version}`],
     ["Drill id", h`<code>${s.drillId}</code>`],
   ])}`;

@@ -1,6 +1,7 @@
 // DrillModel → the JSON result (result-schema.ts), redacted as a whole: every
 // string in it, keys included, passes through the one redaction function.
 import { markers, type DrillModel } from "../model/drill-model.ts";
+import { exerciseView } from "../model/exercise.ts";
 import { identityView } from "../model/identity.ts";
 import { redactDeep } from "../safe/redact.ts";
 import { RESULT_VERSION, type DrillResultT, type ResultT } from "./result-schema.ts";
@@ -41,6 +42,8 @@ export function drillResult(d: DrillModel): DrillResultT {
     },
     faultEvents: d.faultEvents.map((e) => ({ t: e.t, fault: e.fault, kind: e.kind, event: e.event, detail: e.detail })),
     counts: d.counts,
+    exercise: exerciseView(d),
+    ...(d.followup ? { followup: d.followup } : {}),
     summary: d.summary ?? null,
   };
 }

@@ -3,7 +3,8 @@
 // derive — plan context, timing on the wall clock, the journal's hash. Documented
 // here (zod), published as reports/json/result-schema.json (write-schema.ts).
 import { z } from "zod";
-import { DrillStarted, FaultEvent, Outcome, Summary } from "../../journal/format.ts";
+import { Followup } from "../../journal/followup.ts";
+import { DrillStarted, Exercise, FaultEvent, Outcome, Summary } from "../../journal/format.ts";
 
 export const RESULT_VERSION = 1;
 
@@ -67,6 +68,13 @@ export const DrillResult = z.object({
   }),
   faultEvents: z.array(FaultEvent.pick({ t: true, fault: true, kind: true, event: true, detail: true })).describe("Fault events in order (targets omitted; see the journal)."),
   counts: z.object({ samples: z.number().int(), writes: z.number().int(), notes: z.number().int(), faultEvents: z.number().int(), phases: z.number().int() }),
+  exercise: z.object({
+    participants: Exercise.shape.participants,
+    participantsRecorded: z.boolean().describe("False for journals before the exercise record: participants are then the host user."),
+    scope: Exercise.shape.scope,
+    deviations: z.array(z.object({ kind: z.enum(["objective", "fault", "heal", "step", "run"]), text: z.string() })).describe("Missed or unmeasured objectives, unconfirmed or unhealed faults, heal disruption, manual steps over their limit."),
+  }).optional().describe("The exercise record: who took part, the scope and purpose, the deviations found."),
+  followup: Followup.optional().describe("Reviews and follow-up actions recorded beside the journal, bound to its SHA-256; absent when there are none."),
   summary: Summary.nullable().describe("The journal's summary record as written; null when the journal ends without one."),
 });
 

@@ -8,6 +8,7 @@
 import { humanMs } from "../../core/duration.ts";
 import { figure, healText, margin, OBJECTIVE_LABEL, OUTCOME_SYMBOL, pathsText, resolutionText, STATUS_SYMBOL, verdictPhrase, when } from "../figures.ts";
 import { dataLossWindowMs, type DrillModel } from "../model/drill-model.ts";
+import { exerciseView, participantsText } from "../model/exercise.ts";
 import { identityRows } from "../model/identity.ts";
 import { md } from "../safe/escape.ts";
 import { bold, code, mdTable, MdRaw } from "./table.ts";
@@ -83,8 +84,11 @@ function drillDetail(d: DrillModel): string[] {
   const lines = [
     `### ${OUTCOME_SYMBOL[d.outcome]} ${md(d.outcome)} — ${md(s.scenario.service)} · ${md(s.scenario.hazard)}`,
     "",
-    `Scenario ${md(s.scenario.name)} on ${md(`${s.plan.project}/${s.plan.stack}`)}, ${md(when(s.startedAt))}, run by ${md(s.host.user)} on ${md(s.host.hostname)} with ${md(`${s.tool.name} ${s.tool.version}`)}.`,
+    `Scenario ${md(s.scenario.name)} on ${md(`${s.plan.project}/${s.plan.stack}`)}, ${md(when(s.startedAt))}, run on ${md(s.host.hostname)} as ${md(s.host.user)} with ${md(`${s.tool.name} ${s.tool.version}`)}.`,
+    "",
+    ...exerciseLines(d),
   ];
+  if (d.t0 !== undefined) lines.push("", `Fault took effect (t0) at ${md(new Date(s.clockOriginWallMs + d.t0).toISOString().replace("T", " ").slice(0, 23))} UTC${d.faultWindows.length ? `; fault in effect ${md(d.faultWindows.map((w) => `${w.kind} ${wall(s.clockOriginWallMs, w.from)} → ${w.to === undefined ? "never healed" : wall(s.clockOriginWallMs, w.to)}`).join("; "))}` : ""}.`);
   if (d.reason) lines.push("", `> ${md(d.reason)}`);
   const verdicts = d.summary?.verdicts ?? [];
   if (verdicts.length) {
@@ -101,6 +105,31 @@ function drillDetail(d: DrillModel): string[] {
   } else lines.push("", "No verdicts: the journal has no summary.");
   lines.push("", `Journal ${code(d.name).value}, SHA-256 ${code(d.sha256).value}${d.tornLine ? ` (torn last line ${d.tornLine} left out)` : ""}`);
   lines.push("", `Exercised: ${identityRows(s).map(([k, v]) => `${md(k.toLowerCase())} ${/digest|commit/i.test(k) ? code(v).value : md(v)}`).join(" · ")}`);
+  return lines;
+}
+
+const wall = (origin: number, t: number) => `${new Date(origin + t).toISOString().slice(11, 23)} UTC`;
+
+/** The exercise record: purpose, scope, people, procedure, deviations. */
+function exerciseLines(d: DrillModel): string[] {
+  const x = exerciseView(d);
+  const waived = Object.entries(x.scope.waived ?? {}).map(([k, why]) => `${k} waived (${why})`);
+  return [
+    `**Exercise.** ${md(x.scope.purpose.replace(/\.$/, ""))}. Scope: ${md(`${x.scope.service} × ${x.scope.hazard}`)}; objectives under test: ${md(x.scope.objectives.join(", ") || "none declared")}${waived.length ? `; ${md(waived.join("; "))}` : ""}.`,
+    `Took part: ${md(participantsText(x.participants))}${x.participantsRecorded ? "" : " (host user)"}.${x.scope.procedure.length ? ` Procedure: ${md(x.scope.procedure.join(" → "))}.` : ""}`,
+    "",
+    ...reviewLines(d),
+    "",
+    x.deviations.length ? `**Deviations (${x.deviations.length}):**\n${x.deviations.map((v) => `- ${md(v.text)}`).join("\n")}` : "**Deviations:** none.",
+  ];
+}
+
+/** The review in force and the follow-up actions, from the record beside the journal. */
+function reviewLines(d: DrillModel): string[] {
+  const f = d.followup;
+  const r = f?.reviews.at(-1);
+  const lines = [r ? `**Review:** ${md(r.decision)} by ${md(r.by)}, ${md(when(r.at))}${r.note ? `: ${md(r.note)}` : ""}` : "**Review:** not reviewed yet."];
+  for (const a of f?.actions ?? []) lines.push(`- ${a.closed ? "☑" : "☐"} ${code(a.id).value} ${md(a.what)} — ${md(a.owner)}, due ${md(a.due)}${a.closed ? `, closed by ${md(a.closed.by)}` : " (open)"}`);
   return lines;
 }
 

@@ -1,6 +1,7 @@
 // Everything a renderer needs about one drill, derived from its journal alone.
 // Renderers (HTML, Markdown, JUnit, JSON) read this and nothing else, so the
 // figures they show are the same figures, computed once.
+import type { FollowupT } from "../../journal/followup.ts";
 import type { DrillStartedT, FaultEventT, OutcomeT, ReadBackRecordT, SummaryT } from "../../journal/format.ts";
 import type { HazardContext, PlanContext } from "./context.ts";
 import type { FocusView } from "./focus.ts";
@@ -60,6 +61,8 @@ export interface DrillModel {
   context: PlanContext;
   hazard: HazardContext;
   counts: { samples: number; writes: number; notes: number; faultEvents: number; phases: number };
+  /** Reviews and follow-up actions recorded beside the journal (`drill review`, `drill action`), bound to its SHA-256. */
+  followup?: FollowupT;
 }
 
 /** Markers every chart draws, on the drill clock. */

@@ -20,8 +20,9 @@ export function renderReadinessHtml(r: Readiness, generator: string): string {
 <span class="st st-${errors ? "missed" : "met"}">${errors} gaps to act on</span></p>
 <section class="drill"><h3>Services × hazards</h3>${matrix(r)}</section>
 <section class="drill"><h3>Gaps</h3>${gapsTable(r)}</section>
+<section class="drill"><h3>Reviews and actions</h3>${followupTable(r)}</section>
 <section class="drill"><h3>Training: runbooks exercised by people</h3>${trainingTable(r)}</section>
-<section class="drill"><h3>Trend per service</h3><div class="trends">${r.services.map((s) => trend(r, s))}</div></section>
+<section class="drill"><h3>Trend per service and hazard</h3><div class="trends">${r.services.flatMap((s) => s.cells.map((c) => trend(r, s, c.hazard)))}</div></section>
 ${r.ignored.length ? h`<section class="drill"><h3>Journals not counted</h3>${table(["Journal", "Why", "Reason"], r.ignored.map((i) => [i.file, i.kind, i.reason]))}</section>` : ""}
 ${r.unplanned.length ? h`<section class="drill"><h3>Evidence outside the plan</h3>${table(["Drill", "Service", "Hazard", "When", "Outcome"], r.unplanned.map((d) => [d.drillId, d.service, d.hazard, when(d.startedAt), d.outcome]))}</section>` : ""}`;
   return page(title, body, `${generator} · readiness from journals`);
@@ -51,7 +52,23 @@ function cellMarkup(c: ReadinessCell): Markup {
   const figures = ex ? [ex.measuredRtoMs !== undefined && `RTO ${humanMs(ex.measuredRtoMs)}`, ex.dataLossMs !== undefined && `loss ${humanMs(ex.dataLossMs)}`].filter(Boolean).join(" · ") : "";
   return h`<span class="st st-${c.freshness}">${c.freshness === "never" ? "never exercised" : c.changed ? "stale: plan changed" : c.freshness}</span>
 ${ex ? h`<br><span class="st st-${ex.outcome}">${ex.outcome}</span> ${ex.startedAt.slice(0, 10)}<br><span class="note">${figures}</span>` : ""}
+${c.openActions ? h`<br><span class="st st-inconclusive">${c.openActions} open action${c.openActions === 1 ? "" : "s"}</span>` : ""}
 ${c.last && c.last !== ex ? h`<br><span class="note">latest attempt ${c.last.outcome} ${c.last.startedAt.slice(0, 10)}</span>` : ""}`;
+}
+
+function followupTable(r: Readiness): Markup {
+  if (!r.followups.length) return h`<p class="note">No reviews or actions recorded, and no failed or inconclusive drill awaiting one.</p>`;
+  return table(
+    ["Drill", "Outcome", "Review", "Open actions", "Closed"],
+    r.followups.map((f) => [
+      h`${f.drill.service} · ${f.drill.hazard}<br><span class="note">${f.drill.drillId}</span>`,
+      h`<span class="st st-${f.drill.outcome}">${f.drill.outcome}</span>`,
+      f.review ? h`<b>${f.review.decision}</b> by ${f.review.by}, ${when(f.review.at)}${f.review.note ? h`<br><span class="note">${f.review.note}</span>` : ""}` : h`<span class="st st-inconclusive">not reviewed</span>`,
+      f.open.length ? h`<ul class="actions">${f.open.map((a) => h`<li><code>${a.id}</code> ${a.what} — ${a.owner}, due ${a.due}${f.overdue.includes(a) ? h` <span class="st st-missed">overdue</span>` : ""}</li>`)}</ul>` : "none",
+      String(f.closed),
+    ]),
+    "followups",
+  );
 }
 
 function trainingTable(r: Readiness): Markup {
@@ -72,7 +89,8 @@ function gapsTable(r: Readiness): Markup {
   return table(["Rule", "Severity", "Service", "Field", "Finding"], r.gaps.map((g) => [g.rule, h`<span class="st st-${g.severity === "error" ? "missed" : g.severity === "warning" ? "inconclusive" : "not-measured"}">${g.severity}</span>`, g.service ?? "", g.field ?? "", g.message]));
 }
 
-function trend(r: Readiness, s: ServiceRow): Markup {
-  const drills = r.trend[s.name] ?? [];
-  return h`<figure class="chart-box"><figcaption class="view">${s.name}</figcaption>${drills.length ? raw(trendSvg(s.name, drills, s)) : h`<p class="note">No exercises yet.</p>`}</figure>`;
+/** One chart per service × hazard: a line through different hazards would read as a trend it is not. */
+function trend(r: Readiness, s: ServiceRow, hazard: string): Markup {
+  const drills = (r.trend[s.name] ?? []).filter((d) => d.hazard === hazard);
+  return h`<figure class="chart-box"><figcaption class="view">${s.name} · ${hazard}</figcaption>${drills.length ? raw(trendSvg(`${s.name} · ${hazard}`, drills, s)) : h`<p class="note">No exercises yet.</p>`}</figure>`;
 }

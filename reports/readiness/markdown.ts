@@ -20,6 +20,14 @@ export function renderReadinessMarkdown(r: Readiness, generator: string): string
   out.push(mdTable(["Service", "Manual steps", "Last game day", "Who", "Freshness"], r.training.map((t) => [
     bold(t.service), String(t.manualSteps), t.lastTrained ? `${t.lastTrained.startedAt.slice(0, 10)} ${t.lastTrained.scenario}` : "—", t.lastTrained ? who(t.lastTrained) : "—", t.freshness,
   ])));
+  out.push("", "### Reviews and actions", "");
+  if (!r.followups.length) out.push("No reviews or actions recorded, and no failed or inconclusive drill awaiting one.");
+  else out.push(mdTable(["Drill", "Outcome", "Review", "Open actions", "Closed"], r.followups.map((f) => [
+    `${f.drill.service} · ${f.drill.hazard} (${f.drill.drillId})`, f.drill.outcome,
+    f.review ? `${f.review.decision} by ${f.review.by}${f.review.note ? `: ${f.review.note}` : ""}` : "not reviewed",
+    f.open.map((a) => `${a.id} ${a.what} — ${a.owner}, due ${a.due}${f.overdue.includes(a) ? " (overdue)" : ""}`).join("; ") || "none",
+    String(f.closed),
+  ])));
   out.push("", `### Gaps (${r.gaps.length})`, "");
   if (r.gaps.length === 0) out.push("None: every declared hazard has fresh evidence that met its objectives.");
   else out.push(mdTable(["Rule", "Severity", "Service", "Finding"], r.gaps.map((g) => [g.rule, g.severity, g.service ?? "", g.message])));
@@ -35,5 +43,5 @@ function cellText(c: ReadinessCell): string {
   const ex = c.lastExercise;
   if (!ex) return `${ICON.never} never exercised`;
   const figures = [ex.measuredRtoMs !== undefined && `RTO ${humanMs(ex.measuredRtoMs)}`, ex.dataLossMs !== undefined && `loss ${humanMs(ex.dataLossMs)}`].filter(Boolean).join(", ");
-  return `${ICON[c.freshness]} ${md(c.changed ? "stale (plan changed)" : c.freshness)}: ${md(ex.outcome)} ${md(ex.startedAt.slice(0, 10))}${figures ? ` (${md(figures)})` : ""}`;
+  return `${ICON[c.freshness]} ${md(c.changed ? "stale (plan changed)" : c.freshness)}: ${md(ex.outcome)} ${md(ex.startedAt.slice(0, 10))}${figures ? ` (${md(figures)})` : ""}${c.openActions ? `, ${c.openActions} open action(s)` : ""}`;
 }

@@ -13,6 +13,8 @@ import type { ReadinessDrill, Readiness, ReadinessCell, ServiceRow } from "./typ
 const ms = (d: string | undefined) => (d === undefined ? undefined : parseDuration(d));
 
 import { training, trainingGaps } from "./training.ts";
+import { followupGaps, followupRows } from "./followups.ts";
+import type { FollowupT } from "../../journal/followup.ts";
 
 /**
  * `evidence`: journals, or a set read by readEvidence (with the unreadable ones).
@@ -20,7 +22,7 @@ import { training, trainingGaps } from "./training.ts";
  * stamped in the future (journal/evidence-set.ts); the rest is listed
  * in `ignored` with its reason and becomes a gap (R9, R10).
  */
-export function readiness(plan: PlanT, evidence: readonly Journal[] | EvidenceSet, now: Date): Readiness {
+export function readiness(plan: PlanT, evidence: readonly Journal[] | EvidenceSet, now: Date, followups: ReadonlyMap<string, FollowupT> = new Map()): Readiness {
   const set = selectEvidence("journals" in evidence ? evidence : { journals: [...evidence], ignored: [] }, { now, plan: { project: plan.project, stack: plan.stack } });
   const journals = set.journals;
   const refs = journals.map((j) => withChanges(plan, j)).sort(byDate);
@@ -39,12 +41,17 @@ export function readiness(plan: PlanT, evidence: readonly Journal[] | EvidenceSe
     gaps: [],
     unplanned,
     training: [],
+    followups: followupRows(refs, followups, now),
     drills: refs.length,
     ignored: set.ignored,
   };
   const every = (name: string) => services.find((x) => x.name === name)?.exerciseEveryMs;
   result.training = training(plan, journals, now, every);
-  result.gaps = [...findGaps(plan, result), ...trainingGaps(result.training, every), ...ignoredGaps(set.ignored)];
+  for (const c of services.flatMap((s) => s.cells)) {
+    const open = result.followups.find((f) => f.drill === c.lastExercise)?.open.length;
+    if (open) c.openActions = open;
+  }
+  result.gaps = [...findGaps(plan, result), ...trainingGaps(result.training, every), ...ignoredGaps(set.ignored), ...followupGaps(result.followups)];
   return result;
 }
 

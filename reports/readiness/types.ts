@@ -6,6 +6,7 @@ import type { IgnoredJournal } from "../../journal/evidence-set.ts";
 import type { DrillRef } from "../../journal/drill-ref.ts";
 import type { ServiceChange } from "./plan-changes.ts";
 import type { TrainingRow } from "./training.ts";
+import type { FollowupRow } from "./followups.ts";
 
 /** One drill as readiness sees it: who, when, what came out, what was measured. */
 export interface ReadinessDrill extends DrillRef {
@@ -37,6 +38,8 @@ export interface ReadinessCell {
   last?: ReadinessDrill;
   /** The latest drill that exercised it (passed or failed). */
   lastExercise?: ReadinessDrill;
+  /** Open follow-up actions on the last exercise: it counts, but is not closed out. */
+  openActions?: number;
   /** When the evidence goes stale (lastExercise + exerciseEvery). */
   dueAt?: string;
   /** Set when the last exercise is stale because the service changed in the plan since (R8). */
@@ -59,7 +62,7 @@ export type { Severity };
 
 /** A finding in the shape `drill verify` reports (rule, severity, service, field, message). */
 export interface ReadinessFinding {
-  rule: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10";
+  rule: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10" | "R11" | "R12";
   severity: Severity;
   service?: string;
   /** Dotted path in the service's plan entry, e.g. `objectives.rto`. */
@@ -85,6 +88,8 @@ export interface Readiness {
   unplanned: ReadinessDrill[];
   /** Who has exercised each service's runbook by hand, and when (game days). */
   training: TrainingRow[];
+  /** Reviews and actions: every reviewed drill, and every failed or inconclusive one (reviewed or not). */
+  followups: FollowupRow[];
   /** Drills counted (after the rules of journal/evidence-set.ts). */
   drills: number;
   /** Journals that did not count, each with its reason: duplicates, other plans, future-dated, unreadable. */

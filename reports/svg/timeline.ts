@@ -43,24 +43,35 @@ function availabilityPanel(probes: readonly ProbeSeries[], x: Scale, top: number
 }
 
 function latencyPanel(probes: readonly ProbeSeries[], x: Scale, top: number): string {
-  const all = probes.flatMap((p) => p.buckets.map((b) => b.value.maxLatencyMs)).filter((v) => v > 0);
+  const all = probes.flatMap((p) => p.buckets.filter((b) => b.value.errors < b.value.n).map((b) => b.value.maxLatencyMs)).filter((v) => v > 0);
   const bound = Math.min(...probes.map((p) => p.latencyBoundMs));
   const hi = Math.max(1, ...all, Number.isFinite(bound) ? bound : 0) * 1.5;
   const lo = Math.max(0.1, Math.min(1, ...all) / 1.5);
   const y = log10([lo, hi], [top + PANEL, top]);
   const grid = logTicks(lo, hi).map((v) => hline(y(v), x.range[0], x.range[1], { class: "grid" }) + text(LEFT - 6, y(v) + 4, v >= 1000 ? `${v / 1000} s` : `${v} ms`, { "text-anchor": "end", class: "tick" })).join("");
   const boundLine = Number.isFinite(bound) ? hline(y(bound), x.range[0], x.range[1], { class: "bound" }) + text(x.range[1] - 4, y(bound) - 3, `latency bound ${bound} ms`, { "text-anchor": "end", class: "tick bound-label" }) : "";
-  const lines = probes.map((p, i) => el("path", { d: stepPath(p, x, (b) => y(Math.max(b.maxLatencyMs, lo))), class: "series", stroke: PALETTE[i % PALETTE.length] }, title(`${p.probe}: worst latency per ${p.bucketMs} ms`)));
-  return panelFrame("latency (max)", top, x) + grid + boundLine + lines.join("");
+  // A bucket of failed samples only has no latency to draw: an error that came back fast is not a fast
+  // answer. The line breaks there, and every bucket with a failure gets a red mark along the panel's top.
+  const lines = probes.map((p, i) => el("path", { d: stepPath(p, x, (b) => (b.errors === b.n ? null : y(Math.max(b.maxLatencyMs, lo)))), class: "series", stroke: PALETTE[i % PALETTE.length] }, title(`${p.probe}: worst latency of answered samples per ${p.bucketMs} ms`)));
+  const failed = probes.flatMap((p) => p.buckets.filter((b) => b.value.errors > 0).map((b) => {
+    const x0 = x(b.start);
+    return el("rect", { x: x0, y: top + 1, width: Math.max(2, x(b.end) - x0), height: 5, class: "lane-err latency-failed" }, title(`${p.probe}: ${b.value.errors} failed sample(s), no latency`));
+  }));
+  return panelFrame("latency (max)", top, x) + grid + boundLine + lines.join("") + failed.join("");
 }
 
 /** A step line: flat across each bucket, broken where no samples were recorded. */
-function stepPath(p: ProbeSeries, x: Scale, yOf: (b: ProbeSeries["buckets"][number]["value"]) => number): string {
+function stepPath(p: ProbeSeries, x: Scale, yOf: (b: ProbeSeries["buckets"][number]["value"]) => number | null): string {
   const points: Array<readonly [number, number] | null> = [];
   let prevEnd: number | undefined;
   for (const b of p.buckets) {
     if (prevEnd !== undefined && b.start !== prevEnd) points.push(null);
     const yv = yOf(b.value);
+    if (yv === null) {
+      points.push(null);
+      prevEnd = undefined;
+      continue;
+    }
     const last = points[points.length - 1];
     // A flat stretch is one segment, however many buckets it spans: a quiet hour stays small.
     if (last && prevEnd === b.start && last[1] === yv) points[points.length - 1] = [x(b.end), yv];

@@ -18,10 +18,11 @@ export function trendSvg(service: string, drills: readonly ReadinessDrill[], obj
   const lo = Math.min(...times);
   const hi = Math.max(...times, lo + DAY);
   const x = linear([lo - (hi - lo) * 0.05, hi + (hi - lo) * 0.05], [LEFT, W - 12]);
-  const rto = panel("RTO", drills, (d) => d.measuredRtoMs, objectives.rtoObjectiveMs, x, 8);
-  const rpo = panel("data loss", drills, (d) => d.dataLossMs, objectives.rpoMs, x, 8 + PANEL + 26);
-  const axisY = 8 + 2 * PANEL + 26;
-  const ticks = [lo, (lo + hi) / 2, hi].map((t) => text(x(t), axisY + 14, new Date(t).toISOString().slice(0, 10), { "text-anchor": "middle", class: "tick" })).join("");
+  const rto = panel("RTO", drills, (d) => d.measuredRtoMs, objectives.rtoObjectiveMs, x, 18);
+  const rpo = panel("data loss", drills, (d) => d.dataLossMs, objectives.rpoMs, x, 18 + PANEL + 30);
+  const axisY = 18 + 2 * PANEL + 30;
+  // Dates as labels: a span under three days would repeat one; each date is written once.
+  const ticks = distinct([lo, (lo + hi) / 2, hi], (t) => new Date(t).toISOString().slice(0, 10)).map(([t, label]) => text(x(t), axisY + 14, label, { "text-anchor": "middle", class: "tick" })).join("");
   const label = `Trend of ${service}: measured RTO and data-loss window per exercise`;
   return el("svg", { xmlns: "http://www.w3.org/2000/svg", viewBox: `0 0 ${W} ${axisY + 22}`, width: W, height: axisY + 22, role: "img", "aria-label": label, class: "chart trend" }, title(label) + rto + rpo + ticks);
 }
@@ -31,10 +32,19 @@ function panel(name: string, drills: readonly ReadinessDrill[], value: (d: Readi
   const max = Math.max(1, objective ?? 0, ...pts.map((p) => p.v)) * 1.15;
   const y = linear([0, max], [top + PANEL, top]);
   const [l, r] = x.range;
-  const grid = niceTicks(0, max, 3).map((v) => hline(y(v), l, r, { class: "grid" }) + text(l - 4, y(v) + 3, v === 0 ? "0" : humanMs(v), { "text-anchor": "end", class: "tick" })).join("");
-  const goal = objective === undefined ? "" : hline(y(objective), l, r, { class: "objective" }) + text(r - 2, y(objective) - 3, `objective ${humanMs(objective)}`, { "text-anchor": "end", class: "tick objective-label" });
+  const grid = distinct(niceTicks(0, max, 3), (v) => (v === 0 ? "0" : humanMs(v))).map(([v, label]) => hline(y(v), l, r, { class: "grid" }) + text(l - 4, y(v) + 3, label, { "text-anchor": "end", class: "tick" })).join("");
+  // The objective's value goes in the panel's label, not on its line, where dots and the series would cover it.
+  const goal = objective === undefined ? "" : hline(y(objective), l, r, { class: "objective" });
   const line = el("path", { d: path(pts.map((p) => [x(p.t), y(p.v)] as const)), class: `series trend-${name === "RTO" ? "rto" : "rpo"}` });
   const dots = pts.map((p) => el("circle", { cx: x(p.t), cy: y(p.v), r: 3.5, class: `dot dot-${p.d.outcome}` }, title(`${p.d.startedAt.slice(0, 10)} ${p.d.scenario}: ${name} ${humanMs(p.v)} (${p.d.outcome})`))).join("");
   const frame = el("rect", { x: l, y: top, width: r - l, height: PANEL, class: "panel" });
-  return frame + grid + goal + line + dots + text(l + 4, top + 12, pts.length ? name : `${name}: not measured`, { class: "plabel" });
+  const label = `${pts.length ? name : `${name}: not measured`}${objective === undefined ? "" : ` · objective ${humanMs(objective)} (dashed)`}`;
+  return frame + grid + goal + line + dots + text(l, top - 3, label, { class: "plabel" });
+}
+
+/** Values with their labels, dropping a value whose label repeats the previous one ("1 ms", "1 ms"). */
+function distinct(values: readonly number[], label: (v: number) => string): [number, string][] {
+  const out: [number, string][] = [];
+  for (const v of values) if (out.at(-1)?.[1] !== label(v)) out.push([v, label(v)]);
+  return out;
 }

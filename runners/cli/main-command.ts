@@ -18,5 +18,7 @@ export const main = defineCommand({
     report: () => import("./commands/report.ts").then((m) => m.reportCommand),
     readiness: () => import("./commands/readiness.ts").then((m) => m.readinessCommand),
     gate: () => import("./commands/gate.ts").then((m) => m.gateCommand),
+    review: () => import("./commands/review.ts").then((m) => m.reviewCommand),
+    action: () => import("./commands/action.ts").then((m) => m.actionCommand),
   },
 });

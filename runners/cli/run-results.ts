@@ -62,6 +62,5 @@ function printDistributions(results: DrillResult[]): void {
 
 export async function writeRunReports(results: DrillResult[], outDir: string): Promise<string[]> {
   if (results.length === 0) return [];
-  const { writeReports } = await import("../../reports/index.ts");
-  return writeReports(results.map((r) => r.journal), `${outDir}/reports/${results[0]!.journal.split("/").pop()!.replace(/\.jsonl$/, "")}`);
+  return (await import("../../reports/html/run-folder.ts")).writeRunFolder(results.map((r) => r.journal), `${outDir}/reports`);
 }

@@ -49,6 +49,7 @@ export interface DrillOptions {
   /** Drill a system that is not at full redundancy (recorded in the journal). */
   allowDegraded?: boolean;
   gameday?: GamedayOptions;
+  /** Who took part (`--participant`), for the exercise record; default: the OS user. */ participants?: { name: string; role?: string }[];
   /** Where the journal is written, recorded with each fault for `drill recover`. */
   journalFile?: string;
   /** The run this drill belongs to (run id, program commit), stamped on its first record. */

@@ -32,6 +32,7 @@ export interface SessionOptions {
   subscribers?: Subscriber[];
   onProgress?: (message: string) => void;
   gameday?: GamedayOptions;
+  /** Who takes part in every drill of the run (the exercise record). */ participants?: { name: string; role?: string }[];
   /** Where the program lives, for its git commit in each journal's identity. */
   programDir?: string;
   /** `--allow-degraded`: inject even when preflight finds the system below full redundancy (recorded in the journal). */
@@ -72,7 +73,7 @@ export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
         const summary = await runDrill({
           drill, drillId, stack: o.stack, bus, clock: monotonicClock(), stateDir: o.stateDir, signal: o.signal, hardSignal: o.hardSignal,
           tool: o.tool, journalFile: journal, run, ...(o.repeat > 1 ? { repeat } : {}), ...(o.gameday ? { gameday: o.gameday } : {}),
-          ...(o.allowDegraded ? { allowDegraded: true } : {}),
+          ...(o.allowDegraded ? { allowDegraded: true } : {}), ...(o.participants ? { participants: o.participants } : {}),
         });
         results.push({ drill, journal, summary, repeat });
       } finally {

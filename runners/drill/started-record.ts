@@ -1,9 +1,10 @@
 // The journal's first record: what is about to be drilled, against which plan,
 // with which workload and faults, by whom and where.
 import { hostname, userInfo } from "node:os";
-import type { DrillStartedT } from "../../journal/format.ts";
+import type { DrillStartedT, ExerciseT } from "../../journal/format.ts";
 import { JOURNAL_VERSION } from "../../journal/format.ts";
 import type { DrillOptions } from "./run-drill.ts";
+import type { PreparedDrill } from "./prepare.ts";
 import type { Workload } from "./workload.ts";
 import { drillIdentity, newRunId } from "./run-identity.ts";
 
@@ -31,6 +32,39 @@ export function startedRecord(o: DrillOptions, w: Workload): DrillStartedT {
     ...(o.repeat ? { repeat: o.repeat } : {}),
     load: w.load ? { kind: w.load.which, detail: w.load.why } : { kind: "none" },
     ...(o.gameday ? { gameday: { participants: o.gameday.participants, rehearsal: o.gameday.autoAckMs !== undefined } } : {}),
+    exercise: exerciseRecord(d, o.gameday?.participants ?? o.participants),
     ...(d.steps.length ? { steps: d.steps.map((st) => ({ id: st.id, text: st.text, ...(st.role ? { role: st.role } : {}), at: st.at, timeLimitMs: st.timeLimitMs, ...(st.targetMs !== undefined ? { targetMs: st.targetMs } : {}) })) } : {}),
   };
+}
+
+/** Objective names as verdicts and waivers name them. */
+const OBJECTIVE_OF = { rto: "rto", rpo: "rpo", mtpd: "mtpd", minAvailability: "availability" } as const;
+
+/**
+ * Who took part (default: the OS user, as operator) and what this drill sets
+ * out to exercise, from the scenario and the plan: the objectives it judges
+ * (waived ones apart, with why) and the runbook it follows.
+ */
+export function exerciseRecord(d: PreparedDrill, participants?: { name: string; role?: string }[]): ExerciseT {
+  const waive = (d.scenario as { waive?: Record<string, string | undefined> }).waive ?? {};
+  const declared = (Object.keys(OBJECTIVE_OF) as (keyof typeof OBJECTIVE_OF)[]).filter((k) => d.objectivesMs[k] !== undefined).map((k) => OBJECTIVE_OF[k]);
+  const waived = Object.fromEntries(Object.entries(waive).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const purpose = d.scenario.description || `Prove ${d.service.name} recovers from ${d.hazard.title} within its objectives`;
+  return {
+    participants: participants?.length ? participants : [{ name: userInfo().username, role: "operator" }],
+    scope: {
+      service: d.service.name, hazard: d.hazard.id, purpose,
+      objectives: declared.filter((k) => waived[k] === undefined),
+      ...(Object.keys(waived).length ? { waived } : {}),
+      procedure: d.service.runbook.map((r) => `${r.step}${r.role ? ` (${r.role})` : ""}${r.automated ? "" : " [manual]"}`),
+    },
+  };
+}
+
+/** `--participant alice:dba,bob` → [{ name: "alice", role: "dba" }, { name: "bob" }]. */
+export function parseParticipants(list: string): { name: string; role?: string }[] {
+  return list.split(",").map((p) => p.trim()).filter(Boolean).map((p) => {
+    const [name, role] = p.split(":").map((x) => x.trim());
+    return { name: name || "unnamed", ...(role ? { role } : {}) };
+  });
 }

@@ -2,12 +2,18 @@
 // targets, dependencies and hazards — and the dependency tree.
 import { defineCommand } from "citty";
 import type { PlanT, ServiceT } from "../../../stacks/lib/index.ts";
+import { inputError } from "../../../core/errors.ts";
 import { debugArg, jsonArg, planSourceArgs, planSourceOf } from "../args.ts";
 import { eprintln, paint, printJson, println, table } from "../output.ts";
 
+const planDocumentArgs = {
+  format: { type: "string", description: "Print the plan as a document instead: html or md (business impact, risks, objectives, strategies, runbooks, schedule, training)", valueHint: "html|md" },
+  evidence: { type: "string", description: "With --format: journals for the schedule's last/next exercise and training", valueHint: "dir" },
+} as const;
+
 export const planCommand = defineCommand({
   meta: { name: "plan", description: "Show the continuity plan: services, objectives, failover targets, dependencies, hazards" },
-  args: { ...planSourceArgs, ...jsonArg, ...debugArg },
+  args: { ...planSourceArgs, ...jsonArg, ...debugArg, ...planDocumentArgs },
   async run({ args }) {
     const { loadPlan } = await import("../../plan/load.ts");
     const { maskSecrets } = await import("../../plan/mask-secrets.ts");
@@ -17,6 +23,7 @@ export const planCommand = defineCommand({
     // What the mocks could not see goes to stderr, so --json stays a plan.
     for (const note of loaded.notes) eprintln(paint.yellow(`note: ${note}`));
     if (args.json) return printJson(plan);
+    if (args.format !== undefined) return void process.stdout.write(await planDocument({ ...loaded, plan }, args.format, args.evidence));
     println(paint.bold(`Plan ${plan.project}/${plan.stack} (target ${plan.target}) — ${plan.services.length} services`));
     println(paint.dim(`from ${loaded.origin}`));
     println();
@@ -69,4 +76,13 @@ export function dependencyTree(plan: PlanT): string {
     walk(r, "", new Set([r.name]));
   }
   return lines.join("\n");
+}
+
+/** The plan document (reports/html/plan-document.ts), with readiness from --evidence when given. */
+async function planDocument(loaded: { plan: PlanT; origin: string }, format: string, evidence: string | undefined): Promise<string> {
+  if (format !== "html" && format !== "md") throw inputError(`--format: "${format}" is not html or md`, { field: "--format" });
+  const reports = await import("../../../reports/index.ts");
+  const set = evidence === undefined ? undefined : await reports.readEvidence([evidence]);
+  const o = { origin: loaded.origin, generator: (await import("../../../reports/version.ts")).rendererLabel(), ...(set ? { readiness: reports.readiness(loaded.plan, set, new Date(), await reports.readFollowups(set.journals)) } : {}) };
+  return format === "html" ? reports.renderPlanHtml(loaded.plan, o) : reports.renderPlanMarkdown(loaded.plan, o);
 }

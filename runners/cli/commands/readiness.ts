@@ -21,7 +21,8 @@ export const readinessCommand = defineCommand({
     const { loadPlan } = await import("../../plan/load.ts");
     const reports = await import("../../../reports/index.ts");
     const loaded = await loadPlan(planSourceOf(args));
-    const r = reports.readiness(loaded.plan, await reports.readEvidence([args.evidence]), new Date());
+    const evidence = await reports.readEvidence([args.evidence]);
+    const r = reports.readiness(loaded.plan, evidence, new Date(), await reports.readFollowups(evidence.journals));
     const errors = r.gaps.filter((g) => g.severity === "error").length;
     const outcome = outcomeOfFindings(errors);
     if (args.json) {

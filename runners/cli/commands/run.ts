@@ -13,7 +13,7 @@ import { outcomeOfDrills, outcomeOfGate, type CommandOutcome } from "../outcome.
 
 type RunArgs = {
   scenarios?: string; _: string[]; all: boolean; repeat: string; gate?: string; out: string; reports: boolean; json: boolean;
-  gameday: boolean; "allow-degraded"?: boolean; "dry-run": boolean; participant?: string; "auto-ack"?: string; lessons?: string; stack?: string; program?: string; plan?: string; "stack-name"?: string;
+  gameday: boolean; due?: boolean; evidence?: string; "allow-degraded"?: boolean; "dry-run": boolean; participant?: string; "auto-ack"?: string; lessons?: string; stack?: string; program?: string; plan?: string; "stack-name"?: string;
 };
 
 export const runCommand = defineCommand({
@@ -21,6 +21,7 @@ export const runCommand = defineCommand({
   args: {
     scenarios: { type: "positional", required: false, description: "Scenario names (scenarios/<stack>/NAME.ts) or files", valueHint: "scenario" },
     all: { type: "boolean", description: "Run every scenario of the stack", default: false },
+    due: { type: "boolean", description: "Run the scenarios due by the plan's schedule (never exercised, older than exerciseEvery, or the plan changed since), judged from --evidence", default: false }, evidence: { type: "string", description: "With --due: the evidence to judge from (default: --out)", valueHint: "dir" },
     ...planSourceArgs,
     repeat: { type: "string", description: "Run each scenario N times (redundancy restored in between)", default: "1", valueHint: "N" },
     gate: { type: "string", description: "Gate on a statistic of the repeated runs' RTO and data-loss window: p95 or max", valueHint: "p95|max" },
@@ -28,7 +29,7 @@ export const runCommand = defineCommand({
     reports: { type: "boolean", description: "Write HTML, Markdown, JSON and JUnit reports after the run (--no-reports to skip)", default: true },
     "dry-run": { type: "boolean", description: "Validate the scenarios, resolve their targets and print what would be injected, probed and written; touch nothing", default: false },
     gameday: { type: "boolean", description: "A game day: operators perform the scenarios' manual steps; records participants and lessons", default: false },
-    participant: { type: "string", description: "Who takes part, NAME or NAME:ROLE, comma-separated", valueHint: "names" },
+    participant: { type: "string", description: "Who takes part (recorded in every drill's exercise record; default: your user name), NAME or NAME:ROLE, comma-separated", valueHint: "names" },
     "auto-ack": { type: "string", description: "Rehearse without people: acknowledge each manual step after this long (e.g. 2s), running its rehearse command", valueHint: "duration" },
     lessons: { type: "string", description: "Lessons learned to record (otherwise asked at the terminal after a game day)", valueHint: "text" },
     "allow-degraded": { type: "boolean", description: "Inject even into a system below full redundancy (recorded in the journal); default: such a drill is not started", default: false },
@@ -57,12 +58,13 @@ async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSign
   const loaded = await loadPlan(planSourceOf(args));
   const { dir } = scenarioFolder(undefined, loaded.programDir ?? (args.plan ? undefined : REPO_ROOT), loaded.plan.stack);
   const names = [args.scenarios, ...args._.slice(1)].filter((x): x is string => typeof x === "string" && x !== "run");
-  const files = args.all ? listScenarioFiles(dir) : names.map((n) => scenarioFile(n, dir));
+  const files = args.all || args.due ? listScenarioFiles(dir) : names.map((n) => scenarioFile(n, dir));
   if (files.length === 0) throw inputError(args.all ? `no scenarios in ${dir}` : "name at least one scenario, or use --all");
   let drills = [];
   for (const f of files) drills.push(await prepareDrill(f, loaded.plan, loaded.origin));
   // --all is unattended: game days (scenarios with manual steps) need people, or --gameday/--auto-ack.
-  if (args.all && !args.gameday && args["auto-ack"] === undefined && !args["dry-run"]) drills = drills.filter((d) => d.steps.length === 0);
+  if ((args.all || args.due) && !args.gameday && args["auto-ack"] === undefined && !args["dry-run"]) drills = drills.filter((d) => d.steps.length === 0);
+  if (args.due && (drills = await (await import("../due.ts")).selectDue(drills, loaded.plan, resolve(args.evidence ?? args.out))).length === 0) return "met"; // nothing due: nothing missed
   if (args["dry-run"]) {
     const { dryRun, dryRunText } = await import("../../scenarios/dry-run.ts");
     const planned = await dryRun(drills, resolve(args.out));
@@ -84,7 +86,7 @@ async function runDrills(args: RunArgs, signals: ReturnType<typeof interruptSign
     outDir: resolve(args.out), repeat, signal: signals.soft, hardSignal: signals.hard, tool: toolInfo(),
     subscribers: args.json ? [] : [progressDisplay()], onProgress: progress, ...(gameday ? { gameday } : {}),
     programDir: loaded.programDir ?? (args.plan ? dirname(resolve(args.plan)) : undefined),
-    ...(args["allow-degraded"] ? { allowDegraded: true } : {}),
+    ...(args["allow-degraded"] ? { allowDegraded: true } : {}), ...(args.participant ? { participants: (await import("../../drill/started-record.ts")).parseParticipants(args.participant) } : {}),
   });
   const { printResults, writeRunReports } = await import("../run-results.ts");
   const reports = args.reports ? await writeRunReports(results, resolve(args.out)) : [];

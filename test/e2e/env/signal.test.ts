@@ -40,7 +40,7 @@ describe("signalling recorded processes", () => {
 });
 
 describe("waitFor", () => {
-  it("throws a RunError naming what it waited for and what was still missing", async () => {
+  it("throws an environment error naming what it waited for and what was still missing", async () => {
     const progress: string[] = [];
     await expect(waitFor({ what: "sessions-cache", timeoutMs: 100, intervalMs: 20, onProgress: (m) => progress.push(m), observe: async () => ({ value: 0, missing: ["redis-b replica (of :16379 (connect))"] }) }))
       .rejects.toMatchObject({ kind: expect.stringMatching(/^(environment|fault)$/), message: expect.stringMatching(/^sessions-cache did not become healthy within 0 s: redis-b replica/) });

@@ -30,7 +30,7 @@ function drillCommands(shell: string[]): string[][] {
   return out;
 }
 
-const files = ["github-actions.yml", "gitlab-ci.yml"];
+const files = ["github-actions.yml", "gitlab-ci.yml", "github-actions-own-program.yml", "gitlab-ci-own-program.yml"];
 
 describe("CI examples", () => {
   it.each(files)("%s is valid YAML", (name) => {
@@ -60,10 +60,20 @@ describe("CI examples", () => {
     expect(shellOf(ci.verify as never).join("\n")).toMatch(/npx drill verify[\s\S]*npx drill gate evidence\//);
   });
 
+  it.each(["github-actions-own-program.yml", "gitlab-ci-own-program.yml"])("%s drills the user's own program with --due and keeps the evidence for the next run", (name) => {
+    const shell = shellOf(parse(read(name)) as Record<string, unknown>).join("\n");
+    expect(shell).toMatch(/npx drill run --due --program "\$PROGRAM" --stack "\$STACK" --evidence evidence --out evidence/);
+    expect(shell).not.toMatch(/drill env|--all/);
+    // The previous run's evidence is fetched before drilling, and this run's kept after.
+    expect(shell.indexOf("download")).toBeGreaterThanOrEqual(0);
+    expect(shell.indexOf("download")).toBeLessThan(shell.indexOf("drill run --due"));
+    expect(read(name)).toMatch(/evidence\/\n/);
+  });
+
   it("every drill command the examples run exists in the CLI", () => {
     const commands = files.flatMap((f) => drillCommands(shellOf(parse(read(f)) as Record<string, unknown>)));
     const distinct = [...new Map(commands.map((c) => [c.join(" "), c])).values()];
-    expect(distinct.map((c) => c.join(" ")).sort()).toEqual(["env bootstrap", "env down", "gate", "run", "verify"]);
+    expect(distinct.map((c) => c.join(" ")).sort()).toEqual(["env bootstrap", "env down", "gate", "plan", "readiness", "run", "verify"]);
     for (const command of distinct) {
       const r = drill([...command, "--help"], { timeoutMs: 60_000 });
       expect({ command: command.join(" "), code: r.code, stderr: r.stderr.trim() }).toEqual({ command: command.join(" "), code: 0, stderr: "" });

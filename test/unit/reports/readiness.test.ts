@@ -53,7 +53,7 @@ describe("readiness", () => {
     expect(findings.length).toBe(r.gaps.length);
     for (const f of findings) {
       expect(Object.keys(f).every((k) => ["rule", "severity", "service", "field", "message"].includes(k))).toBe(true);
-      expect(f.rule).toMatch(/^R[1-6]$/);
+      expect(f.rule).toMatch(/^R([1-6]|11)$/);
     }
   });
 
@@ -64,11 +64,12 @@ describe("readiness", () => {
     expect(readiness(LOCAL_PLAN, evidence, MARCH_20).gaps).toEqual(r.gaps);
   });
 
-  it("renders to HTML and Markdown, escaped, with a trend chart per exercised service", () => {
+  it("renders to HTML and Markdown, escaped, with a trend chart per exercised service × hazard", () => {
     const html = renderReadinessHtml(r, "test");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).not.toMatch(/<script/);
-    expect((html.match(/class="chart trend"/g) ?? []).length).toBe(2);
+    expect((html.match(/class="chart trend"/g) ?? []).length).toBe(3);
+    for (const c of ["orders-db · node-loss", "orders-db · network-partition", "sessions-cache · process-hang"]) expect(html).toContain(`<figcaption class="view">${c}</figcaption>`);
     const md = renderReadinessMarkdown(r, "test");
     expect(md).toContain("| **orders-db** |");
     expect(md).toContain("never exercised");

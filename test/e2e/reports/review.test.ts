@@ -1,0 +1,160 @@
+// `drill review` and `drill action add|done` through the real CLI edge: a
+// record beside the journal bound to its SHA-256, shown by every report and by
+// readiness; bad input exits 2 naming the file and the field; a journal changed
+// after its review is refused, never silently re-bound.
+import { copyFileSync, appendFileSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { defineCommand } from "citty";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../../runners/cli/edge.ts";
+import { actionCommand } from "../../../runners/cli/commands/action.ts";
+import { reportCommand } from "../../../runners/cli/commands/report.ts";
+import { reviewCommand } from "../../../runners/cli/commands/review.ts";
+import { followupFile, Followup } from "../../../journal/followup.ts";
+import { hashFile } from "../../../journal/hash.ts";
+import { readJournal } from "../../../journal/read.ts";
+import { readiness } from "../../../reports/readiness/readiness.ts";
+import { readFollowups } from "../../../reports/readiness/followups.ts";
+import { renderReadinessHtml } from "../../../reports/readiness/html.ts";
+import { renderReadinessMarkdown } from "../../../reports/readiness/markdown.ts";
+import { fixture, syntheticJournals, tmp } from "../../unit/reports/fixtures.ts";
+import { LOCAL_PLAN } from "../../unit/reports/plan.ts";
+
+const root = defineCommand({ meta: { name: "drill" }, subCommands: { review: reviewCommand, action: actionCommand, report: reportCommand } });
+
+async function drill(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const [o, e] = [process.stdout.write, process.stderr.write];
+  process.stdout.write = ((s: string) => out.push(String(s)) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => err.push(String(s)) > 0) as typeof process.stderr.write;
+  const before = process.exitCode;
+  try {
+    process.exitCode = undefined;
+    const code = await runCli(root, argv);
+    return { code, stdout: out.join(""), stderr: err.join("") };
+  } finally {
+    [process.stdout.write, process.stderr.write] = [o, e];
+    process.exitCode = before;
+  }
+}
+
+/** An evidence folder holding a copy of the failed fixture drill. */
+function evidence(): { dir: string; journal: string } {
+  const dir = tmp("review-");
+  mkdirSync(join(dir, "journals"), { recursive: true });
+  const journal = join(dir, "journals", "missed-rto.jsonl");
+  copyFileSync(fixture("missed-rto"), journal);
+  return { dir, journal };
+}
+
+describe("drill review and drill action", () => {
+  it("a review with an action, shown in HTML, Markdown and JSON; closing the action by its id", async () => {
+    const { dir, journal } = evidence();
+    const r = await drill("review", journal, "--by", "carol", "--decision", "needs-action", "--note", "RTO missed: sentinel quorum too slow", "--action", "Lower down-after-milliseconds", "--owner", "dave", "--due", "2025-04-01");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const f = Followup.parse(JSON.parse(readFileSync(followupFile(journal), "utf8")));
+    const { sha256 } = await hashFile(journal);
+    expect(f.journal).toEqual({ file: "missed-rto.jsonl", drillId: readJournal(journal).started.drillId, sha256 });
+    const id = `A-${sha256.slice(0, 8)}-1`;
+    expect(f.actions).toMatchObject([{ id, what: "Lower down-after-milliseconds", owner: "dave", due: "2025-04-01", openedBy: "carol" }]);
+    expect(r.stdout).toContain(id);
+
+    const out = join(dir, "out");
+    expect((await drill("report", journal, "--out", out)).code).toBe(0);
+    const page = readFileSync(join(out, "report.html"), "utf8");
+    expect(page).toMatch(/<span class="st st-inconclusive">needs-action<\/span><\/td><td>RTO missed: sentinel quorum too slow/);
+    expect(page).toContain(`<code>${id}</code>`);
+    expect(page).toContain('<span class="st st-inconclusive">open</span>');
+    const md = readFileSync(join(out, "report.md"), "utf8");
+    expect(md).toContain("**Review:** needs-action by carol");
+    expect(md).toContain(`☐ \`${id}\` Lower down-after-milliseconds — dave, due 2025-04-01 (open)`);
+    const json = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as { drills: { followup?: { actions: { id: string }[] } }[] };
+    expect(json.drills[0]!.followup?.actions[0]?.id).toBe(id);
+
+    const done = await drill("action", "done", id, "--by", "dave", "--note", "set to 2000 ms", "--evidence", dir);
+    expect(done.stderr).toBe("");
+    expect(done.code).toBe(0);
+    expect(Followup.parse(JSON.parse(readFileSync(followupFile(journal), "utf8"))).actions[0]!.closed).toMatchObject({ by: "dave", note: "set to 2000 ms" });
+    expect((await drill("report", journal, "--out", out)).code).toBe(0);
+    expect(readFileSync(join(out, "report.md"), "utf8")).toContain(`☑ \`${id}\` Lower down-after-milliseconds — dave, due 2025-04-01, closed by dave`);
+    const again = await drill("action", "done", id, "--evidence", dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("already closed by dave");
+  });
+
+  it("a drill given by its id is found under --evidence", async () => {
+    const { dir, journal } = evidence();
+    const id = readJournal(journal).started.drillId;
+    const named = join(dir, "journals", `${id}.jsonl`);
+    copyFileSync(journal, named);
+    const r = await drill("review", id, "--evidence", dir, "--by", "carol", "--decision", "accepted", "--note", "fine");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(Followup.parse(JSON.parse(readFileSync(followupFile(named), "utf8"))).reviews[0]).toMatchObject({ by: "carol", decision: "accepted" });
+    const missing = await drill("review", "no-such-drill", "--evidence", dir, "--decision", "accepted");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`journal: no drill no-such-drill in ${dir}`);
+  });
+
+  it("bad flags exit 2 naming the flag", async () => {
+    const { journal } = evidence();
+    const bad = async (...a: string[]) => {
+      const r = await drill(...a);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      return r.stderr;
+    };
+    expect(await bad("review", journal, "--decision", "fine")).toContain('--decision: "fine" is not one of accepted, rejected, needs-action');
+    expect(await bad("review", journal, "--decision", "needs-action", "--action", "x", "--owner", "o", "--due", "2025-02-30")).toContain('--due (action 1): "2025-02-30" is not a date');
+    expect(await bad("review", journal, "--decision", "needs-action")).toContain("--decision needs-action: name the action");
+    expect(await bad("review", journal, "--decision", "accepted", "--action", "x")).toContain("1 action(s) but 0 --owner");
+    const notJournal = join(tmp("review-"), "notes.jsonl");
+    writeFileSync(notJournal, '{"type":"note","t":0,"level":"info","message":"x"}\n');
+    expect(await bad("action", "add", notJournal, "--what", "x", "--owner", "o", "--due", "2025-01-01")).toContain(`${notJournal}: line 1: drillId: not a journal`);
+    expect(await bad("action", "add", "/nonexistent/x.jsonl", "--what", "x", "--owner", "o", "--due", "2025-01-01")).toContain("journal: no such file /nonexistent/x.jsonl");
+    expect(await bad("action", "done", "A-zz")).toContain('action id: "A-zz" is not an action id');
+  });
+
+  it("a follow-up bound to another journal, or with a bad field, is bad input naming the file and field", async () => {
+    const { journal } = evidence();
+    expect((await drill("action", "add", journal, "--what", "rehearse failback", "--owner", "erin", "--due", "2025-05-01")).code).toBe(0);
+    const file = followupFile(journal);
+    const good = readFileSync(file, "utf8");
+    writeFileSync(file, good.replace('"owner": "erin"', '"owner": ""'));
+    let r = await drill("report", journal, "--out", tmp());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: actions.0.owner`);
+    writeFileSync(file, good);
+    appendFileSync(journal, `${JSON.stringify({ type: "note", t: 1, level: "info", message: "edited after review" })}\n`);
+    r = await drill("report", journal, "--out", tmp());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: journal.sha256`);
+    expect(r.stderr).toContain("changed after its review");
+  });
+
+  it("readiness: an unreviewed failed drill (R11), an open action and an overdue one (R12), open actions on the cell", async () => {
+    const { journal } = evidence();
+    const others = syntheticJournals().filter((f) => !f.endsWith("missed-rto.jsonl")).map((f) => readJournal(f));
+    const journals = [...others, readJournal(journal)];
+    const now = new Date("2025-03-20T00:00:00Z");
+    const before = readiness(LOCAL_PLAN, journals, now, await readFollowups(journals));
+    const unreviewed = (r: typeof before) => r.gaps.filter((g) => g.rule === "R11").map((g) => g.message);
+    expect(unreviewed(before)).toEqual([
+      expect.stringMatching(/^orders-db \/ network-partition: drill .* ended failed \(2025-02-20\) and has no review$/),
+      expect.stringMatching(/^sessions-cache \/ process-hang: drill .* ended failed \(2025-03-10\) and has no review$/),
+    ]);
+    expect((await drill("review", journal, "--by", "carol", "--decision", "needs-action", "--action", "tune sentinel", "--owner", "dave", "--due", "2025-03-15", "--action", "rerun", "--owner", "erin", "--due", "2025-04-15")).code).toBe(0);
+    const after = readiness(LOCAL_PLAN, journals, now, await readFollowups(journals));
+    expect(unreviewed(after)).toEqual([expect.stringMatching(/^orders-db \/ network-partition/)]);
+    const r12 = after.gaps.filter((g) => g.rule === "R12").map((g) => `${g.severity} ${g.message}`);
+    expect(r12).toEqual([expect.stringMatching(/^error .*overdue: tune sentinel — dave, due 2025-03-15$/), expect.stringMatching(/^info .*open: rerun — erin, due 2025-04-15$/)]);
+    expect(after.services.find((s) => s.name === "sessions-cache")!.cells.find((c) => c.hazard === "process-hang")!.openActions).toBe(2);
+    const html = renderReadinessHtml(after, "test");
+    expect(html).toContain("<b>needs-action</b> by carol");
+    expect(html).toContain('2 open actions</span>');
+    expect(html).toMatch(/tune sentinel — dave, due 2025-03-15 <span class="st st-missed">overdue<\/span>/);
+    expect(renderReadinessMarkdown(after, "test")).toContain("tune sentinel — dave, due 2025-03-15 (overdue)");
+  });
+});
