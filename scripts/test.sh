@@ -24,6 +24,10 @@ if [ "$missing" = 1 ]; then
   fi
 fi
 npx tsc --noEmit
+# A user's program imports continuity-drill/stacks through the package's exports,
+# which point at dist/ (zod-free declarations): build it fresh (~10 s), so tests
+# never load a stale copy left by an earlier `npm ci`.
+npm run build >/dev/null
 if [ "$#" -gt 0 ]; then exec npx vitest run "$@"; fi
 # A user's program against both ends of the supported @pulumi/pulumi range (about two minutes).
 bash scripts/pulumi-range.sh
