@@ -59,7 +59,7 @@ describe("old fault spellings", () => {
 
   it("the typed list holds only the current kinds; lookups know the old names too", () => {
     expect(FAULT_KINDS.map((k) => k.kind)).toEqual(["process.kill", "process.pause", "net.partition", "net.proxy", "command", "fis.experiment", "ssh.process.kill", "ssh.process.pause", "ssh.command"]);
-    expect(faultKinds()).toEqual(["command", "fis.experiment", "net.latency", "net.partition", "net.proxy", "process.kill", "process.pause"]);
+    expect(faultKinds()).toEqual(["command", "fis.experiment", "net.latency", "net.partition", "net.proxy", "process.kill", "process.pause", "ssh.command", "ssh.process.kill", "ssh.process.pause"]);
     expect(() => faultKind("net.lag", "faults[1]")).toThrow(expect.objectContaining({ kind: "input", where: { field: "faults[1].kind" } }));
     expect(() => parseFaultParams("net.proxy", { mode: "latency", dealy: "1s" }, "faults[0]")).toThrow(expect.objectContaining({ kind: "input", message: expect.stringMatching(/faults\[0\]\.params/) }));
   });
