@@ -5,7 +5,8 @@
 import { runCli } from "../../runners/cli/edge.ts";
 import { main } from "../../runners/cli/main-command.ts";
 
-export async function cliInProcess(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `root`: the whole CLI by default, or a command tree of a few subcommands (loads less). */
+export async function cliInProcess(argv: string[], root: Parameters<typeof runCli>[0] = main): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const out = process.stdout.write.bind(process.stdout);
@@ -15,7 +16,7 @@ export async function cliInProcess(argv: string[]): Promise<{ code: number; stdo
   const before = process.exitCode;
   process.exitCode = undefined;
   try {
-    const code = await runCli(main, argv);
+    const code = await runCli(root, argv);
     return { code, stdout, stderr };
   } finally {
     process.stdout.write = out;

@@ -4,30 +4,15 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defineCommand } from "citty";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../../runners/cli/edge.ts";
 import { readinessCommand } from "../../../runners/cli/commands/readiness.ts";
 import { reportCommand } from "../../../runners/cli/commands/report.ts";
 import { fixture, JOURNALS, tmp } from "../../unit/reports/fixtures.ts";
 import { LOCAL_PLAN } from "../../unit/reports/plan.ts";
+import { cliInProcess } from "../../support/run-cli-in-process.ts";
 
 const root = defineCommand({ meta: { name: "drill" }, subCommands: { report: reportCommand, readiness: readinessCommand } });
 
-async function drill(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const [o, e] = [process.stdout.write, process.stderr.write];
-  process.stdout.write = ((s: string) => out.push(String(s)) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => err.push(String(s)) > 0) as typeof process.stderr.write;
-  const before = process.exitCode;
-  try {
-    process.exitCode = undefined;
-    const code = await runCli(root, argv);
-    return { code, stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    [process.stdout.write, process.stderr.write] = [o, e];
-    process.exitCode = before;
-  }
-}
+const drill = (...argv: string[]) => cliInProcess(argv, root);
 
 describe("drill report", () => {
   it("writes every format into --out and lists the drills", async () => {

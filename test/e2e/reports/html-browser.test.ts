@@ -1,29 +1,18 @@
 // The HTML report as a reviewer opens it: in a real (headless) Chromium, from
 // disk, with no network. Screenshots land in test-results/reports/ as artifacts.
-import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useChromium } from "../../support/chromium.ts";
 import { writeReports } from "../../../reports/index.ts";
 import { allJournals, fixture, RESULTS, tmp } from "../../unit/reports/fixtures.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: scripts/test.sh installs it (apt-get install -y chromium)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  mkdirSync(RESULTS, { recursive: true });
-});
-afterAll(async () => browser?.close());
+const browserOf = useChromium(RESULTS);
 
 async function open(journals: string[], shot: string) {
   const dir = tmp();
   const [htmlFile] = await writeReports(journals, dir, ["html"]);
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+  const page = await browserOf().newPage({ viewport: { width: 1100, height: 1000 } });
   const errors: string[] = [];
   const requests: string[] = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));

@@ -3,11 +3,12 @@
 // (the verdict and objectives at the top of page 1, the timeline kept whole,
 // headings never left alone at a page's foot). Screenshots and the PDF land in
 // test-results/reports/ as artifacts.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useChromium } from "../../support/chromium.ts";
 import { readJournal } from "../../../journal/read.ts";
 import { writeReports } from "../../../reports/index.ts";
 import { readiness } from "../../../reports/readiness/readiness.ts";
@@ -16,17 +17,9 @@ import { renderPlanHtml } from "../../../reports/html/plan-document.ts";
 import { fixture, RESULTS, syntheticJournals, tmp } from "../../unit/reports/fixtures.ts";
 import { LOCAL_PLAN } from "../../unit/reports/plan.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const PHONE = { width: 390, height: 844 };
 
-let browser: Browser;
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: scripts/test.sh installs it (apt-get install -y chromium)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  mkdirSync(RESULTS, { recursive: true });
-});
-afterAll(async () => browser?.close());
+const browserOf = useChromium(RESULTS);
 
 async function report(journals: string[]): Promise<string> {
   const [file] = await writeReports(journals, tmp("layout-"), ["html"]);
@@ -48,7 +41,7 @@ async function clipped(page: Page, selector: string): Promise<string[]> {
 }
 
 async function atPhone(url: string, shot: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: PHONE });
+  const page = await browserOf().newPage({ viewport: PHONE });
   await page.goto(url, { waitUntil: "load" });
   await page.screenshot({ path: join(RESULTS, shot), fullPage: true });
   return page;
@@ -79,7 +72,7 @@ describe("layouts in Chromium", () => {
   });
 
   it("print: verdict and objectives at the top of page 1, timeline whole and visible, headings kept with what follows", async () => {
-    const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+    const page = await browserOf().newPage({ viewport: { width: 794, height: 1123 } });
     await page.goto(await report([fixture("missed-rto")]), { waitUntil: "load" });
     await page.emulateMedia({ media: "print" });
     const verdict = await page.locator(".verdict").first().boundingBox();
@@ -106,7 +99,7 @@ describe("layouts in Chromium", () => {
   it("print: the readiness page fits A4's printable width (no clipped column)", async () => {
     const r = readiness(LOCAL_PLAN, syntheticJournals().map((f) => readJournal(f)), new Date("2025-03-20T00:00:00Z"));
     // A4 is 794 px wide at 96 dpi; Chromium's default print margins leave about 718 px.
-    const page = await browser.newPage({ viewport: { width: 718, height: 1000 } });
+    const page = await browserOf().newPage({ viewport: { width: 718, height: 1000 } });
     await page.goto(htmlFile("readiness.html", renderReadinessHtml(r, "test")), { waitUntil: "load" });
     await page.emulateMedia({ media: "print" });
     expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(718);

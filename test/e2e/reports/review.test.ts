@@ -6,7 +6,6 @@ import { copyFileSync, appendFileSync, readFileSync, writeFileSync, mkdirSync } 
 import { join } from "node:path";
 import { defineCommand } from "citty";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../../runners/cli/edge.ts";
 import { actionCommand } from "../../../runners/cli/commands/action.ts";
 import { reportCommand } from "../../../runners/cli/commands/report.ts";
 import { reviewCommand } from "../../../runners/cli/commands/review.ts";
@@ -19,25 +18,11 @@ import { renderReadinessHtml } from "../../../reports/readiness/html.ts";
 import { renderReadinessMarkdown } from "../../../reports/readiness/markdown.ts";
 import { fixture, syntheticJournals, tmp } from "../../unit/reports/fixtures.ts";
 import { LOCAL_PLAN } from "../../unit/reports/plan.ts";
+import { cliInProcess } from "../../support/run-cli-in-process.ts";
 
 const root = defineCommand({ meta: { name: "drill" }, subCommands: { review: reviewCommand, action: actionCommand, report: reportCommand } });
 
-async function drill(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const [o, e] = [process.stdout.write, process.stderr.write];
-  process.stdout.write = ((s: string) => out.push(String(s)) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => err.push(String(s)) > 0) as typeof process.stderr.write;
-  const before = process.exitCode;
-  try {
-    process.exitCode = undefined;
-    const code = await runCli(root, argv);
-    return { code, stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    [process.stdout.write, process.stderr.write] = [o, e];
-    process.exitCode = before;
-  }
-}
+const drill = (...argv: string[]) => cliInProcess(argv, root);
 
 /** An evidence folder holding a copy of the failed fixture drill. */
 function evidence(): { dir: string; journal: string } {
