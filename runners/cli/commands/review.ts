@@ -25,22 +25,61 @@ export function dueDay(value: string | undefined, flag = "--due"): string {
   return value;
 }
 
-/** A journal file, or a drill id looked up under `evidence` (journals are named `<drill id>.jsonl`). */
-export async function journalOf(given: string, evidence: string): Promise<string> {
+/** The run id a journal's first record names (identity.runId), if it is readable. */
+async function runIdOf(journal: string): Promise<string | undefined> {
+  const { readFirstLine } = await import("../../../journal/first-line.ts");
+  try {
+    return (JSON.parse(readFirstLine(journal)) as { identity?: { runId?: unknown } }).identity?.runId as string | undefined;
+  } catch {
+    return undefined; // not ours to judge here: an unreadable journal is another drill's problem
+  }
+}
+
+/**
+ * The journals a review is about: a journal file; a drill id looked up under
+ * `evidence` (journals are named `<drill id>.jsonl`); or a run id (every drill
+ * one `drill run` made, by identity.runId in their first records), oldest first.
+ */
+export async function journalsOf(given: string, evidence: string): Promise<string[]> {
   const { existsSync } = await import("node:fs");
-  if (existsSync(given)) return given;
-  if (given.includes("/") || !existsSync(evidence)) throw inputError(`journal: no such file ${given}${given.includes("/") ? "" : `, and no evidence directory ${evidence} to find drill ${given} in`}`);
+  if (existsSync(given)) return [given];
+  if (given.includes("/") || !existsSync(evidence)) throw inputError(`journal: no such file ${given}${given.includes("/") ? "" : `, and no evidence directory ${evidence} to find drill or run ${given} in`}`, { field: "journal" });
   const { findJournals } = await import("../../../journal/find.ts");
-  const hits = findJournals([evidence]).filter((f) => f.endsWith(`/${given}.jsonl`));
-  if (hits.length !== 1) throw inputError(`journal: ${hits.length === 0 ? `no drill ${given} in ${evidence}` : `drill ${given} is in ${hits.length} journals under ${evidence} (${hits.join(", ")}): name the file`}`);
-  return hits[0]!;
+  const all = findJournals([evidence]);
+  const hits = all.filter((f) => f.endsWith(`/${given}.jsonl`));
+  if (hits.length > 1) throw inputError(`journal: drill ${given} is in ${hits.length} journals under ${evidence} (${hits.join(", ")}): name the file`, { field: "journal" });
+  if (hits.length === 1) return hits;
+  const ofRun: string[] = [];
+  for (const f of all) if ((await runIdOf(f)) === given) ofRun.push(f);
+  if (ofRun.length === 0) throw inputError(`journal: no drill or run ${given} in ${evidence}`, { field: "journal" });
+  return ofRun.sort();
+}
+
+/** One journal, as `drill action` needs it (a drill id or file; a run has several). */
+export async function journalOf(given: string, evidence: string): Promise<string> {
+  const found = await journalsOf(given, evidence);
+  if (found.length > 1) throw inputError(`journal: run ${given} has ${found.length} drills; name one of them (${found.join(", ")})`, { field: "journal" });
+  return found[0]!;
+}
+
+/** The first journal whose summary is not "passed" (a journal without a summary counts as not passed). */
+async function firstNotPassed(journals: string[]): Promise<string | undefined> {
+  const { readJournal } = await import("../../../journal/read.ts");
+  for (const j of journals) {
+    try {
+      if (readJournal(j).summary?.outcome !== "passed") return j;
+    } catch {
+      return j;
+    }
+  }
+  return undefined;
 }
 
 export const reviewCommand = defineCommand({
   meta: { name: "review", description: "Record a review of a drill (decision, note, follow-up actions) beside its journal, bound to its SHA-256" },
   args: {
-    journal: { type: "positional", required: true, description: "The drill's journal (*.jsonl), or its drill id", valueHint: "journal|drill id" },
-    evidence: { type: "string", description: "Where to find a drill given by its id", default: "evidence", valueHint: "dir" },
+    journal: { type: "positional", required: true, description: "The drill's journal (*.jsonl), its drill id, or a run id (every drill of that `drill run`)", valueHint: "journal|drill id|run id" },
+    evidence: { type: "string", description: "Where to find a drill or run given by its id", default: "evidence", valueHint: "dir" },
     by: { type: "string", description: "Reviewer (default: your user name)", valueHint: "name" },
     decision: { type: "string", required: true, description: "accepted | rejected | needs-action", valueHint: "decision" },
     note: { type: "string", description: "What the reviewer concluded", valueHint: "text" },
@@ -53,24 +92,32 @@ export const reviewCommand = defineCommand({
     const f = await import("../../../journal/followup.ts");
     const decision = args.decision as (typeof f.DECISIONS)[number];
     if (!f.DECISIONS.includes(decision)) throw inputError(`--decision: "${args.decision}" is not one of ${f.DECISIONS.join(", ")}`, { field: "--decision" });
-    const journal = await journalOf(String(args.journal), args.evidence);
+    const journals = await journalsOf(String(args.journal), args.evidence);
     const by = args.by ?? userInfo().username;
     const [whats, owners, dues] = ["action", "owner", "due"].map((flag) => repeated(rawArgs, flag)) as [string[], string[], string[]];
     if (owners.length !== whats.length || dues.length !== whats.length) throw inputError(`--action: ${whats.length} action(s) but ${owners.length} --owner and ${dues.length} --due; give each action its owner and due date`, { field: "--action" });
-    const bound = await f.journalBinding(journal);
-    const followup = f.readFollowup(journal, bound) ?? f.emptyFollowup(journal, bound);
+    const days = dues.map((d, i) => dueDay(d, `--due (action ${i + 1})`));
+    // A run's review goes to each of its drills; its actions once, to the first drill that did not pass
+    // (else the first), so readiness counts each action once and shows it where the run fell short.
+    const actionsOn = journals.length === 1 ? journals[0]! : ((await firstNotPassed(journals)) ?? journals[0]!);
+    if (decision === "needs-action" && whats.length === 0) {
+      const existing = f.readFollowup(actionsOn, await f.journalBinding(actionsOn));
+      if (!existing || f.openActions(existing, new Date()).open.length === 0) throw inputError(`--decision needs-action: name the action with --action, --owner and --due`, { field: "--decision" });
+    }
     const at = new Date().toISOString();
-    const added = whats.map((what, i) => {
-      const action = { id: "", what, owner: owners[i]!, due: dueDay(dues[i], `--due (action ${i + 1})`), openedBy: by, openedAt: at };
-      action.id = f.nextActionId(followup);
-      followup.actions.push(action);
-      return action;
-    });
-    if (decision === "needs-action" && f.openActions(followup, new Date()).open.length === 0) throw inputError(`--decision needs-action: name the action with --action, --owner and --due`, { field: "--decision" });
-    followup.reviews.push({ by, decision, note: args.note ?? "", at });
-    const file = f.writeFollowup(journal, followup);
-    println(`${paint.bold(decision)} by ${by}: ${bound.drillId} ${paint.dim(`(journal sha256 ${bound.sha256.slice(0, 12)}…)`)}`);
-    for (const a of added) println(`  action ${a.id}: ${a.what} — ${a.owner}, due ${a.due}`);
-    println(`${paint.dim("wrote")} ${file}`);
+    for (const journal of journals) {
+      const bound = await f.journalBinding(journal);
+      const followup = f.readFollowup(journal, bound) ?? f.emptyFollowup(journal, bound);
+      const added = journal !== actionsOn ? [] : whats.map((what, i) => {
+        const action = { id: f.nextActionId(followup), what, owner: owners[i]!, due: days[i]!, openedBy: by, openedAt: at };
+        followup.actions.push(action);
+        return action;
+      });
+      followup.reviews.push({ by, decision, note: args.note ?? "", at });
+      const file = f.writeFollowup(journal, followup);
+      println(`${paint.bold(decision)} by ${by}: ${bound.drillId} ${paint.dim(`(journal sha256 ${bound.sha256.slice(0, 12)}…)`)}`);
+      for (const a of added) println(`  action ${a.id}: ${a.what} — ${a.owner}, due ${a.due}`);
+      println(`${paint.dim("wrote")} ${file}`);
+    }
   },
 });

@@ -17,6 +17,7 @@ import { readFollowups } from "../../../reports/readiness/followups.ts";
 import { renderReadinessHtml } from "../../../reports/readiness/html.ts";
 import { renderReadinessMarkdown } from "../../../reports/readiness/markdown.ts";
 import { fixture, syntheticJournals, tmp } from "../../unit/reports/fixtures.ts";
+import { syntheticJournalText } from "../../support/synthetic-journal.ts";
 import { LOCAL_PLAN } from "../../unit/reports/plan.ts";
 import { cliInProcess } from "../../support/run-cli-in-process.ts";
 
@@ -80,7 +81,39 @@ describe("drill review and drill action", () => {
     expect(Followup.parse(JSON.parse(readFileSync(followupFile(named), "utf8"))).reviews[0]).toMatchObject({ by: "carol", decision: "accepted" });
     const missing = await drill("review", "no-such-drill", "--evidence", dir, "--decision", "accepted");
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(`journal: no drill no-such-drill in ${dir}`);
+    expect(missing.stderr).toContain(`journal: no drill or run no-such-drill in ${dir}`);
+  });
+
+  it("a run id reviews every drill of that run; its action goes once, to the drill that failed", async () => {
+    const dir = tmp("review-run-");
+    mkdirSync(join(dir, "journals"), { recursive: true });
+    const RUN = "20261201T030000Z-abcd1234";
+    const ofRun = (name: string, runId: string, o: Parameters<typeof syntheticJournalText>[0]) => {
+      const [first, ...rest] = syntheticJournalText({ drillId: name, ...o }).split("\n");
+      const started = { ...JSON.parse(first!), version: 2, identity: { runId, planDigest: "a".repeat(64), serviceDigest: "b".repeat(64), serviceParts: { objectives: "c".repeat(64), failoverTargets: "c".repeat(64), dependsOn: "c".repeat(64), runbook: "c".repeat(64), hazards: "c".repeat(64) }, scenarioDigest: "d".repeat(64) } };
+      const file = join(dir, "journals", `${name}.jsonl`);
+      writeFileSync(file, [JSON.stringify(started), ...rest].join("\n"));
+      return file;
+    };
+    const passed = ofRun("d1-passed", RUN, { outage: { startMs: 100, lengthMs: 1_000 } });
+    const failed = ofRun("d2-failed", RUN, { service: "sessions-cache", objectives: { rto: 500 }, outage: { startMs: 100, lengthMs: 3_000 } });
+    const other = ofRun("d3-other-run", "20261201T040000Z-ffff0000", {});
+    expect(readJournal(failed).summary?.outcome).toBe("failed");
+    expect(readJournal(passed).summary?.outcome).toBe("passed");
+    const r = await drill("review", RUN, "--evidence", dir, "--by", "carol", "--decision", "needs-action", "--note", "cache too slow", "--action", "tune down-after", "--owner", "dave", "--due", "2027-01-15");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const onPassed = Followup.parse(JSON.parse(readFileSync(followupFile(passed), "utf8")));
+    const onFailed = Followup.parse(JSON.parse(readFileSync(followupFile(failed), "utf8")));
+    expect(onPassed.reviews).toMatchObject([{ by: "carol", decision: "needs-action", note: "cache too slow" }]);
+    expect(onFailed.reviews).toMatchObject([{ by: "carol", decision: "needs-action" }]);
+    expect(onPassed.actions).toEqual([]);
+    expect(onFailed.actions).toMatchObject([{ what: "tune down-after", owner: "dave", due: "2027-01-15" }]);
+    expect(() => readFileSync(followupFile(other))).toThrow();
+    // drill action needs one drill: a run id with several is refused, naming them.
+    const action = await drill("action", "add", RUN, "--what", "x", "--owner", "y", "--due", "2027-01-01", "--evidence", dir);
+    expect(action.code).toBe(2);
+    expect(action.stderr).toContain(`run ${RUN} has 2 drills`);
   });
 
   it("bad flags exit 2 naming the flag", async () => {
