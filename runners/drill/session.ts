@@ -77,8 +77,12 @@ export async function runSession(o: SessionOptions): Promise<DrillResult[]> {
         });
         results.push({ drill, journal, summary, repeat });
       } finally {
-        writer.close();
-        unregister();
+        // A journal that cannot be closed whole (disk full) ends the run with that error; the drill is still unregistered.
+        try {
+          writer.close();
+        } finally {
+          unregister();
+        }
       }
     }
     if (o.signal.aborted) break;
