@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { monotonicClock } from "../../../core/clock.ts";
 import { readCurrent, writeAck } from "../../../runners/gameday/acks.ts";
 import { runSteps, type PlannedStep } from "../../../runners/gameday/step-runner.ts";
@@ -26,10 +26,10 @@ describe("manual steps", () => {
     const steps = [step("promote"), step("confirm")];
     const { stateDir, records, options } = setup(steps);
     const run = runSteps(steps, options);
-    await new Promise((r) => setTimeout(r, 150));
-    expect(readCurrent(stateDir)).toMatchObject({ drillId: "d1", waiting: "promote" });
+    await vi.waitFor(() => expect(readCurrent(stateDir)).toMatchObject({ drillId: "d1", waiting: "promote" }), { timeout: 5_000, interval: 10 });
+    await new Promise((r) => setTimeout(r, 100)); // the operator takes 100 ms: the step's measured duration
     writeAck(stateDir, "promote", { by: "alice", note: "promoted node-b" });
-    await new Promise((r) => setTimeout(r, 300));
+    await vi.waitFor(() => expect(readCurrent(stateDir)).toMatchObject({ waiting: "confirm" }), { timeout: 5_000, interval: 10 });
     writeAck(stateDir, "2", { by: "bob", skip: true });
     const outcomes = await run;
     expect(outcomes).toMatchObject([
