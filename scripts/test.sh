@@ -8,18 +8,19 @@ cd "$(dirname "$0")/.."
 
 node bin/drill.js env bootstrap
 missing=0
-for tool in chromium tmux xmllint patroni etcd sshd; do command -v "$tool" >/dev/null 2>&1 || missing=1; done
+for tool in chromium tmux xmllint patroni etcd sshd pdftotext; do command -v "$tool" >/dev/null 2>&1 || missing=1; done
 if [ "$missing" = 1 ]; then
   if [ "$(id -u)" = 0 ]; then
     # chromium opens HTML reports in a real browser; tmux is the game day's terminal; xmllint checks JUnit;
     # patroni and etcd-server make the Patroni cluster the systems tests start themselves (checked:
     # installing them upgrades nothing of PostgreSQL 15, which the local stack runs); openssh-server is the
-    # sshd the systems tests run inside network namespaces as a user's remote hosts (not started as a service).
-    echo "… installing chromium, tmux, libxml2-utils, patroni, etcd-server and openssh-server for the tests" >&2
+    # sshd the systems tests run inside network namespaces as a user's remote hosts (not started as a service);
+    # poppler-utils reads the printed PDF reports back (pdftotext, pdftoppm).
+    echo "… installing chromium, tmux, libxml2-utils, patroni, etcd-server, openssh-server and poppler-utils for the tests" >&2
     DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium tmux libxml2-utils patroni etcd-server openssh-server >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium tmux libxml2-utils patroni etcd-server openssh-server poppler-utils >/dev/null
   else
-    echo "missing test tools: run 'sudo apt-get install -y chromium tmux libxml2-utils patroni etcd-server openssh-server'" >&2
+    echo "missing test tools: run 'sudo apt-get install -y chromium tmux libxml2-utils patroni etcd-server openssh-server poppler-utils'" >&2
     exit 3
   fi
 fi

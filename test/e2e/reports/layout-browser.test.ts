@@ -3,7 +3,8 @@
 // (the verdict and objectives at the top of page 1, the timeline kept whole,
 // headings never left alone at a page's foot). Screenshots and the PDF land in
 // test-results/reports/ as artifacts.
-import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
@@ -26,6 +27,27 @@ async function report(journals: string[]): Promise<string> {
   return pathToFileURL(file!).href;
 }
 
+const HEADINGS = /^(Timeline|Objectives|Exercise record|Deviations( \(\d+\))?|Review and actions|Writes and data loss|Phases|Plan context)$/;
+
+/** Each page's text, laid out as printed (pdftotext from poppler-utils, which scripts/test.sh installs). */
+function pdfPages(pdf: string): string[] {
+  return execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").filter((p) => p.trim() !== "");
+}
+
+const lastLine = (page: string) => page.trimEnd().split("\n").at(-1)!.trim();
+
+/** Share of non-white pixels on one page, rasterised by pdftoppm (also saved as a PNG beside the PDF to look at). */
+function inkShare(pdf: string, pageNo: number): number {
+  execFileSync("pdftoppm", ["-png", "-r", "50", "-f", String(pageNo), "-l", String(pageNo), "-singlefile", pdf, pdf.replace(/\.pdf$/, `-pdf-page${pageNo}`)]);
+  const pgm = execFileSync("pdftoppm", ["-gray", "-r", "30", "-f", String(pageNo), "-l", String(pageNo), "-singlefile", pdf]);
+  // Binary PGM: "P5\n<w> <h>\n255\n" then one byte per pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString("latin1"))!;
+  const pixels = pgm.subarray(header[0].length);
+  let ink = 0;
+  for (const v of pixels) if (v < 200) ink++;
+  return ink / pixels.length;
+}
+
 function htmlFile(name: string, content: string): string {
   const file = join(tmp("layout-"), name);
   writeFileSync(file, content);
@@ -33,11 +55,11 @@ function htmlFile(name: string, content: string): string {
 }
 
 /** Elements matching `selector` whose box reaches past the viewport's right edge, or whose content overflows them (clipped). */
-async function clipped(page: Page, selector: string): Promise<string[]> {
+async function clipped(page: Page, selector: string, viewportWidth = PHONE.width): Promise<string[]> {
   return page.$$eval(selector, (els, width) => els.filter((e) => {
     const r = e.getBoundingClientRect();
     return r.width > 0 && (r.right > (width as number) + 0.5 || e.scrollWidth > e.clientWidth + 1);
-  }).map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? "").trim().slice(0, 60)}`), PHONE.width);
+  }).map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? "").trim().slice(0, 60)}`), viewportWidth);
 }
 
 async function atPhone(url: string, shot: string): Promise<Page> {
@@ -58,6 +80,17 @@ describe("layouts in Chromium", () => {
     const chart = await page.locator("svg.timeline").first().boundingBox();
     expect(chart!.width).toBeLessThanOrEqual(PHONE.width);
     expect(chart!.width).toBeGreaterThan(300);
+    await page.close();
+  });
+
+  it("a drill report at 1400 px: nothing clipped, the timeline uses the width", async () => {
+    const page = await browserOf().newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(await report([fixture("missed-rto"), fixture("lost-after-fault")]), { waitUntil: "load" });
+    await page.screenshot({ path: join(RESULTS, "desktop-1400-report.png"), fullPage: true });
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(1400);
+    expect(await clipped(page, ".verdict .badge, .chips .st, section.drill h2, table.summary td, .exercise dd, .deviations li", 1400)).toEqual([]);
+    const chart = await page.locator("svg.timeline").first().boundingBox();
+    expect(chart!.width).toBeGreaterThan(700);
     await page.close();
   });
 
@@ -90,10 +123,16 @@ describe("layouts in Chromium", () => {
     const pdf = join(RESULTS, "print-missed-rto.pdf");
     await page.screenshot({ path: join(RESULTS, "print-missed-rto-page1.png") });
     await page.pdf({ path: pdf, format: "A4", printBackground: true });
-    const pages = (readFileSync(pdf, "latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    expect(pages).toBeGreaterThan(0);
-    expect(pages).toBeLessThanOrEqual(8);
     await page.close();
+    // The PDF itself, as poppler reads it (not the print emulation): the verdict and
+    // objectives on page 1, no page ending on a heading, page 1 well filled.
+    const pages = pdfPages(pdf);
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.length).toBeLessThanOrEqual(8);
+    expect(pages[0]).toMatch(/FAILED/);
+    expect(pages[0]).toMatch(/RTO \(recovery/);
+    for (const [i, text] of pages.entries()) expect(lastLine(text), `page ${i + 1} ends on a heading`).not.toMatch(HEADINGS);
+    expect(inkShare(pdf, 1)).toBeGreaterThan(0.04);
   });
 
   it("print: the readiness page fits A4's printable width (no clipped column)", async () => {
