@@ -1,6 +1,6 @@
 // Every local scenario end to end against the real stack: each yields a verdict
 // and either a measured RTO > 0 or "no disruption" with the fault confirmed.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -33,5 +33,22 @@ describe("local scenarios", () => {
     }
     expect(rto("sessions-cache-node-loss")).toBeGreaterThan(500);
     expect(reports.some((f) => f.endsWith("report.html"))).toBe(true);
+
+    // The exercise record of the run, then its review with an action (issue 19's acceptance):
+    // every report and the readiness page show scope, people, deviations, the review and the open action.
+    const journals = (JSON.parse(r.stdout) as { results: { journal: string }[] }).results.map((x) => x.journal);
+    const first = JSON.parse(readFileSync(journals[0]!, "utf8").split("\n")[0]!) as { identity: { runId: string }; exercise: { participants: { name: string }[]; scope: { service: string; hazard: string } } };
+    expect(first.exercise.participants.length).toBeGreaterThan(0);
+    const runId = first.identity.runId;
+    const review = drill(["review", runId, "--evidence", out, "--by", "carol", "--decision", "needs-action", "--note", "reviewed in the weekly drill review", "--action", "re-check the sentinel timers", "--owner", "dave", "--due", "2099-01-15"]);
+    expect(review.code, review.stderr).toBe(0);
+    expect(review.stdout.match(/needs-action by carol/g)?.length).toBe(journals.length);
+    const rendered = mkdtempSync(join(tmpdir(), "reviewed-"));
+    expect(drill(["report", ...journals, "--out", rendered, "--format", "html,md"]).code).toBe(0);
+    const md = readFileSync(join(rendered, "report.md"), "utf8");
+    for (const text of ["carol", "needs-action", "re-check the sentinel timers", "dave", "2099-01-15", first.exercise.scope.service, first.exercise.participants[0]!.name]) expect(md).toContain(text);
+    const ready = drill(["readiness", "--evidence", out, "--json"]);
+    const gaps = (JSON.parse(ready.stdout) as { gaps: { rule: string; message: string }[] }).gaps;
+    expect(gaps.filter((g) => g.rule === "R12" && g.message.includes("re-check the sentinel timers"))).toHaveLength(1);
   });
 });
