@@ -8,7 +8,7 @@ import { rmSync } from "node:fs";
 import { environmentError } from "../../core/errors.ts";
 import { isOurs, listOurProcesses } from "./our-processes.ts";
 import { envPaths } from "./paths.ts";
-import { verify, type ProcRecord } from "./records.ts";
+import { recordedProcess, type ProcRecord } from "./records.ts";
 import { signalPid, stopRecorded, stopStray } from "./signal.ts";
 import { allPids, isGone, readProc } from "./procfs.ts";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -30,7 +30,7 @@ export async function stopAll(opts: EnvOptions): Promise<void> {
   const left = new Set(Object.values(state?.processes ?? {}));
   // Groups of records verified now: after the leaders stop, their members must go too (a pg_autoctl
   // child renames itself and leaves our state dir, so the sweep below would not know it as ours).
-  const groups = new Set([...left].filter((r) => verify(r)).map((r) => r.pgid));
+  const groups = new Set([...left].filter((r) => recordedProcess(r)).map((r) => r.pgid));
   for (const inWave of ORDER) {
     const wave = [...left].filter(inWave);
     wave.forEach((r) => left.delete(r));

@@ -21,13 +21,14 @@ export function matches(record: Pick<ProcRecord, "startTime" | "marker">, info: 
   return !isGone(info) && info!.startTime === record.startTime && info!.cmdline.includes(record.marker);
 }
 
-export function verify(record: ProcRecord): ProcInfo | undefined {
+/** The live process `record` names, or undefined when it is gone or its PID now belongs to another process. */
+export function recordedProcess(record: ProcRecord): ProcInfo | undefined {
   const info = readProc(record.pid);
   return matches(record, info) ? info : undefined;
 }
 
 export function liveness(record: ProcRecord): Liveness {
-  const info = verify(record);
+  const info = recordedProcess(record);
   if (!info) return "dead";
   return isStopped(info) ? "paused" : "running";
 }

@@ -4,7 +4,7 @@ import { makeCtx } from "./context.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { observe } from "./observe.ts";
 import { envPaths } from "./paths.ts";
-import { verify } from "./records.ts";
+import { recordedProcess } from "./records.ts";
 import { newState, readState } from "./state.ts";
 import type { EnvOptions, EnvStatus } from "./types.ts";
 
@@ -18,7 +18,7 @@ export async function statusAt(opts: EnvOptions): Promise<EnvStatus> {
 
 export async function nodeProcessAt(node: string, opts: EnvOptions): Promise<{ pid: number; pgid?: number; cmdline: string } | undefined> {
   const record = readState(envPaths(opts).stateFile)?.processes[node];
-  const info = record ? verify(record) : undefined;
+  const info = record ? recordedProcess(record) : undefined;
   if (!record || !info) return undefined;
   return { pid: info.pid, pgid: info.pgid, cmdline: info.cmdline };
 }
