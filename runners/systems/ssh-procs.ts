@@ -7,7 +7,7 @@
 // out here; a second round trip signals, re-checking each start time there.
 import type { NodeProcessT, NodeSshT } from "../../stacks/lib/index.ts";
 import { parseStat } from "../env/procfs.ts";
-import { sshOk } from "./ssh.ts";
+import { sshOk, type RemoteShell } from "./ssh.ts";
 
 export interface RemoteProc { pid: number; ppid: number; state: string; startTime: number }
 /** A process by identity on the remote host (PIDs are reused: the start time goes with it). */
@@ -15,7 +15,7 @@ export interface RemotePid { pid: number; startTime: number; cmdline?: string }
 export interface Snapshot { candidates: Map<number, string>; procs: Map<number, RemoteProc> }
 
 // $1 ports (comma-separated), $2 pidfile, $3 systemd unit. "C pid cmdline" per root candidate, then "S pid <stat>" per process.
-const SNAPSHOT = `
+export const SNAPSHOT_SCRIPT = `
 ports=$1; pidfile=$2; unit=$3; cands=""
 for p in $(echo "$ports" | tr ',' ' '); do cands="$cands $(ss -Hltnp "sport = :$p" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2)"; done
 if [ -n "$pidfile" ] && [ -r "$pidfile" ]; then cands="$cands $(head -n1 "$pidfile")"; fi
@@ -28,7 +28,7 @@ for d in /proc/[0-9]*; do s=""; if { read -r s < "$d/stat"; } 2>/dev/null; then 
 `;
 
 // $1 signal, then pid:starttime pairs: each is signalled only while its start time still matches; prints the PIDs signalled.
-const SIGNAL = `
+export const SIGNAL_SCRIPT = `
 sig=$1; shift
 start_of() { s=""; { read -r s < "/proc/$1/stat"; } 2>/dev/null || return 1; set -- \${s##*) }; echo "\${20}"; }
 for pair in "$@"; do
@@ -54,8 +54,11 @@ export function parseSnapshot(text: string): Snapshot {
   return { candidates, procs };
 }
 
-export async function remoteSnapshot(node: string, ssh: NodeSshT, spec: NodeProcessT = {} as NodeProcessT, signal?: AbortSignal): Promise<Snapshot> {
-  const out = await sshOk(node, ssh, "reading its processes", SNAPSHOT, [(spec.ports ?? []).join(","), spec.pidfile ?? "", spec.systemdUnit ?? ""], signal ? { signal } : {});
+/** How a remote read or signal runs: abortable, through a given ssh client (default the system's). */
+export interface RemoteOptions { signal?: AbortSignal; shell?: RemoteShell }
+
+export async function remoteSnapshot(node: string, ssh: NodeSshT, spec: NodeProcessT = {} as NodeProcessT, o: RemoteOptions = {}): Promise<Snapshot> {
+  const out = await sshOk(node, ssh, "reading its processes", SNAPSHOT_SCRIPT, [(spec.ports ?? []).join(","), spec.pidfile ?? "", spec.systemdUnit ?? ""], o);
   return parseSnapshot(out);
 }
 
@@ -86,8 +89,8 @@ export function treeOf(s: Snapshot, roots: RemotePid[]): RemotePid[] {
 }
 
 /** Send `sig` to each process whose start time still matches on the host; returns the PIDs signalled. */
-export async function signalRemote(node: string, ssh: NodeSshT, sig: string, pids: RemotePid[], signal?: AbortSignal): Promise<number[]> {
+export async function signalRemote(node: string, ssh: NodeSshT, sig: string, pids: RemotePid[], o: RemoteOptions = {}): Promise<number[]> {
   if (pids.length === 0) return [];
-  const out = await sshOk(node, ssh, `sending ${sig}`, SIGNAL, [sig.replace(/^SIG/, ""), ...pids.map((p) => `${p.pid}:${p.startTime}`)], signal ? { signal } : {});
+  const out = await sshOk(node, ssh, `sending ${sig}`, SIGNAL_SCRIPT, [sig.replace(/^SIG/, ""), ...pids.map((p) => `${p.pid}:${p.startTime}`)], o);
   return out.split("\n").filter(Boolean).map(Number);
 }
