@@ -4,20 +4,13 @@
 // repeatable, and failures as DrillErrors naming the node and host.
 import { describe, expect, it } from "vitest";
 import { sshCommand } from "../../../runners/faults/ssh-command.ts";
-import { fakeWorld } from "./fake-os.ts";
-import { FakeHost, remoteNodes } from "./ssh-fake-host.ts";
+import { FakeHost, remoteWorld } from "./ssh-fake-host.ts";
 
 const target = { kind: "node" as const, service: "cache", node: "redis-a" };
 const rule = ["INPUT", "-p", "tcp", "--dport", "6379", "-j", "DROP"];
 const params = (p: Record<string, unknown> = {}) => sshCommand.params.parse({ inject: ["iptables", "-A", ...rule], heal: ["iptables", "-D", ...rule], ...p });
 
-function world() {
-  const host = new FakeHost();
-  const w = fakeWorld();
-  const abort = new AbortController();
-  const ctx = w.ctx({ nodes: remoteNodes(host), os: { ...w.os, ssh: host.shell }, signal: abort.signal });
-  return { host, w, ctx, abort };
-}
+const world = () => remoteWorld(new FakeHost());
 
 describe("ssh.command", () => {
   it("sends inject and heal as argument arrays to the node's host; heal twice sends it twice", async () => {

@@ -5,6 +5,7 @@
 // one sent), scripted answers for `exec "$@"`, and ssh's own failures (exit
 // 255, killed at the bound, no client). Every round trip is recorded.
 import type { NodeSshT } from "../../../stacks/lib/index.ts";
+import { fakeWorld } from "./fake-os.ts";
 import type { RemoteShell, SshExit } from "../../../runners/faults/os.ts";
 import { SIGNAL_SCRIPT, SNAPSHOT_SCRIPT } from "../../../runners/systems/ssh-procs.ts";
 import { EXEC_SCRIPT } from "../../../runners/faults/ssh-command.ts";
@@ -93,3 +94,20 @@ export const remoteNodes = (host: FakeHost, name = "redis-a", port = 6379) => ({
   process: async () => undefined,
   remote: async (node: string) => (node === name ? { ssh: { host: host.address, user: "ops", port: 2222, identityFile: "/keys/id_ed25519" }, process: { ports: [port] } } : undefined),
 });
+
+/** redis-server (listening on 6379) with a child, and an unrelated sshd on the same host. */
+export function redisHost(): FakeHost {
+  const host = new FakeHost();
+  host.spawn({ pid: 300, cmdline: "/usr/bin/redis-server *:6379", port: 6379 });
+  host.spawn({ pid: 301, ppid: 300, cmdline: "redis-rdb-bgsave" });
+  host.spawn({ pid: 22, cmdline: "sshd: /usr/sbin/sshd -D" });
+  return host;
+}
+
+/** A fake world whose fault context reaches node "redis-a" on `host` over the fake ssh; `abort` stops the run. */
+export function remoteWorld(host: FakeHost) {
+  const w = fakeWorld();
+  const abort = new AbortController();
+  const ctx = w.ctx({ nodes: remoteNodes(host), os: { ...w.os, ssh: host.shell }, signal: abort.signal });
+  return { host, w, ctx, abort };
+}

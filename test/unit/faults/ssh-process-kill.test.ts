@@ -5,21 +5,11 @@
 // naming the node and host. The same kind runs for real in test/systems/ssh-hosts.test.ts.
 import { describe, expect, it } from "vitest";
 import { sshProcessKill as kill } from "../../../runners/faults/ssh-process-kill.ts";
-import { fakeWorld } from "./fake-os.ts";
-import { FakeHost, remoteNodes } from "./ssh-fake-host.ts";
+import { redisHost, remoteWorld } from "./ssh-fake-host.ts";
 
 const target = { kind: "node" as const, service: "cache", node: "redis-a" };
 
-/** redis-server (listening on 6379) with a child; an unrelated sshd on the same host. */
-function world() {
-  const host = new FakeHost();
-  host.spawn({ pid: 300, cmdline: "/usr/bin/redis-server *:6379", port: 6379 });
-  host.spawn({ pid: 301, ppid: 300, cmdline: "redis-rdb-bgsave" });
-  host.spawn({ pid: 22, cmdline: "sshd: /usr/sbin/sshd -D" });
-  const w = fakeWorld();
-  const ctx = w.ctx({ nodes: remoteNodes(host), os: { ...w.os, ssh: host.shell } });
-  return { host, w, ctx };
-}
+const world = () => remoteWorld(redisHost());
 
 describe("ssh.process.kill", () => {
   it("pins the node's root by its port, then signals its whole tree by identity, and confirms it is gone", async () => {

@@ -4,21 +4,11 @@
 // never stopped, and a failed signal script as a fault error naming node and host.
 import { describe, expect, it } from "vitest";
 import { sshProcessPause as pause } from "../../../runners/faults/ssh-process-pause.ts";
-import { fakeWorld } from "./fake-os.ts";
-import { FakeHost, remoteNodes } from "./ssh-fake-host.ts";
+import { redisHost, remoteWorld } from "./ssh-fake-host.ts";
 
 const target = { kind: "node" as const, service: "cache", node: "redis-a" };
 
-function world() {
-  const host = new FakeHost();
-  host.spawn({ pid: 300, cmdline: "/usr/bin/redis-server *:6379", port: 6379 });
-  host.spawn({ pid: 301, ppid: 300, cmdline: "redis-rdb-bgsave" });
-  host.spawn({ pid: 22, cmdline: "sshd: /usr/sbin/sshd -D" });
-  const w = fakeWorld();
-  const abort = new AbortController();
-  const ctx = w.ctx({ nodes: remoteNodes(host), os: { ...w.os, ssh: host.shell }, signal: abort.signal });
-  return { host, w, ctx, abort };
-}
+const world = () => remoteWorld(redisHost());
 
 describe("ssh.process.pause", () => {
   it("stops every process of the node, confirms state T, and heal resumes them", async () => {
