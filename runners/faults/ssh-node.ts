@@ -32,5 +32,5 @@ export async function pinRemoteRoots(n: RemoteNode, o: RemoteOptions): Promise<R
 
 /** Every process of the node on its host now: each recorded root still itself, with its descendants. */
 export async function remoteTree(n: RemoteNode, roots: RemotePid[], o: RemoteOptions): Promise<RemotePid[]> {
-  return treeOf(await remoteSnapshot(n.node, n.ssh, undefined, o), roots);
+  return treeOf(await remoteSnapshot(n.node, n.ssh, undefined, o, roots), roots);
 }

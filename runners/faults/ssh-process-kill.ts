@@ -33,7 +33,7 @@ export const sshProcessKill: FaultKind<z.infer<typeof SshProcessKillParams>, Sta
   async check(state, ctx) {
     const deadline = ctx.clock.now() + GONE_WITHIN_MS;
     for (;;) {
-      const snap = await remoteSnapshot(state.node, state.ssh, undefined, remoteVia(ctx));
+      const snap = await remoteSnapshot(state.node, state.ssh, undefined, remoteVia(ctx), state.roots);
       const left = state.roots.filter((r) => stillThere(snap, r));
       if (left.length === 0) return { confirmed: true, detail: `every root of ${state.node} on ${state.ssh.host} is gone (pids ${state.roots.map((r) => r.pid).join(", ")})` };
       if (ctx.clock.now() >= deadline || ctx.signal.aborted) return { confirmed: false, detail: `pids ${left.map((r) => r.pid).join(", ")} still run on ${state.ssh.host} 3 s after ${state.signal}` };

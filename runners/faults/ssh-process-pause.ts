@@ -26,7 +26,7 @@ export const sshProcessPause: FaultKind<z.infer<typeof SshProcessPauseParams>, S
     ctx.note("info", `SIGSTOP sent on ${state.ssh.host} to pids ${sent.join(", ") || "none (gone)"}`);
   },
   async check(state, ctx) {
-    const snap = await remoteSnapshot(state.node, state.ssh, undefined, remoteVia(ctx));
+    const snap = await remoteSnapshot(state.node, state.ssh, undefined, remoteVia(ctx), state.roots);
     const tree = treeOf(snap, state.roots);
     const running = tree.filter((p) => snap.procs.get(p.pid)?.state !== "T");
     const stopped = tree.length > 0 && running.length === 0;

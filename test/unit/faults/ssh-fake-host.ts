@@ -44,6 +44,11 @@ export class FakeHost {
     this.spawn({ pid, cmdline });
   }
 
+  /** The process replaced its program (execve): same PID, same start time, another command line. */
+  exec(pid: number, cmdline: string): void {
+    this.table.get(pid)!.cmdline = cmdline;
+  }
+
   state = (pid: number) => this.table.get(pid)?.state;
 
   readonly shell: RemoteShell = {
@@ -54,18 +59,20 @@ export class FakeHost {
       if (this.failure === "no-client") throw Object.assign(new Error("spawn ssh ENOENT"), { code: "ENOENT" });
       if (this.failure === "unreachable") return exit(255, "", `ssh: connect to host ${ssh.host} port ${ssh.port ?? 22}: No route to host\r\n`);
       if (this.failure === "hangs") return { code: null, signal: "SIGKILL", stdout: "", stderr: "" };
-      if (kind === "snapshot") return exit(0, this.snapshot(args[0] ?? ""));
+      if (kind === "snapshot") return exit(0, this.snapshot(args[0] ?? "", args[3] ?? ""));
       if (kind === "signal") return exit(0, this.signal(args[0]!, args.slice(1)));
       const a = this.answer(args);
       return exit(a.code, a.stdout ?? "", a.stderr ?? "");
     },
   };
 
-  // "C pid cmdline" for each process listening on one of the ports, then "S pid <stat>" for every process.
-  private snapshot(ports: string): string {
-    const cands = ports.split(",").filter(Boolean).map((p) => this.listening.get(Number(p))).filter((pid): pid is number => pid !== undefined && this.table.has(pid));
+  // "C pid cmdline" for each process listening on one of the ports, "P pid cmdline" for each pinned PID, then "S pid <stat>" for every process.
+  private snapshot(ports: string, pinned: string): string {
+    const present = (pid: number | undefined): pid is number => pid !== undefined && this.table.has(pid);
+    const cands = ports.split(",").filter(Boolean).map((p) => this.listening.get(Number(p))).filter(present);
     return [
       ...cands.map((pid) => `C ${pid} ${this.table.get(pid)!.cmdline} `),
+      ...pinned.split(" ").filter(Boolean).map(Number).filter(present).map((pid) => `P ${pid} ${this.table.get(pid)!.cmdline} `),
       ...[...this.table.values()].map((p) => `S ${p.pid} ${p.pid} (${p.cmdline.split(" ")[0]}) ${p.state} ${p.ppid} ${p.pid} ${p.pid} 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 ${p.startTime} 0 0`),
     ].join("\n") + "\n";
   }

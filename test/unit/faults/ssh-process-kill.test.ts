@@ -16,10 +16,10 @@ describe("ssh.process.kill", () => {
     const { host, w, ctx } = world();
     const state = await kill.plan(kill.params.parse({}), target, ctx);
     expect(state).toMatchObject({ node: "redis-a", ssh: { host: "10.0.0.7" }, signal: "SIGKILL", roots: [{ pid: 300, startTime: 5_000, cmdline: "/usr/bin/redis-server *:6379" }] });
-    expect(host.sent).toEqual([{ host: "10.0.0.7", script: "snapshot", args: ["6379", "", ""], abortable: true }]);
+    expect(host.sent).toEqual([{ host: "10.0.0.7", script: "snapshot", args: ["6379", "", "", ""], abortable: true }]);
     await kill.inject(state, ctx);
     expect(host.sent.slice(1)).toEqual([
-      { host: "10.0.0.7", script: "snapshot", args: ["", "", ""], abortable: true },
+      { host: "10.0.0.7", script: "snapshot", args: ["", "", "", "300"], abortable: true },
       { host: "10.0.0.7", script: "signal", args: ["KILL", "300:5000", "301:5001"], abortable: true },
     ]);
     expect([...host.table.keys()]).toEqual([22]);
@@ -37,6 +37,16 @@ describe("ssh.process.kill", () => {
     expect(host.sent.map((s) => s.script)).toEqual(["snapshot", "snapshot"]); // nothing left to signal: no signal script
     expect(host.table.get(300)).toMatchObject({ cmdline: "/usr/bin/backup-agent", state: "S" });
     expect(w.notes).toEqual(["info: SIGKILL sent on 10.0.0.7 to pids none (already gone)"]);
+  });
+
+  it("never signals a root that exec'd another program since it was pinned (same PID and start time, another command line)", async () => {
+    const { host, ctx } = world();
+    const state = await kill.plan(kill.params.parse({}), target, ctx);
+    host.exec(300, "/usr/bin/redis-check-aof --fix");
+    await kill.inject(state, ctx);
+    expect(host.sent.map((s) => s.script)).toEqual(["snapshot", "snapshot"]);
+    expect(host.table.has(300)).toBe(true);
+    expect(host.table.has(301)).toBe(true);
   });
 
   it("the host refuses a PID reused between the snapshot and the signal: the pair carries the start time", async () => {

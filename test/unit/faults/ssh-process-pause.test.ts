@@ -58,6 +58,15 @@ describe("ssh.process.pause", () => {
     expect(host.sent.map((s) => s.script)).toEqual(["snapshot", "snapshot"]);
   });
 
+  it("never stops a root that exec'd another program since it was pinned, nor its children", async () => {
+    const { host, ctx } = world();
+    const state = await pause.plan({}, target, ctx);
+    host.exec(300, "/bin/sh -c restore-from-backup");
+    await pause.inject(state, ctx);
+    expect([host.state(300), host.state(301)]).toEqual(["S", "S"]);
+    expect((await pause.check(state, ctx)).confirmed).toBe(false);
+  });
+
   it("a signal script that fails on the host is a fault error naming node, host and what was attempted", async () => {
     const { host, ctx } = world();
     const state = await pause.plan({}, target, ctx);
