@@ -6,48 +6,18 @@ import { inputError } from "../../core/errors.ts";
 import { evaluateProgram } from "../plan/mock-evaluate.ts";
 import { findProgram } from "../plan/pulumi-project.ts";
 import { resourcesOfType, type ResourceGraph } from "../plan/resource-graph.ts";
-import { POSTGRES_HA_TYPE } from "../../stacks/local/postgres-ha.ts";
-import { REDIS_SENTINEL_TYPE } from "../../stacks/local/redis-sentinel.ts";
-import { HAPROXY_WEB_TYPE } from "../../stacks/local/haproxy-web.ts";
-import { CLIENT_PROXIES_TYPE } from "../../stacks/local/client-proxies.ts";
+import { POSTGRES_HA_TYPE, PostgresHaInputs } from "../../stacks/local/postgres-ha.ts";
+import { REDIS_SENTINEL_TYPE, RedisSentinelInputs } from "../../stacks/local/redis-sentinel.ts";
+import { HAPROXY_WEB_TYPE, HaproxyWebInputs } from "../../stacks/local/haproxy-web.ts";
+import { CLIENT_PROXIES_TYPE, ClientProxiesArgs } from "../../stacks/local/client-proxies.ts";
 import { REPO_ROOT } from "./paths.ts";
 
-const named = z.object({ name: z.string().regex(/^[a-z0-9-]+$/), port: z.number().int().min(1).max(65535) });
-const ms = z.number().int().positive();
-
-export const pgDecl = z.object({
-  host: z.literal("127.0.0.1"),
-  database: z.string().regex(/^[a-z_][a-z0-9_]*$/),
-  monitorPort: named.shape.port,
-  nodes: z.array(named).min(2),
-  timers: z.object({
-    healthCheckPeriodMs: ms, healthCheckTimeoutMs: ms, healthCheckMaxRetries: z.number().int().min(0),
-    healthCheckRetryDelayMs: ms, nodeConsideredUnhealthyTimeoutMs: ms, primaryDemoteTimeoutMs: ms, startupGracePeriodMs: ms,
-  }),
-});
-export const redisDecl = z.object({
-  host: z.literal("127.0.0.1"),
-  masterName: z.string().regex(/^[A-Za-z0-9_-]+$/),
-  nodes: z.array(named).min(2),
-  sentinels: z.array(named).min(1),
-  quorum: z.number().int().min(1),
-  downAfterMs: ms,
-  failoverTimeoutMs: ms,
-});
-export const webDecl = z.object({
-  host: z.literal("127.0.0.1"),
-  frontendPort: named.shape.port,
-  statsPort: named.shape.port,
-  instances: z.array(named).min(2),
-  healthCheck: z.object({ intervalMs: ms, fall: z.number().int().min(1), rise: z.number().int().min(1) }),
-  retries: z.number().int().min(0),
-});
-
-export const proxiesDecl = z.object({
-  host: z.literal("127.0.0.1"),
-  controlPort: named.shape.port,
-  routes: z.array(z.object({ node: z.string(), listenPort: named.shape.port, upstreamPort: named.shape.port })).min(1),
-});
+// Each component's own inputs schema; the env adds one rule: it binds loopback only.
+const loopback = { host: z.literal("127.0.0.1") };
+export const pgDecl = PostgresHaInputs.extend(loopback);
+export const redisDecl = RedisSentinelInputs.extend(loopback);
+export const webDecl = HaproxyWebInputs.extend(loopback);
+export const proxiesDecl = ClientProxiesArgs.extend(loopback);
 
 export type PgDecl = z.infer<typeof pgDecl>;
 export type ProxiesDecl = z.infer<typeof proxiesDecl>;

@@ -1,11 +1,12 @@
 // The real operating system behind FaultOs: /proc and process.kill, the
-// iptables binary, the cgroup v2 filesystem, TCP connects, zx for commands and
-// HTTP to our proxy daemons. `osOf(ctx)` is what a fault kind calls: the
+// iptables binary, the cgroup v2 filesystem, TCP connects, zx for commands,
+// HTTP to our proxy daemons and the system ssh client. `osOf(ctx)` is what a fault kind calls: the
 // context's own parts (fakes, in unit tests) over these.
 import { $ } from "zx";
 import { sleep } from "../../core/sleep.ts";
 import { allPids, readProc } from "../env/procfs.ts";
 import type { ProxyControl } from "../proxy/proxy-client.ts";
+import { systemSsh } from "../systems/ssh.ts";
 import { cgroup2Root, createGroup, dissolveGroup, moveInto } from "./cgroup.ts";
 import { runIptables } from "./iptables.ts";
 import type { FaultOs } from "./os.ts";
@@ -33,6 +34,7 @@ export const realOs: FaultOs = {
     },
   },
   proxies: { control: lazyControl },
+  ssh: systemSsh,
   timers: { sleep },
 };
 

@@ -1,13 +1,15 @@
 // The operating system as the fault kinds see it, behind small interfaces (as
 // xk6-disruptor's injected executor): process control and /proc, iptables,
-// cgroups, TCP reachability, commands, our proxy daemons' control APIs, and
-// time. Fault kinds take them from FaultContext.os; the real implementations
+// cgroups, TCP reachability, commands, our proxy daemons' control APIs, the ssh
+// client that reaches other hosts, and time. Fault kinds take them from FaultContext.os; the real implementations
 // are the default (os-real.ts), unit tests pass fakes (test/unit/faults/fake-os.ts)
 // so every kind's inject, check and heal run with no process, network or rule.
 import type { ProcInfo } from "../env/procfs.ts";
 import type { ProxyControl } from "../proxy/proxy-client.ts";
+import type { RemoteShell } from "../systems/ssh.ts";
 
 export type { ProcInfo } from "../env/procfs.ts";
+export type { RemoteShell, SshExit } from "../systems/ssh.ts";
 
 /** /proc reads and signals. */
 export interface ProcessControl {
@@ -74,5 +76,7 @@ export interface FaultOs {
   network: Network;
   commands: Commands;
   proxies: Proxies;
+  /** Other hosts, over ssh (the ssh.* faults). */
+  ssh: RemoteShell;
   timers: Timers;
 }

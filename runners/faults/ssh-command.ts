@@ -3,10 +3,12 @@
 // remote shell parses them). The check polls until it succeeds within a bound,
 // as the local command fault's does; a heal that fails fails the heal.
 import { z } from "zod";
-import { Duration, parseDuration } from "../../stacks/lib/index.ts";
+import { parseDuration } from "../../core/duration.ts";
+import { Duration } from "../../stacks/lib/schema.ts";
 import { sshOk } from "../systems/ssh.ts";
-import type { FaultKind } from "./fault.ts";
-import { remoteNode, type RemoteNode } from "./ssh-node.ts";
+import type { FaultContext, FaultKind } from "./fault.ts";
+import { osOf } from "./os-real.ts";
+import { remoteNode, remoteVia, type RemoteNode } from "./ssh-node.ts";
 
 const Argv = z.array(z.string()).min(1);
 export const SshCommandParams = z.strictObject({
@@ -19,9 +21,11 @@ export const SshCommandParams = z.strictObject({
 
 type State = Omit<RemoteNode, "process"> & { [key: string]: unknown; inject: string[]; heal: string[]; check?: string[]; checkWithinMs: number; timeoutMs: number };
 
-const EXEC = `exec "$@"\n`;
-const run = (s: State, what: "inject" | "heal" | "check", argv: string[], signal?: AbortSignal) =>
-  sshOk(s.node, s.ssh, `${what} command ${JSON.stringify(argv)}`, EXEC, argv, { timeoutMs: s.timeoutMs, ...(signal ? { signal } : {}) });
+/** The remote side: the argument array as the command, no shell parsing it. */
+export const EXEC_SCRIPT = `exec "$@"\n`;
+// A heal is not abortable: it must run to its end even while the run is being stopped.
+const run = (s: State, what: "inject" | "heal" | "check", argv: string[], ctx: FaultContext) =>
+  sshOk(s.node, s.ssh, `${what} command ${JSON.stringify(argv)}`, EXEC_SCRIPT, argv, { timeoutMs: s.timeoutMs, ...remoteVia(ctx, what !== "heal") });
 
 export const sshCommand: FaultKind<z.infer<typeof SshCommandParams>, State> = {
   kind: "ssh.command",
@@ -33,23 +37,23 @@ export const sshCommand: FaultKind<z.infer<typeof SshCommandParams>, State> = {
     return { node, ssh, inject: params.inject, heal: params.heal, ...(params.check ? { check: params.check } : {}), checkWithinMs: parseDuration(params.checkWithin), timeoutMs: parseDuration(params.timeout) };
   },
   async inject(state, ctx) {
-    await run(state, "inject", state.inject, ctx.signal);
+    await run(state, "inject", state.inject, ctx);
   },
   async check(state, ctx) {
     if (!state.check) return { confirmed: false, detail: "no check command declared" };
-    const started = performance.now();
+    const started = ctx.clock.now();
     for (let attempts = 1; ; attempts++) {
       try {
-        const out = (await run(state, "check", state.check, ctx.signal)).trim().slice(0, 200);
-        return { confirmed: true, detail: `confirmed on ${state.ssh.host} after ${attempts} attempt(s), ${Math.round(performance.now() - started)} ms${out ? `: ${out}` : ""}` };
+        const out = (await run(state, "check", state.check, ctx)).trim().slice(0, 200);
+        return { confirmed: true, detail: `confirmed on ${state.ssh.host} after ${attempts} attempt(s), ${Math.round(ctx.clock.now() - started)} ms${out ? `: ${out}` : ""}` };
       } catch (error) {
-        if (performance.now() - started >= state.checkWithinMs || ctx.signal.aborted) return { confirmed: false, detail: `not confirmed on ${state.ssh.host} after ${attempts} attempt(s) within ${state.checkWithinMs} ms: ${(error as Error).message}` };
+        if (ctx.clock.now() - started >= state.checkWithinMs || ctx.signal.aborted) return { confirmed: false, detail: `not confirmed on ${state.ssh.host} after ${attempts} attempt(s) within ${state.checkWithinMs} ms: ${(error as Error).message}` };
       }
-      await new Promise((ok) => setTimeout(ok, 200));
+      await osOf(ctx).timers.sleep(200, ctx.signal);
     }
   },
-  async heal(state) {
-    await run(state, "heal", state.heal);
+  async heal(state, ctx) {
+    await run(state, "heal", state.heal, ctx);
   },
   describe: (s) => `on ${s.ssh.host}: run ${JSON.stringify(s.inject)} (heal: ${JSON.stringify(s.heal)})`,
 };

@@ -6,11 +6,15 @@
 import { z } from "zod";
 import { remoteSnapshot, signalRemote, stillThere, type RemotePid } from "../systems/ssh-procs.ts";
 import type { FaultKind } from "./fault.ts";
-import { pinRemoteRoots, remoteNode, remoteTree, type RemoteNode } from "./ssh-node.ts";
+import { osOf } from "./os-real.ts";
+import { pinRemoteRoots, remoteNode, remoteTree, remoteVia, type RemoteNode } from "./ssh-node.ts";
 
 export const SshProcessKillParams = z.strictObject({ signal: z.enum(["SIGKILL", "SIGTERM", "SIGQUIT"]).default("SIGKILL") });
 
 type State = RemoteNode & { [key: string]: unknown; roots: RemotePid[]; signal: string };
+
+/** How long the roots may take to be gone after the signal, on the drill's clock. */
+const GONE_WITHIN_MS = 3_000;
 
 export const sshProcessKill: FaultKind<z.infer<typeof SshProcessKillParams>, State> = {
   kind: "ssh.process.kill",
@@ -19,21 +23,21 @@ export const sshProcessKill: FaultKind<z.infer<typeof SshProcessKillParams>, Sta
   targets: ["node"],
   async plan(params, target, ctx) {
     const n = await remoteNode("ssh.process.kill", target, ctx);
-    return { ...n, roots: await pinRemoteRoots(n, ctx.signal), signal: params.signal };
+    return { ...n, roots: await pinRemoteRoots(n, remoteVia(ctx)), signal: params.signal };
   },
   async inject(state, ctx) {
-    const tree = await remoteTree(state, state.roots, ctx.signal);
-    const sent = await signalRemote(state.node, state.ssh, state.signal, tree, ctx.signal);
+    const via = remoteVia(ctx);
+    const sent = await signalRemote(state.node, state.ssh, state.signal, await remoteTree(state, state.roots, via), via);
     ctx.note("info", `${state.signal} sent on ${state.ssh.host} to pids ${sent.join(", ") || "none (already gone)"}`);
   },
   async check(state, ctx) {
-    const deadline = Date.now() + 3_000;
+    const deadline = ctx.clock.now() + GONE_WITHIN_MS;
     for (;;) {
-      const snap = await remoteSnapshot(state.node, state.ssh, undefined, ctx.signal);
+      const snap = await remoteSnapshot(state.node, state.ssh, undefined, remoteVia(ctx), state.roots);
       const left = state.roots.filter((r) => stillThere(snap, r));
       if (left.length === 0) return { confirmed: true, detail: `every root of ${state.node} on ${state.ssh.host} is gone (pids ${state.roots.map((r) => r.pid).join(", ")})` };
-      if (Date.now() >= deadline || ctx.signal.aborted) return { confirmed: false, detail: `pids ${left.map((r) => r.pid).join(", ")} still run on ${state.ssh.host} 3 s after ${state.signal}` };
-      await new Promise((ok) => setTimeout(ok, 100));
+      if (ctx.clock.now() >= deadline || ctx.signal.aborted) return { confirmed: false, detail: `pids ${left.map((r) => r.pid).join(", ")} still run on ${state.ssh.host} 3 s after ${state.signal}` };
+      await osOf(ctx).timers.sleep(100, ctx.signal);
     }
   },
   async heal() {

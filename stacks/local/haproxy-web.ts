@@ -1,18 +1,23 @@
 // web on this machine: instances of this project's small HTTP app (stacks/local/app)
 // behind HAProxy with active health checks, `option redispatch` and retries —
 // without those, every backend kill shows up as client errors.
+import { z } from "zod";
 import { inputError } from "../../core/errors.ts";
 import * as pulumi from "@pulumi/pulumi";
-import type { NamedPort } from "./redis-sentinel.ts";
+import { Ms, NamedPort, Port } from "./named-port.ts";
 
-export interface HaproxyWebArgs {
-  readonly host: string;
-  readonly frontendPort: number;
-  readonly statsPort: number;
-  readonly instances: readonly NamedPort[];
-  readonly healthCheck?: { readonly intervalMs: number; readonly fall: number; readonly rise: number };
-  readonly retries?: number;
-}
+/** The inputs a HaproxyWeb records (defaults filled in): what `drill env up` reads back and starts. */
+export const HaproxyWebInputs = z.object({
+  host: z.string(),
+  frontendPort: Port,
+  statsPort: Port,
+  instances: z.array(NamedPort).min(2),
+  healthCheck: z.object({ intervalMs: Ms, fall: z.number().int().min(1), rise: z.number().int().min(1) }),
+  retries: z.number().int().min(0),
+});
+/** What a program passes: the inputs, with healthCheck (default every 500 ms, fall 2, rise 2) and retries (3) optional. */
+export const HaproxyWebArgs = HaproxyWebInputs.partial({ healthCheck: true, retries: true });
+export type HaproxyWebArgs = z.infer<typeof HaproxyWebArgs>;
 
 export const HAPROXY_WEB_TYPE = "continuity-drill:local:HaproxyWeb";
 

@@ -1,13 +1,12 @@
 // orders-db on this machine: PostgreSQL 15 under pg_auto_failover — one monitor,
 // two data nodes, synchronous replication as pg_auto_failover sets it up.
 // `drill env up` reads this resource's inputs from the resource graph and starts it.
+import { z } from "zod";
 import { inputError } from "../../core/errors.ts";
 import * as pulumi from "@pulumi/pulumi";
+import { Ms, NamedPort, Port } from "./named-port.ts";
 
-export interface PgNode {
-  readonly name: string;
-  readonly port: number;
-}
+export type PgNode = NamedPort;
 
 /**
  * Monitor timers (pgautofailover.* settings on the monitor). The defaults
@@ -19,15 +18,16 @@ export interface PgNode {
  * never lost data, since the standby is synchronous and the old primary is
  * demoted before the new one is promoted.
  */
-export interface MonitorTimers {
-  readonly healthCheckPeriodMs: number;
-  readonly healthCheckTimeoutMs: number;
-  readonly healthCheckMaxRetries: number;
-  readonly healthCheckRetryDelayMs: number;
-  readonly nodeConsideredUnhealthyTimeoutMs: number;
-  readonly primaryDemoteTimeoutMs: number;
-  readonly startupGracePeriodMs: number;
-}
+export const MonitorTimers = z.object({
+  healthCheckPeriodMs: Ms,
+  healthCheckTimeoutMs: Ms,
+  healthCheckMaxRetries: z.number().int().min(0),
+  healthCheckRetryDelayMs: Ms,
+  nodeConsideredUnhealthyTimeoutMs: Ms,
+  primaryDemoteTimeoutMs: Ms,
+  startupGracePeriodMs: Ms,
+});
+export type MonitorTimers = z.infer<typeof MonitorTimers>;
 
 export const TUNED_MONITOR_TIMERS: MonitorTimers = {
   healthCheckPeriodMs: 1_000,
@@ -39,13 +39,17 @@ export const TUNED_MONITOR_TIMERS: MonitorTimers = {
   startupGracePeriodMs: 2_000,
 };
 
-export interface PostgresHaArgs {
-  readonly host: string;
-  readonly database: string;
-  readonly monitorPort: number;
-  readonly nodes: readonly PgNode[];
-  readonly timers?: MonitorTimers;
-}
+/** The inputs a PostgresHa records (timers filled in): what `drill env up` reads back and starts. */
+export const PostgresHaInputs = z.object({
+  host: z.string(),
+  database: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+  monitorPort: Port,
+  nodes: z.array(NamedPort).min(2),
+  timers: MonitorTimers,
+});
+/** What a program passes: the inputs, with `timers` optional (default TUNED_MONITOR_TIMERS). */
+export const PostgresHaArgs = PostgresHaInputs.partial({ timers: true });
+export type PostgresHaArgs = z.infer<typeof PostgresHaArgs>;
 
 export const POSTGRES_HA_TYPE = "continuity-drill:local:PostgresHa";
 

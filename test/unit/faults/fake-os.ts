@@ -178,6 +178,8 @@ export function fakeWorld(o: { cgroupMount?: string | undefined; proxies?: strin
         },
       },
       proxies: { control: (url) => proxies.control(url) },
+      // No other host in this world; ssh-fake-host.ts supplies one for the ssh.* kinds.
+      ssh: { run: async (ssh) => ({ code: 255, signal: null, stdout: "", stderr: `ssh: Could not resolve hostname ${ssh.host}` }) },
       timers: { sleep: async (ms) => clock.advance(ms) },
     },
     ctx: (extra = {}) => ({

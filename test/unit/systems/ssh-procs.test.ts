@@ -32,6 +32,14 @@ describe("a node's processes from a remote /proc snapshot", () => {
     expect(stillThere(s, { pid: 303, startTime: 720 })).toBe(false);
   });
 
+  it("a pinned root whose command line the snapshot read must still have it (a PID that exec'd another program is not the same process)", () => {
+    const asked = parseSnapshot(`${HOST}\nP 300 /usr/lib/postgresql/15/bin/postgres -D /data \nP 200 /bin/sh /usr/local/bin/repair `);
+    expect(stillThere(asked, { pid: 300, startTime: 600, cmdline: "/usr/lib/postgresql/15/bin/postgres -D /data" })).toBe(true);
+    expect(stillThere(asked, { pid: 200, startTime: 500, cmdline: "/usr/bin/python3 /usr/bin/patroni pg1.yml" })).toBe(false);
+    expect(treeOf(asked, rootsOf(s)).map((p) => p.pid).sort()).toEqual([300, 301, 302]);
+    expect(rootsOf(asked)).toEqual(rootsOf(s)); // P lines are not root candidates
+  });
+
   it("quotes arguments so no remote shell expands them", () => {
     expect(shQuote("a b'$(rm -rf /)")).toBe(`'a b'\\''$(rm -rf /)'`);
   });
