@@ -88,6 +88,18 @@ describe("open-loop schedule", () => {
     expect(sent.slice(16).map((s) => [s.seq, s.t, s.intendedT])).toEqual(Array.from({ length: 15 }, (_, i) => [16 + i, 160 + 10 * i, undefined]));
   });
 
+  it("after a late wake-up sleeps only until the next due time, so lateness never adds up", () => {
+    const { clock, hand, sent, schedule } = setup({ rateHz: 200 }, 0);
+    schedule.start();
+    clock.set(7.5); // the timer for seq 1 (due at 5) fires 2.5 ms late
+    hand.fire();
+    expect(hand.requested).toEqual([5, 2.5]); // seq 2 is due at 10: 2.5 ms from now, not 5
+    clock.set(10);
+    hand.fire();
+    expect(sent.map((s) => s.t)).toEqual([0, 7.5, 10]);
+    expect(sent[1]!.intendedT).toBe(5);
+  });
+
   it("splits a catch-up into bursts, one per turn of the event loop", () => {
     const { clock, hand, sent, schedule } = setup({ rateHz: 1_000, burst: 4 }, 0);
     schedule.start(); // seq 0
