@@ -1,9 +1,9 @@
-// The write schedule every ledger shares. Open loop: write k is sent at
-// t_k = start + k / rate on the drill clock, whether or not earlier writes have
-// returned, so a hung store shows up as timed-out writes instead of as "fewer
-// writes" (no coordinated omission). Times come from the Clock, not from adding
-// up timer delays, so a late timer makes the next writes catch up rather than
-// drift.
+// The write loop every ledger shares. Open loop, on the one arrival schedule
+// (runners/schedule/open-loop-schedule.ts): write k is due at start + k / rate
+// on the drill clock and is sent whether or not earlier writes have returned,
+// so a hung store shows up as timed-out writes instead of as "fewer writes"
+// (no coordinated omission); a late timer makes the next writes catch up
+// rather than drift. A write's `t` is its actual send time.
 //
 // Each write ends in exactly one LedgerWrite: acknowledged, failed, or timed out
 // after `timeoutMs` (a timed-out write may still land; read-back will tell).
@@ -12,6 +12,7 @@
 // when a store hangs and never answers.
 import type { Clock } from "../../core/clock.ts";
 import { messageOf } from "../../core/errors.ts";
+import { OpenLoopSchedule } from "../schedule/open-loop-schedule.ts";
 import type { ErrorClass } from "../probes/sample.ts";
 import type { LedgerWrite } from "./record.ts";
 import { SeqSet } from "./seq-set.ts";
@@ -46,19 +47,11 @@ export interface OpenLoop {
 
 export function startOpenLoop(clock: Clock, options: OpenLoopOptions, onWrite: (w: LedgerWrite) => void): OpenLoop {
   const { rateHz, timeoutMs, maxInFlight } = options;
-  const start = clock.now();
   const sent = new SeqSet();
   const inFlight = new Set<Promise<void>>();
-  const stats = { acked: 0, failed: 0, shed: 0, maxLagMs: 0 };
-  let next = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
+  const stats = { acked: 0, failed: 0, shed: 0 };
 
-  const dueAt = (seq: number) => start + (seq * 1000) / rateHz;
-
-  const fire = (seq: number): void => {
-    const t = clock.now();
-    stats.maxLagMs = Math.max(stats.maxLagMs, t - dueAt(seq));
+  const fire = (seq: number, t: number): void => {
     if (inFlight.size >= maxInFlight) {
       stats.shed++;
       onWrite({ seq, t, error: `not sent: ${maxInFlight} writes already in flight`, errorClass: "timeout" });
@@ -73,20 +66,14 @@ export function startOpenLoop(clock: Clock, options: OpenLoopOptions, onWrite: (
     inFlight.add(write);
   };
 
-  const tick = (): void => {
-    if (stopped) return;
-    const due = Math.floor(((clock.now() - start) * rateHz) / 1000);
-    while (next <= due) fire(next++);
-    timer = setTimeout(tick, Math.max(0, dueAt(next) - clock.now()));
-  };
-  tick();
+  const schedule = new OpenLoopSchedule(clock, { rateHz }, fire);
+  schedule.start();
 
   return {
     sent,
-    stats: () => ({ ...stats, sent: sent.size, inFlight: inFlight.size }),
+    stats: () => ({ ...stats, maxLagMs: schedule.maxLagMs, sent: sent.size, inFlight: inFlight.size }),
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
+      schedule.stop();
       let grace: NodeJS.Timeout | undefined;
       await Promise.race([
         Promise.allSettled([...inFlight]),

@@ -5,7 +5,8 @@
 // In-flight requests are capped: a send beyond the cap is recorded as a shed
 // sample ("timeout", not sent) instead of queueing, so a server that stops
 // answering costs bounded memory and sockets, and the outage still shows.
-// How requests are scheduled and timestamped is in schedule.ts. The
+// How requests are scheduled and timestamped is in
+// runners/schedule/open-loop-schedule.ts. The
 // per-request path allocates little and spreads nothing: it runs thousands of
 // times a second (bench/load-bench.ts).
 import { randomBytes } from "node:crypto";
@@ -17,7 +18,7 @@ import { HttpSender, type Exchange } from "./http-sender.ts";
 import { InOrder } from "../probes/in-order.ts";
 import type { LoadGenerator, LoadResult, LoadStats } from "./load.ts";
 import { prepare, WeightedMix, type PreparedRequest } from "./mix.ts";
-import { ArrivalSchedule } from "./schedule.ts";
+import { OpenLoopSchedule } from "../schedule/open-loop-schedule.ts";
 import type { LoadSpec } from "./spec.ts";
 
 interface Request extends Open {
@@ -32,11 +33,9 @@ export class BuiltinLoad implements LoadGenerator {
   why = "built-in generator";
   readonly info: ProbeInfo;
   private clock: Clock | undefined;
-  private schedule: ArrivalSchedule | undefined;
+  private schedule: OpenLoopSchedule | undefined;
   private order: InOrder | undefined;
-  private running = false;
   private stopping: Promise<LoadResult> | undefined;
-  private timer: NodeJS.Timeout | undefined;
   private sweeper: NodeJS.Timeout | undefined;
   private outstanding = 0;
   private counts = { sent: 0, shed: 0, maxSeen: 0 };
@@ -60,11 +59,9 @@ export class BuiltinLoad implements LoadGenerator {
     if (this.clock) throw new Error(`load "${this.info.name}" was already started`);
     this.clock = clock;
     this.order = new InOrder(onSample);
-    this.running = true;
-    this.schedule = new ArrivalSchedule(clock, this.spec.rateHz, this.spec.durationCapMs);
-    this.schedule.start();
+    this.schedule = new OpenLoopSchedule(clock, { rateHz: this.spec.rateHz, capMs: this.spec.durationCapMs }, this.send);
     this.sweeper = setInterval(this.sweep, SWEEP_MS);
-    this.tick();
+    this.schedule.start();
   }
 
   stats(): LoadStats {
@@ -78,8 +75,7 @@ export class BuiltinLoad implements LoadGenerator {
   }
 
   private async drain(): Promise<LoadResult> {
-    this.running = false;
-    clearTimeout(this.timer);
+    this.schedule?.stop();
     // Bounded: every open request is recorded as a timeout by its deadline.
     const until = Date.now() + this.spec.timeoutMs + 1_000;
     while (this.deadlines.pending > 0 && Date.now() < until) await delay(SWEEP_MS);
@@ -89,14 +85,6 @@ export class BuiltinLoad implements LoadGenerator {
     const cap = this.schedule?.capped ? `; stopped at the duration cap of ${this.spec.durationCapMs} ms` : "";
     return { which: "builtin", requests: sent, shed, detail: `built-in: ${sent} requests at ${this.spec.rateHz}/s, ${shed} shed (cap ${this.spec.maxInFlight} in flight)${cap}` };
   }
-
-  private readonly tick = (): void => {
-    this.timer = undefined;
-    if (!this.running || !this.schedule) return;
-    const wait = this.schedule.run(this.send);
-    if (wait === undefined) this.running = false;
-    else this.timer = setTimeout(this.tick, wait);
-  };
 
   private readonly send = (seq: number, t: number, intendedT: number | undefined): void => {
     if (this.outstanding >= this.spec.maxInFlight) return this.shed(seq, t, intendedT);

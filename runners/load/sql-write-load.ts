@@ -1,6 +1,6 @@
 // The built-in SQL write load: a pgbench-like transaction (UPDATE one
 // account's balance, INSERT one history row, COMMIT) sent open loop at a fixed
-// rate on the drill clock (schedule.ts), to whichever node is primary now
+// rate on the drill clock (runners/schedule/open-loop-schedule.ts), to whichever node is primary now
 // (target_session_attrs=primary). Its samples are write-path samples: a COMMIT
 // that returned is ok, an error is classified like the postgres probe's (a
 // read-only standby is "wrong-role"), no answer within the timeout is a
@@ -13,7 +13,7 @@ import { redactTarget } from "../probes/redact.ts";
 import type { ProbeInfo, Sample } from "../probes/sample.ts";
 import { Deadlines, type Open } from "./deadlines.ts";
 import type { LoadGenerator, LoadResult, LoadStats } from "./load.ts";
-import { ArrivalSchedule } from "./schedule.ts";
+import { OpenLoopSchedule } from "../schedule/open-loop-schedule.ts";
 import { SqlWriteTally } from "./sql-tally.ts";
 import type { SqlWriteSpec } from "./sql-write-spec.ts";
 
@@ -29,11 +29,9 @@ export class SqlWriteLoad implements LoadGenerator {
   private sql: postgres.Sql | undefined;
   private ready: Promise<void> | undefined;
   private clock: Clock | undefined;
-  private schedule: ArrivalSchedule | undefined;
+  private schedule: OpenLoopSchedule | undefined;
   private order: InOrder | undefined;
-  private running = false;
   private stopping: Promise<LoadResult> | undefined;
-  private timer: NodeJS.Timeout | undefined;
   private sweeper: NodeJS.Timeout | undefined;
   private readonly deadlines = new Deadlines();
   private maxSeen = 0;
@@ -54,11 +52,9 @@ export class SqlWriteLoad implements LoadGenerator {
     // Transactions wait for the tables; a failed setup fails them (and shows as errors on the timeline).
     this.ready = this.prepare();
     this.ready.catch(() => undefined);
-    this.running = true;
-    this.schedule = new ArrivalSchedule(clock, this.spec.rateHz, this.spec.durationCapMs);
-    this.schedule.start();
+    this.schedule = new OpenLoopSchedule(clock, { rateHz: this.spec.rateHz, capMs: this.spec.durationCapMs }, this.send);
     this.sweeper = setInterval(this.sweep, SWEEP_MS);
-    this.tick();
+    this.schedule.start();
   }
 
   stats(): LoadStats {
@@ -80,8 +76,7 @@ export class SqlWriteLoad implements LoadGenerator {
   }
 
   private async drain(): Promise<LoadResult> {
-    this.running = false;
-    clearTimeout(this.timer);
+    this.schedule?.stop();
     const until = Date.now() + this.spec.timeoutMs + 1_000;
     while (this.tally.open > 0 && Date.now() < until) await new Promise((ok) => setTimeout(ok, SWEEP_MS));
     clearInterval(this.sweeper);
@@ -90,14 +85,6 @@ export class SqlWriteLoad implements LoadGenerator {
     return { which: "builtin", requests: c.sent, shed: c.shed,
       detail: `SQL writes at ${this.spec.rateHz}/s: ${c.acknowledged} acknowledged, ${c.failed} failed, ${c.timedOut} timed out (${c.lateCommits} of them committed late), ${c.shed} shed of ${c.sent + c.shed}` };
   }
-
-  private readonly tick = (): void => {
-    this.timer = undefined;
-    if (!this.running || !this.schedule) return;
-    const wait = this.schedule.run(this.send);
-    if (wait === undefined) this.running = false;
-    else this.timer = setTimeout(this.tick, wait);
-  };
 
   private readonly send = (seq: number, t: number, intendedT: number | undefined): void => {
     if (this.tally.open >= this.spec.maxInFlight) {

@@ -1,4 +1,5 @@
-// An open-loop probe: sends on the schedule of schedule.ts whether or not
+// An open-loop probe: sends on the open-loop schedule
+// (runners/schedule/open-loop-schedule.ts) whether or not
 // earlier requests returned (no coordinated omission), times each request out,
 // judges answers against the latency bound, and delivers samples in send order.
 //
@@ -14,7 +15,7 @@
 import type { Clock } from "../../core/clock.ts";
 import { InOrder } from "./in-order.ts";
 import { judge, maxInFlightFor, TIMED_OUT, timedOut, type SendTime } from "./judge.ts";
-import { Schedule } from "./schedule.ts";
+import { OpenLoopSchedule } from "../schedule/open-loop-schedule.ts";
 import type { Outcome, Probe, ProbeClient, ScheduleStats } from "./probe.ts";
 import type { ProbeInfo, Sample } from "./sample.ts";
 
@@ -22,22 +23,18 @@ export class OpenLoopProbe implements Probe {
   private clock: Clock | undefined;
   private order: InOrder | undefined;
   private stopping: Promise<void> | undefined;
-  private schedule: Schedule | undefined;
+  private schedule: OpenLoopSchedule | undefined;
   private open = 0; // samples sent and not yet recorded
   private idle: (() => void) | undefined;
   private readonly attempts = new Set<Promise<void>>();
   private readonly limit: number;
-  private readonly intervalMs: number;
-  private maxLagMs = 0;
   private shed = 0;
-  private lastT = -Infinity;
 
   constructor(
     readonly info: ProbeInfo,
     private readonly client: ProbeClient,
   ) {
     this.limit = maxInFlightFor(info.rateHz, info.timeoutMs);
-    this.intervalMs = 1000 / info.rateHz;
   }
 
   start(clock: Clock, onSample: (sample: Sample) => void): void {
@@ -46,13 +43,13 @@ export class OpenLoopProbe implements Probe {
     this.order = new InOrder(onSample);
     // At most 10 ms worth of overdue sends per turn of the event loop (at least 8).
     const burst = Math.max(8, Math.ceil(this.info.rateHz / 100));
-    this.schedule = new Schedule(clock, this.intervalMs, (seq, dueAt) => this.send(seq, dueAt), burst);
+    this.schedule = new OpenLoopSchedule(clock, { rateHz: this.info.rateHz, burst }, (seq, t, intendedT) => this.send(seq, t, intendedT));
     this.schedule.start();
   }
 
   stats(): ScheduleStats {
     const samples = this.order?.delivered ?? 0;
-    return { samples, maxLagMs: this.maxLagMs, shed: this.shed, inFlight: this.attempts.size };
+    return { samples, maxLagMs: this.schedule?.maxLagMs ?? 0, shed: this.shed, inFlight: this.attempts.size };
   }
 
   stop(): Promise<void> {
@@ -69,11 +66,8 @@ export class OpenLoopProbe implements Probe {
     await Promise.race([Promise.allSettled([...this.attempts]), delay(2_000)]);
   }
 
-  private send(seq: number, dueAt: number): void {
-    const sentAt = this.sendTime(this.clock!);
-    const lag = sentAt - dueAt;
-    this.maxLagMs = Math.max(this.maxLagMs, lag);
-    const at: SendTime = lag >= 1 ? { seq, t: sentAt, intendedT: dueAt } : { seq, t: sentAt };
+  private send(seq: number, t: number, intendedT: number | undefined): void {
+    const at: SendTime = intendedT !== undefined ? { seq, t, intendedT } : { seq, t };
     if (this.attempts.size >= this.limit) {
       this.shed++;
       this.order!.put(timedOut(at, this.info.timeoutMs, `not sent: ${this.attempts.size} requests already in flight`));
@@ -107,13 +101,6 @@ export class OpenLoopProbe implements Probe {
     });
     this.attempts.add(attempt);
     void attempt.finally(() => this.attempts.delete(attempt));
-  }
-
-  /** Now, but strictly after the previous send: consumers rely on strictly increasing t. */
-  private sendTime(clock: Clock): number {
-    const now = clock.now();
-    this.lastT = now > this.lastT ? now : this.lastT + 1e-6;
-    return this.lastT;
   }
 
   private async safeAttempt(signal: AbortSignal, seq: number): Promise<Outcome> {
