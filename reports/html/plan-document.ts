@@ -22,6 +22,11 @@ export interface PlanDocumentOptions {
   /** Readiness from the evidence, for the schedule's last/next dates and training; absent: plan only. */
   readiness?: Readiness;
   generator: string;
+  /**
+   * The digest of the plan as drills see it, when the plan rendered is not that plan
+   * (secret config values masked for display): journals record the unmasked plan's digest.
+   */
+  planDigest?: string;
 }
 
 export function renderPlanHtml(plan: PlanT, o: PlanDocumentOptions): string {
@@ -36,7 +41,7 @@ export function renderPlanHtml(plan: PlanT, o: PlanDocumentOptions): string {
 <p class="sub">The plan as declared in code, rendered by continuity-drill. Every drill's journal records the plan digest it exercised.</p>
 <section class="drill plan-doc"><h3>Plan identity</h3>${facts([
     ["Project / stack", `${plan.project}/${plan.stack}`], ["Target", `${plan.target}${plan.region ? ` (${plan.region})` : ""}`],
-    ["Plan digest", h`<code>${digestOf(plan)}</code>`], ["Read from", o.origin], ["Services", String(plan.services.length)],
+    ["Plan digest", h`<code>${o.planDigest ?? digestOf(plan)}</code>`], ["Read from", o.origin], ["Services", String(plan.services.length)],
     ["Evidence", o.readiness ? `${o.readiness.drills} drills, as of ${when(o.readiness.asOf)}` : "none given (--evidence DIR adds last and next exercise dates and training)"],
   ])}</section>
 <section class="drill plan-doc"><h3>1. Business impact</h3>${table(["Service", "Tier", "Owner", "What it does", "MTPD", "Minimum service while disrupted", "Depends on"], plan.services.map((s) => [
@@ -58,7 +63,7 @@ export function renderPlanHtml(plan: PlanT, o: PlanDocumentOptions): string {
 <section class="drill plan-doc"><h3>7. Training: runbooks exercised by people</h3>${o.readiness ? table(["Service", "Manual steps", "Last game day", "Who took part", "Freshness"], o.readiness.training.map((t) => [
     t.service, String(t.manualSteps), t.lastTrained ? when(t.lastTrained.startedAt) : "—", t.lastTrained ? who(t.lastTrained) : "—", t.freshness,
   ])) : h`<p class="note">No evidence given.</p>`}</section>`;
-  return page(title, body, `${o.generator} · plan digest ${digestOf(plan).slice(0, 12)}`);
+  return page(title, body, `${o.generator} · plan digest ${(o.planDigest ?? digestOf(plan)).slice(0, 12)}`);
 }
 
 function schedule(plan: PlanT, r: Readiness | undefined): Markup {

@@ -13,7 +13,7 @@ export function renderPlanMarkdown(plan: PlanT, o: PlanDocumentOptions): string 
   const r = o.readiness;
   const out = [
     `# Continuity plan: ${md(`${plan.project}/${plan.stack}`)}`, "",
-    `Target ${md(plan.target)}${plan.region ? ` (${md(plan.region)})` : ""} · plan digest ${code(digestOf(plan)).value} · read from ${md(o.origin)}${r ? ` · evidence: ${r.drills} drills as of ${md(when(r.asOf))}` : ""}`, "",
+    `Target ${md(plan.target)}${plan.region ? ` (${md(plan.region)})` : ""} · plan digest ${code(o.planDigest ?? digestOf(plan)).value} · read from ${md(o.origin)}${r ? ` · evidence: ${r.drills} drills as of ${md(when(r.asOf))}` : ""}`, "",
     "## 1. Business impact", "",
     mdTable(["Service", "Tier", "Owner", "What it does", "MTPD", "Minimum service", "Depends on"], plan.services.map((s) => [
       bold(s.name), String(s.tier), s.owner, s.description || "—", dur(s.objectives.mtpd),

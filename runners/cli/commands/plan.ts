@@ -23,7 +23,7 @@ export const planCommand = defineCommand({
     // What the mocks could not see goes to stderr, so --json stays a plan.
     for (const note of loaded.notes) eprintln(paint.yellow(`note: ${note}`));
     if (args.json) return printJson(plan);
-    if (args.format !== undefined) return void process.stdout.write(await planDocument({ ...loaded, plan }, args.format, args.evidence));
+    if (args.format !== undefined) return void process.stdout.write(await planDocument(loaded, plan, args.format, args.evidence));
     println(paint.bold(`Plan ${plan.project}/${plan.stack} (target ${plan.target}) — ${plan.services.length} services`));
     println(paint.dim(`from ${loaded.origin}`));
     println();
@@ -78,11 +78,20 @@ export function dependencyTree(plan: PlanT): string {
   return lines.join("\n");
 }
 
-/** The plan document (reports/html/plan-document.ts), with readiness from --evidence when given. */
-async function planDocument(loaded: { plan: PlanT; origin: string }, format: string, evidence: string | undefined): Promise<string> {
+/**
+ * The plan document (reports/html/plan-document.ts), with readiness from --evidence when given.
+ * `shown` is the plan with secrets masked; the digest and readiness come from the plan as
+ * drills see it (`loaded.plan`), so the digest matches the journals' and freshness is not
+ * misjudged as "the plan changed" by a masked value.
+ */
+async function planDocument(loaded: { plan: PlanT; origin: string }, shown: PlanT, format: string, evidence: string | undefined): Promise<string> {
   if (format !== "html" && format !== "md") throw inputError(`--format: "${format}" is not html or md`, { field: "--format" });
   const reports = await import("../../../reports/index.ts");
+  const { digestOf } = await import("../../../journal/identity.ts");
   const set = evidence === undefined ? undefined : await reports.readEvidence([evidence]);
-  const o = { origin: loaded.origin, generator: (await import("../../../reports/version.ts")).rendererLabel(), ...(set ? { readiness: reports.readiness(loaded.plan, set, new Date(), await reports.readFollowups(set.journals)) } : {}) };
-  return format === "html" ? reports.renderPlanHtml(loaded.plan, o) : reports.renderPlanMarkdown(loaded.plan, o);
+  const o = {
+    origin: loaded.origin, generator: (await import("../../../reports/version.ts")).rendererLabel(), planDigest: digestOf(loaded.plan),
+    ...(set ? { readiness: reports.readiness(loaded.plan, set, new Date(), await reports.readFollowups(set.journals)) } : {}),
+  };
+  return format === "html" ? reports.renderPlanHtml(shown, o) : reports.renderPlanMarkdown(shown, o);
 }

@@ -43,4 +43,21 @@ describe("drill plan with a decrypted secret in an endpoint", () => {
     });
     expect(JSON.parse(out)).toEqual({ primary: `postgres://app:${secret}@db.internal:5432/app`, secrets: [secret] });
   });
+
+  it("the plan document masks the value but names the digest journals record (of the plan the drill uses)", () => {
+    const script = `const { loadPlan } = await import(${JSON.stringify(join(REPO, "runners/plan/load.ts"))});
+      const { digestOf } = await import(${JSON.stringify(join(REPO, "journal/identity.ts"))});
+      const l = await loadPlan({ program: ${JSON.stringify(program)}, stack: "dev" });
+      process.stdout.write(digestOf(l.plan));`;
+    const drilled = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: REPO, env: { ...process.env, PULUMI_CONFIG_PASSPHRASE: PASSPHRASE }, encoding: "utf8", timeout: 120_000,
+    });
+    expect(drilled).toMatch(/^[0-9a-f]{64}$/);
+    for (const format of ["md", "html"]) {
+      const doc = drill(["plan", "--program", program, "--stack", "dev", "--format", format], { env: { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE } });
+      expect(doc.code, doc.stderr).toBe(0);
+      expect(doc.stdout).not.toContain(secret);
+      expect(doc.stdout, format).toContain(drilled);
+    }
+  });
 });
