@@ -22,7 +22,11 @@ function pidsOf(s: State): number[] {
 export function whatToCheck(f: Pick<ActiveFault, "kind" | "state">): string[] {
   const s = f.state;
   const checks: string[] = [];
-  const host = str(s.sshHost) ? ` on ${str(s.sshHost)} (over ssh)` : "";
+  // ssh.* faults record the node's SSH access (RemoteNode.ssh): every check is on that host, not here.
+  const ssh = s.ssh && typeof s.ssh === "object" ? (s.ssh as State) : undefined;
+  const sshHost = str(ssh?.host);
+  const login = sshHost ? `${str(ssh?.user) ?? "root"}@${sshHost}${num(ssh?.port) !== undefined && num(ssh?.port) !== 22 ? ` -p ${num(ssh?.port)}` : ""}` : undefined;
+  const host = sshHost ? ` on ${sshHost} (over ssh: \`ssh ${login}\`)` : "";
   const pids = pidsOf(s);
   if (f.kind.endsWith("process.pause") && pids.length > 0) {
     checks.push(`no process of node "${str(s.node) ?? "?"}" is still stopped${host}: \`grep State /proc/<pid>/status\` for ${pids.join(", ")} and their children must not say "T (stopped)"; \`kill -CONT <pid>\` if it does`);
@@ -31,7 +35,7 @@ export function whatToCheck(f: Pick<ActiveFault, "kind" | "state">): string[] {
   if (str(s.tag)) checks.push(`no firewall rule tagged drill:${str(s.tag)} is left${host}: \`iptables -S | grep 'drill:${str(s.tag)}'\`, remove each with \`iptables -D …\``);
   if (str(s.cgroupDir)) checks.push(`cgroup ${str(s.cgroupDir)} is gone (move its processes back to the parent's cgroup.procs, then rmdir it)`);
   if (str(s.proxy) && str(s.controlUrl)) checks.push(`our proxy ${str(s.proxy)} is back to mode "pass" (GET ${str(s.controlUrl)}/proxies)`);
-  if (Array.isArray(s.heal)) checks.push(`the scenario's heal command ran and succeeded: \`${(s.heal as string[]).join(" ")}\``);
+  if (Array.isArray(s.heal)) checks.push(`the scenario's heal command ran and succeeded${host}: \`${(s.heal as string[]).join(" ")}\``);
   if (str(s.experimentId)) checks.push(`FIS experiment ${str(s.experimentId)} is stopped (\`aws fis get-experiment --id ${str(s.experimentId)}\`)`);
   if (checks.length === 0) checks.push(`whatever the ${f.kind} fault changed (its recorded state is in the file below) is undone`);
   return checks;
