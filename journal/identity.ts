@@ -30,13 +30,21 @@ export const PART_WORDS: Record<ServicePart, string> = {
 
 /**
  * Failover targets without their addresses: a plan evaluated under mocks and
- * the same plan read from a deployed stack differ in endpoints only, and that
- * is not a change of the continuity arrangement.
+ * the same plan read from a deployed stack differ in addresses only, and that
+ * is not a change of the continuity arrangement. Addresses are the endpoints
+ * and, for a self-managed node, where it is reached (`url`, `ssh`); how its
+ * role is read (protocol) and which processes are the node stay in.
  */
 function partValue(service: Record<string, unknown>, part: ServicePart): unknown {
   const v = service[part] ?? (part === "objectives" ? {} : []);
   if (part !== "failoverTargets" || !Array.isArray(v)) return v;
-  return v.map((t) => (t && typeof t === "object" ? Object.fromEntries(Object.entries(t as Record<string, unknown>).filter(([k]) => k !== "endpoints")) : t));
+  return v.map((t) => {
+    if (!t || typeof t !== "object") return t;
+    const { endpoints: _endpoints, nodes, ...rest } = t as Record<string, unknown>;
+    if (!nodes || typeof nodes !== "object") return rest;
+    const arrangement = Object.fromEntries(Object.entries(nodes as Record<string, Record<string, unknown>>).map(([name, n]) => [name, { protocol: n?.protocol, process: n?.process }]));
+    return { ...rest, nodes: arrangement };
+  });
 }
 
 /** Per-part digests and the service digest over them (a service entry from the plan or a journal). */
