@@ -3,6 +3,7 @@
 //   writeReports(journals, outDir, formats?)   HTML, Markdown, JSON, JUnit files
 //   readiness(plan, journals, now)             services × hazards, freshness, trend, gaps
 //   readinessFindings(plan, journals, now)     the gaps as findings for `drill verify --evidence`
+import type { FollowupT } from "../journal/followup.ts";
 import type { PlanT } from "../stacks/lib/schema.ts";
 import type { EvidenceSet } from "../journal/evidence-set.ts";
 import type { Journal } from "../journal/read.ts";
@@ -35,7 +36,11 @@ export type { Readiness, ReadinessFinding, Gap, ReadinessDrill, Freshness } from
 export type { DrillRef } from "../journal/drill-ref.ts";
 export { redact, redactDeep } from "./safe/redact.ts";
 
-/** The evidence gaps as findings (rule R1–R10, severity, service, field, message). */
-export function readinessFindings(plan: PlanT, journals: readonly Journal[] | EvidenceSet, now: Date): ReadinessFinding[] {
-  return toFindings(readiness(plan, journals, now).gaps);
+/**
+ * The evidence gaps as findings (rules R1–R12, severity, service, field, message).
+ * `followups`: the reviews and actions beside the journals (readFollowups); without
+ * them every failed drill counts as unreviewed (R11) and no action is seen (R12).
+ */
+export function readinessFindings(plan: PlanT, journals: readonly Journal[] | EvidenceSet, now: Date, followups?: ReadonlyMap<string, FollowupT>): ReadinessFinding[] {
+  return toFindings(readiness(plan, journals, now, followups).gaps);
 }

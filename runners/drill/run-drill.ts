@@ -88,7 +88,10 @@ export async function runDrill(o: DrillOptions): Promise<SummaryT> {
   } finally {
     healed = await heal(c, window !== undefined);
   }
-  const restored = window ? await restore(c, healed.healStartedAt) : {};
+  // Restore whenever a fault was injected, also when a later one failed before the window closed:
+  // the first may have killed a node that only restore brings back.
+  const touched = window !== undefined || c.faults.active.length > 0;
+  const restored = touched ? await restore(c, healed.healStartedAt) : {};
   if (window) await watchAfter(c);
   await c.workload.stop();
   const abort = abortOf(c, stopped, healed);

@@ -5,7 +5,7 @@
 // restore waits, bounded, for the system's own HA software to bring every
 // node back, and says how long that took.
 import type { NodeAccessT, PlanT } from "../../stacks/lib/index.ts";
-import { environmentError } from "../../core/errors.ts";
+import { environmentError, inputError } from "../../core/errors.ts";
 import { awaitRedundancy } from "../systems/await-redundancy.ts";
 import { findNodeRoots } from "../systems/processes.ts";
 import { readNode } from "../systems/read-node.ts";
@@ -52,8 +52,8 @@ export function selfManagedStack(plan: PlanT, opts: SelfManagedOptions = {}): St
     nodes: {
       async process(node) {
         const d = declared.find((x) => x.node === node);
-        if (d?.access.ssh) throw environmentError(`node "${node}" runs on ${d.access.ssh.host}, reached over SSH: its processes are not on this machine; use the ssh.process.kill / ssh.process.pause / ssh.command faults`);
-        if (!d?.access.process) throw environmentError(`node "${node}" declares no processes (plan: ${d ? `${d.service}.failoverTargets.${d.target}.nodes.${node}.process` : "no failoverTargets[].nodes entry"}): name a systemdUnit, pidfile or ports`);
+        if (d?.access.ssh) throw inputError(`node "${node}" runs on ${d.access.ssh.host}, reached over SSH: its processes are not on this machine; use the ssh.process.kill / ssh.process.pause / ssh.command faults`);
+        if (!d?.access.process) throw inputError(`node "${node}" declares no processes (plan: ${d ? `${d.service}.failoverTargets.${d.target}.nodes.${node}.process` : "no failoverTargets[].nodes entry"}): name a systemdUnit, pidfile or ports`);
         const roots = findNodeRoots(d.access.process);
         if (roots.length === 0) return undefined;
         return { pid: roots[0]!.pid, cmdline: roots[0]!.cmdline, roots: roots.map((r) => r.pid) };
@@ -61,7 +61,7 @@ export function selfManagedStack(plan: PlanT, opts: SelfManagedOptions = {}): St
       async remote(node) {
         const d = declared.find((x) => x.node === node);
         if (!d?.access.ssh) return undefined;
-        if (!d.access.process) throw environmentError(`node "${node}" declares no processes (plan: ${d.service}.failoverTargets.${d.target}.nodes.${node}.process): name a systemdUnit, pidfile or ports on ${d.access.ssh.host}`);
+        if (!d.access.process) throw inputError(`node "${node}" declares no processes (plan: ${d.service}.failoverTargets.${d.target}.nodes.${node}.process): name a systemdUnit, pidfile or ports on ${d.access.ssh.host}`);
         return { ssh: d.access.ssh, process: d.access.process };
       },
     },

@@ -11,7 +11,7 @@ export const verifyCommand = defineCommand({
   args: {
     ...planSourceArgs,
     scenarios: { type: "string", description: "Scenario directory (default: scenarios/<stack> beside the program)", valueHint: "dir" },
-    evidence: { type: "string", description: "Also judge readiness from the drill journals in DIR (freshness, gaps: rules R1–R10)", valueHint: "dir" },
+    evidence: { type: "string", description: "Also judge readiness from the drill journals in DIR (freshness, gaps, reviews and actions: rules R1–R12)", valueHint: "dir" },
     ...jsonArg,
     ...debugArg,
   },
@@ -30,8 +30,9 @@ export const verifyCommand = defineCommand({
     const findings = verify({ plan: loaded.plan, graph: loaded.graph, coverage: scenarios.coverage, scenarioFindings: scenarios.findings });
     if (!folder.exists) findings.unshift({ rule: "S0", severity: "warning", message: `no scenario folder at ${dir}: write scenarios there, or give --scenarios DIR` });
     if (args.evidence) {
-      const { readinessFindings, readEvidence } = await import("../../../reports/index.ts");
-      findings.push(...readinessFindings(loaded.plan, await readEvidence([args.evidence]), new Date()));
+      const { readinessFindings, readEvidence, readFollowups } = await import("../../../reports/index.ts");
+      const evidence = await readEvidence([args.evidence]);
+      findings.push(...readinessFindings(loaded.plan, evidence, new Date(), await readFollowups(evidence.journals)));
     }
     const errors = findings.filter((f) => f.severity === "error").length;
     if (args.json) printJson({ plan: `${loaded.plan.project}/${loaded.plan.stack}`, origin: loaded.origin, scenarios: dir, errors, findings });
