@@ -57,6 +57,16 @@ describe("readiness", () => {
     }
   });
 
+  it("readinessFindings with the reviews: a reviewed failed drill is not reported unreviewed (R11)", () => {
+    const failed = journals.filter((j) => j.summary?.outcome === "failed");
+    expect(failed.length).toBeGreaterThan(0);
+    const without = readinessFindings(LOCAL_PLAN, journals, MARCH_20).filter((f) => f.rule === "R11");
+    expect(without.length).toBeGreaterThan(0);
+    const reviewed = new Map(failed.map((j) => [j.file, { format: "continuity-drill/followup", version: 1, journal: { drillId: j.started.drillId, sha256: "0".repeat(64) }, reviews: [{ by: "carol", decision: "accepted", note: "", at: "2025-03-19T00:00:00.000Z" }], actions: [] }] as const));
+    const withReviews = readinessFindings(LOCAL_PLAN, journals, MARCH_20, reviewed as never).filter((f) => f.rule === "R11");
+    expect(withReviews.length).toBeLessThan(without.length);
+  });
+
   it("reads an evidence tree keeping only headers and summaries", async () => {
     const evidence = await loadEvidence([JOURNALS]);
     expect(evidence.length).toBe(syntheticJournals().length);
