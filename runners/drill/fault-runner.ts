@@ -53,7 +53,7 @@ export class FaultRunner {
     const id = `${this.drillId}-f${fault.index}`;
     const ctx = this.ctx(id, fault.index, fault.kind.kind);
     const target = await resolveTarget(this.drill.plan, this.drill.service.name, fault.spec.target, this.stack.roles);
-    const state = await fault.kind.plan(fault.params, target, ctx);
+    const state = await fault.kind.prepare(fault.params, target, ctx);
     const description = fault.kind.describe(state);
     recordFault(this.base.stateDir, { id, drillId: this.drillId, kind: fault.kind.kind, state, description, recordedAt: new Date().toISOString(), runner: thisRunner(), ...(this.journal ? { journal: this.journal } : {}) });
     const active: ActiveInjection = { fault, id, state, healed: false };

@@ -49,7 +49,7 @@ export const commandFault: FaultKind<z.infer<typeof CommandParams>, State> = {
   description: "Run a command to inject the fault and another to heal it (no shell; arguments as arrays)",
   params: CommandParams,
   targets: ["none", "node", "endpoint"],
-  async plan(params, target) {
+  async prepare(params, target) {
     const env: Record<string, string> = { ...params.env };
     if (target.kind === "node") Object.assign(env, { DRILL_TARGET_NODE: target.node, DRILL_TARGET_ADDRESS: target.address ?? "" });
     if (target.kind === "endpoint") Object.assign(env, { DRILL_TARGET_ENDPOINT: target.endpoint, DRILL_TARGET_ADDRESS: target.address });

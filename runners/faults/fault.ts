@@ -66,7 +66,7 @@ export interface FaultKind<P = unknown, S extends FaultState = FaultState> {
   /** Which targets make sense: a node of the plan, an endpoint, none … */
   targets: readonly ResolvedTarget["kind"][];
   /** Decide what inject will do; no side effects. The result goes to the fault journal first. */
-  plan(params: P, target: ResolvedTarget, ctx: FaultContext): Promise<S>;
+  prepare(params: P, target: ResolvedTarget, ctx: FaultContext): Promise<S>;
   inject(state: S, ctx: FaultContext): Promise<void>;
   check(state: S, ctx: FaultContext): Promise<CheckResult>;
   heal(state: S, ctx: FaultContext): Promise<void>;

@@ -38,7 +38,7 @@ export const fisExperiment: FaultKind<Params, FisState> = {
   description: "Run an AWS FIS experiment (a template from the plan, by id, or inline); heal stops it",
   params: FisParams,
   targets: ["experiment", "endpoint", "none"],
-  async plan(params, target, ctx) {
+  async prepare(params, target, ctx) {
     const templateId = templateOf(params, target, ctx.faultId);
     const endpoint = params.endpoint ?? fisEndpoint();
     const region = await clientRegion(fisClient(params.region ?? (ctx as FisFaultContext & { region?: string }).region, endpoint));

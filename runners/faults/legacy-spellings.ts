@@ -29,11 +29,11 @@ export const NET_LATENCY = 'kind "net.latency" is net.proxy now: write { kind: "
 export const netPartitionCompat: FaultKind<unknown, AnyState> = {
   ...(netPartition as unknown as FaultKind<unknown, AnyState>),
   params: z.union([NetPartitionParams, LegacyProxyPartition, LegacyFirewall]),
-  async plan(params, target, ctx) {
+  async prepare(params, target, ctx) {
     const p = params as { via?: string; mode?: "blackhole" | "reset" };
-    if (p.via !== "proxy") return netPartition.plan({}, target, ctx);
+    if (p.via !== "proxy") return netPartition.prepare({}, target, ctx);
     warn(ctx, PARTITION_VIA_PROXY);
-    return netProxy.plan({ mode: p.mode ?? "blackhole" }, target, ctx);
+    return netProxy.prepare({ mode: p.mode ?? "blackhole" }, target, ctx);
   },
   inject: (s, ctx) => (viaProxy(s) ? netProxy.inject(s, ctx) : netPartition.inject(s as PartitionState, ctx)),
   check: (s, ctx) => (viaProxy(s) ? netProxy.check(s, ctx) : netPartition.check(s as PartitionState, ctx)),
@@ -50,9 +50,9 @@ export const netLatencyLegacy: FaultKind<z.infer<typeof LatencyParams>, ProxyFau
   description: "Deprecated: net.proxy with mode latency",
   deprecated: NET_LATENCY,
   params: LatencyParams,
-  async plan(params, target, ctx) {
+  async prepare(params, target, ctx) {
     warn(ctx, NET_LATENCY);
-    return netProxy.plan({ mode: "latency", ...params }, target, ctx);
+    return netProxy.prepare({ mode: "latency", ...params }, target, ctx);
   },
   describe: proxyDescribe,
 };

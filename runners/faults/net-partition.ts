@@ -37,7 +37,7 @@ export const netPartition: FaultKind<z.infer<typeof NetPartitionParams>, Partiti
   description: "Cut a node off: iptables on its port + a cgroup of its processes, on loopback",
   params: NetPartitionParams,
   targets: ["node", "endpoint"],
-  async plan(_params, target, ctx) {
+  async prepare(_params, target, ctx) {
     if (target.kind !== "node" && target.kind !== "endpoint") throw inputError(`net.partition needs a node or endpoint target, not ${target.kind}`, { fault: ctx.faultId });
     const node = target.kind === "node" ? target.node : target.endpoint;
     const { host, port } = hostPort(target.address, node, ctx.faultId);

@@ -43,7 +43,7 @@ export const netProxy: FaultKind<ProxyFaultParamsT, ProxyFaultState> = {
   description: "Latency, blackhole or reset on a node's client path, through our TCP proxy",
   params: ProxyFaultParams,
   targets: ["node", "endpoint"],
-  async plan(params, target, ctx) {
+  async prepare(params, target, ctx) {
     return { ...(await proxyRoute(target, ctx, "net.proxy")), proxyMode: faultMode(params) };
   },
   async inject(state, ctx) {

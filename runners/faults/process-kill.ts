@@ -22,7 +22,7 @@ export const processKill: FaultKind<z.infer<typeof ProcessKillParams>, State> = 
   description: "Kill a node's process (default SIGKILL of its process group)",
   params: ProcessKillParams,
   targets: ["node"],
-  async plan(params, target, ctx) {
+  async prepare(params, target, ctx) {
     if (target.kind !== "node") throw inputError(`process.kill needs a node target, not ${target.kind}`, { fault: ctx.faultId });
     return { ...(await pinNode(target.node, params.group, ctx)), signal: params.signal };
   },

@@ -15,7 +15,7 @@ export const processPause: FaultKind<z.infer<typeof ProcessPauseParams>, PinnedP
   description: "Pause a node's process with SIGSTOP (a hung node); heal resumes it with SIGCONT",
   params: ProcessPauseParams,
   targets: ["node"],
-  async plan(params, target, ctx) {
+  async prepare(params, target, ctx) {
     if (target.kind !== "node") throw inputError(`process.pause needs a node target, not ${target.kind}`, { fault: ctx.faultId });
     return pinNode(target.node, params.group, ctx);
   },

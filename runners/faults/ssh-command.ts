@@ -32,7 +32,7 @@ export const sshCommand: FaultKind<z.infer<typeof SshCommandParams>, State> = {
   description: "Run a command on a node's host over SSH to inject the fault and another to heal it (arguments as arrays)",
   params: SshCommandParams,
   targets: ["node"],
-  async plan(params, target, ctx) {
+  async prepare(params, target, ctx) {
     const { node, ssh } = await remoteNode("ssh.command", target, ctx);
     return { node, ssh, inject: params.inject, heal: params.heal, ...(params.check ? { check: params.check } : {}), checkWithinMs: parseDuration(params.checkWithin), timeoutMs: parseDuration(params.timeout) };
   },

@@ -21,7 +21,7 @@ export const sshProcessKill: FaultKind<z.infer<typeof SshProcessKillParams>, Sta
   description: "Kill every process of a node on a host reached over SSH (default SIGKILL)",
   params: SshProcessKillParams,
   targets: ["node"],
-  async plan(params, target, ctx) {
+  async prepare(params, target, ctx) {
     const n = await remoteNode("ssh.process.kill", target, ctx);
     return { ...n, roots: await pinRemoteRoots(n, remoteVia(ctx)), signal: params.signal };
   },

@@ -16,7 +16,7 @@ export const sshProcessPause: FaultKind<z.infer<typeof SshProcessPauseParams>, S
   description: "Stop (SIGSTOP) every process of a node on a host reached over SSH; SIGCONT heals",
   params: SshProcessPauseParams,
   targets: ["node"],
-  async plan(_params, target, ctx) {
+  async prepare(_params, target, ctx) {
     const n = await remoteNode("ssh.process.pause", target, ctx);
     return { ...n, roots: await pinRemoteRoots(n, remoteVia(ctx)) };
   },

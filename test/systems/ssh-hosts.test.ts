@@ -81,7 +81,7 @@ describe.skipIf(!asRoot)("self-managed nodes on hosts reached over SSH (network 
     const stack = selfManagedStack(plan);
     const k = kind("ssh.process.pause");
     const ctx = ctxFor(stack, "ssh-pause-f0");
-    const state = await k.plan({}, node("host1"), ctx);
+    const state = await k.prepare({}, node("host1"), ctx);
     const pid = (state.roots as { pid: number }[])[0]!.pid;
     const t0 = performance.now();
     await k.inject(state, ctx);
@@ -105,7 +105,7 @@ describe.skipIf(!asRoot)("self-managed nodes on hosts reached over SSH (network 
     const k = kind("ssh.process.kill");
     const ctx = ctxFor(stack, "ssh-kill-f0");
     const h2 = lab.hosts[1]!;
-    const state = await k.plan({ signal: "SIGKILL" }, node("host2"), ctx);
+    const state = await k.prepare({ signal: "SIGKILL" }, node("host2"), ctx);
     const old = (state.roots as { pid: number; startTime: number }[])[0]!;
     await k.inject(state, ctx);
     const check = await k.check(state, ctx);
@@ -131,7 +131,7 @@ describe.skipIf(!asRoot)("self-managed nodes on hosts reached over SSH (network 
     const ctx = ctxFor(stack, "ssh-cmd-f0");
     const rule = ["INPUT", "-p", "tcp", "--dport", "6379", "-j", "DROP", "-m", "comment", "--comment", "drill:ssh-cmd-f0"];
     const params = k.params.parse({ inject: ["iptables", "-A", ...rule], heal: ["iptables", "-D", ...rule], check: ["sh", "-c", "iptables -S INPUT | grep -q drill:ssh-cmd-f0"], checkWithin: "3s" });
-    const state = await k.plan(params, node("host1"), ctx);
+    const state = await k.prepare(params, node("host1"), ctx);
     await k.inject(state, ctx);
     try {
       expect((await k.check(state, ctx)).confirmed).toBe(true);
@@ -148,7 +148,7 @@ describe.skipIf(!asRoot)("self-managed nodes on hosts reached over SSH (network 
     const stack = selfManagedStack(plan);
     const k = kind("ssh.process.pause");
     const ctx = ctxFor(stack, "ssh-recover-f0");
-    const state = await k.plan({}, node("host2"), ctx);
+    const state = await k.prepare({}, node("host2"), ctx);
     recordFault(stateDir, { id: "ssh-recover-f0", drillId: "ssh-recover", kind: "ssh.process.pause", state, description: k.describe(state), recordedAt: new Date().toISOString(), runner: { pid: 2_147_483_000, startTime: 1 } });
     await k.inject(state, ctx);
     const pid = (state.roots as { pid: number }[])[0]!.pid;

@@ -21,7 +21,7 @@ describe("command fault: check polls within a bound", () => {
   it("confirms an effect that shows after the first check", async () => {
     const marker = join(dir, "effect");
     const params = commandFault.params.parse({ inject: lateEffect(marker), heal: ["true"], check: ["test", "-e", marker], checkWithin: "5s" });
-    const state = await commandFault.plan(params, { kind: "none" }, ctx());
+    const state = await commandFault.prepare(params, { kind: "none" }, ctx());
     await commandFault.inject(state, ctx());
     const result = await commandFault.check(state, ctx());
     expect(result.confirmed).toBe(true);
@@ -30,7 +30,7 @@ describe("command fault: check polls within a bound", () => {
 
   it("gives up at the bound and says how often it tried", async () => {
     const params = commandFault.params.parse({ inject: ["true"], heal: ["true"], check: ["false"], checkWithin: "600ms" });
-    const state = await commandFault.plan(params, { kind: "none" }, ctx());
+    const state = await commandFault.prepare(params, { kind: "none" }, ctx());
     const started = performance.now();
     const result = await commandFault.check(state, ctx());
     const took = performance.now() - started;

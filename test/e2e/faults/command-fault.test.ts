@@ -29,7 +29,7 @@ describe("command fault: names and arguments cannot inject", () => {
   it("passes every argument as one exact string", async () => {
     const args = hostile(dir);
     const params = commandFault.params.parse({ inject: [...RECORD, ...args], heal: ["true"], env: { OUT: join(dir, "argv.json") } });
-    const state = await commandFault.plan(params, { kind: "none" }, ctx());
+    const state = await commandFault.prepare(params, { kind: "none" }, ctx());
     await commandFault.inject(state, ctx());
     expect(JSON.parse(readFileSync(join(dir, "argv.json"), "utf8"))).toEqual(args);
     expect(readdirSync(dir).filter((f) => f.startsWith("pwned"))).toEqual([]);
@@ -40,7 +40,7 @@ describe("command fault: names and arguments cannot inject", () => {
       const out = join(dir, `node-${i}.txt`);
       // Even a user's own `sh -c` sees the name only through the variable.
       const params = commandFault.params.parse({ inject: ["sh", "-c", 'printf %s "$DRILL_TARGET_NODE" > "$OUT"'], heal: ["true"], env: { OUT: out } });
-      const state = await commandFault.plan(params, { kind: "node", service: "svc", node: name, address: "127.0.0.1:1" }, ctx());
+      const state = await commandFault.prepare(params, { kind: "node", service: "svc", node: name, address: "127.0.0.1:1" }, ctx());
       await commandFault.inject(state, ctx());
       expect(readFileSync(out, "utf8")).toBe(name);
     }
@@ -49,7 +49,7 @@ describe("command fault: names and arguments cannot inject", () => {
 
   it("a failing inject names the command and its exit status", async () => {
     const params = commandFault.params.parse({ inject: ["sh", "-c", "echo broken >&2; exit 7"], heal: ["true"] });
-    const state = await commandFault.plan(params, { kind: "none" }, ctx());
+    const state = await commandFault.prepare(params, { kind: "none" }, ctx());
     await expect(commandFault.inject(state, ctx())).rejects.toThrow(/inject command .*exit 7.*broken/);
     expect(existsSync(join(dir, "pwned1"))).toBe(false);
   });

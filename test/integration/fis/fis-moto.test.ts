@@ -73,8 +73,8 @@ function context(faultId: string): FisFaultContext & { notes: string[]; events: 
 }
 
 /** Plan, then write the fault journal entry first, as the runner does. */
-async function planned(params: unknown, target: Parameters<typeof fisExperiment.plan>[1], ctx: FisFaultContext): Promise<FisState> {
-  const state = await fisExperiment.plan(FisParams.parse(params), target, ctx);
+async function planned(params: unknown, target: Parameters<typeof fisExperiment.prepare>[1], ctx: FisFaultContext): Promise<FisState> {
+  const state = await fisExperiment.prepare(FisParams.parse(params), target, ctx);
   recordFault(ctx.stateDir, { id: ctx.faultId, drillId: "drill-moto", kind: "fis.experiment", state, description: fisExperiment.describe(state), recordedAt: new Date().toISOString(), runner: thisRunner() });
   return state;
 }
@@ -121,7 +121,7 @@ describe("fis.experiment against moto's FIS server over HTTP", () => {
     const ctx = context("drill-moto-stop-f0");
     const state = await planned(
       { region: REGION, endpoint: moto.url, pollInterval: "50ms", startTimeout: "20s", stopTimeout: "20s" },
-      { kind: "experiment", template: template.experimentTemplate!.id! } as Parameters<typeof fisExperiment.plan>[1],
+      { kind: "experiment", template: template.experimentTemplate!.id! } as Parameters<typeof fisExperiment.prepare>[1],
       ctx,
     );
     await fisExperiment.inject(state, ctx);
@@ -157,7 +157,7 @@ describe("fis.experiment against moto's FIS server over HTTP", () => {
     const ctx = context("drill-moto-missing-f0");
     const state = await planned(
       { region: REGION, endpoint: moto.url, pollInterval: "50ms" },
-      { kind: "experiment", template: "EXTnosuchtemplate" } as Parameters<typeof fisExperiment.plan>[1],
+      { kind: "experiment", template: "EXTnosuchtemplate" } as Parameters<typeof fisExperiment.prepare>[1],
       ctx,
     );
     await expect(fisExperiment.inject(state, ctx)).rejects.toThrow(/FIS StartExperiment from template EXTnosuchtemplate in eu-west-1: .*EXTnosuchtemplate/);

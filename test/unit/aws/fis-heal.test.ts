@@ -36,7 +36,7 @@ describe("fis.experiment heal", () => {
       .resolvesOnce(experiment("stopping", { cut: { status: "stopping", start: 100 } }))
       .resolves(experiment("stopped", { cut: { status: "stopped", start: 100, end: 900 } }));
     fis.on(StopExperimentCommand).resolves({});
-    const state = await fisExperiment.plan(params, target, r.ctx);
+    const state = await fisExperiment.prepare(params, target, r.ctx);
     r.abort.abort();
     await expect(fisExperiment.inject(state, r.ctx)).rejects.toThrow("fis.experiment inject: interrupted while FIS experiment EXP1 was initiating");
     // Heal runs with the same (aborted) context and must still finish its job.
@@ -52,7 +52,7 @@ describe("fis.experiment heal", () => {
       .resolvesOnce(experiment("running", { cut: { status: "running", start: 100 } }))
       .resolves(experiment("stopped", { cut: { status: "stopped", start: 100, end: 800 } }, "Experiment stopped by user"));
     fis.on(StopExperimentCommand).resolves({});
-    const state = await fisExperiment.plan(params, target, r.ctx);
+    const state = await fisExperiment.prepare(params, target, r.ctx);
     await fisExperiment.inject(state, r.ctx);
     state.healRequested = true;
     expect(await fisExperiment.check(state, r.ctx)).toEqual({ confirmed: true, detail: "FIS experiment EXP1 stopped by heal after: cut stopped" });
@@ -121,7 +121,7 @@ describe("fis.experiment with an inline template", () => {
     fis.on(StartExperimentCommand).resolves(experiment("initiating"));
     fis.on(GetExperimentCommand).resolvesOnce(experiment("running", { terminate: { status: "completed", actionId: "aws:ec2:terminate-instances", start: 10, end: 20 } })).resolves(experiment("completed"));
     fis.on(DeleteExperimentTemplateCommand).resolves({});
-    const state = await fisExperiment.plan(FisParams.parse({ ...params, template: inline }), { kind: "none" }, r.ctx);
+    const state = await fisExperiment.prepare(FisParams.parse({ ...params, template: inline }), { kind: "none" }, r.ctx);
     await fisExperiment.inject(state, r.ctx);
     expect(fis.commandCalls(CreateExperimentTemplateCommand)[0]!.args[0].input).toMatchObject({ roleArn: inline.roleArn, stopConditions: inline.stopConditions, tags: { "continuity-drill:fault": "drill-1-f0" } });
     expect(fis.commandCalls(StartExperimentCommand)[0]!.args[0].input.experimentTemplateId).toBe("EXTinline");
@@ -137,9 +137,9 @@ describe("fis.experiment with an inline template", () => {
 
   it("refuses a target and an inline template together, a plan endpoint name as an id, and none without a template", async () => {
     const r = recorder();
-    await expect(fisExperiment.plan(FisParams.parse({ ...params, template: inline }), target, r.ctx)).rejects.toThrow(/give one of them/);
-    await expect(fisExperiment.plan(params, { kind: "experiment", template: "fis:node-loss" }, r.ctx)).rejects.toThrow('write target { endpoint: "fis:node-loss" }');
-    await expect(fisExperiment.plan(params, { kind: "none" }, r.ctx)).rejects.toThrow(/needs params.template/);
-    await expect(fisExperiment.plan(params, { kind: "endpoint", service: "web", endpoint: "http", address: "http://shop.example.com" }, r.ctx)).rejects.toMatchObject({ kind: "input" });
+    await expect(fisExperiment.prepare(FisParams.parse({ ...params, template: inline }), target, r.ctx)).rejects.toThrow(/give one of them/);
+    await expect(fisExperiment.prepare(params, { kind: "experiment", template: "fis:node-loss" }, r.ctx)).rejects.toThrow('write target { endpoint: "fis:node-loss" }');
+    await expect(fisExperiment.prepare(params, { kind: "none" }, r.ctx)).rejects.toThrow(/needs params.template/);
+    await expect(fisExperiment.prepare(params, { kind: "endpoint", service: "web", endpoint: "http", address: "http://shop.example.com" }, r.ctx)).rejects.toMatchObject({ kind: "input" });
   });
 });

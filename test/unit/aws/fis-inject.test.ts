@@ -37,7 +37,7 @@ describe("fis.experiment inject and check", () => {
       experiment("running", { wait: { status: "completed", actionId: "aws:fis:wait", start: 2_000, end: 2_100 }, failover: { status: "running", start: 2_500 } }),
       experiment("completed", { wait: { status: "completed", actionId: "aws:fis:wait", start: 2_000, end: 2_100 }, failover: { status: "completed", start: 2_500, end: 5_500 } }),
     );
-    const state = await fisExperiment.plan(params, target, r.ctx);
+    const state = await fisExperiment.prepare(params, target, r.ctx);
     expect(state).toMatchObject({ region: "eu-west-1", templateId: "EXTabc123", faultId: "drill-1-f0" });
     recordFault(r.ctx.stateDir, { id: r.ctx.faultId, drillId: "drill-1", kind: "fis.experiment", state, description: fisExperiment.describe(state), recordedAt: "", runner: { pid: 1, startTime: 0 } });
 
@@ -65,7 +65,7 @@ describe("fis.experiment inject and check", () => {
     const r = recorder();
     fis.on(StartExperimentCommand).resolves(experiment("initiating"));
     answers(r, experiment("running", { failover: { status: "running", start: 1_500 } }));
-    const state = await fisExperiment.plan(params, target, r.ctx);
+    const state = await fisExperiment.prepare(params, target, r.ctx);
     await fisExperiment.inject(state, r.ctx);
     expect(r.notes).toEqual([
       "info: FIS experiment EXP1 started from template EXTabc123 in eu-west-1",
@@ -77,7 +77,7 @@ describe("fis.experiment inject and check", () => {
     const r = recorder();
     fis.on(StartExperimentCommand).resolves(experiment("initiating"));
     answers(r, experiment("failed", { failover: { status: "cancelled" } }, "Target resolution returned no resources for orders-db"));
-    const state = await fisExperiment.plan(params, target, r.ctx);
+    const state = await fisExperiment.prepare(params, target, r.ctx);
     await expect(fisExperiment.inject(state, r.ctx)).rejects.toMatchObject({
       kind: expect.stringMatching(/^(environment|fault)$/),
       message: "FIS experiment EXP1 failed before its fault took effect: Target resolution returned no resources for orders-db",
@@ -91,7 +91,7 @@ describe("fis.experiment inject and check", () => {
       experiment("running", { failover: { status: "running", start: 1_500 } }),
       experiment("stopped", { failover: { status: "stopped", start: 1_500, end: 4_000 } }, "Experiment stopped by a stop condition: cd-aws-stop-no-healthy-web"),
     );
-    const state = await fisExperiment.plan(params, target, r.ctx);
+    const state = await fisExperiment.prepare(params, target, r.ctx);
     await fisExperiment.inject(state, r.ctx);
     await expect(fisExperiment.check(state, r.ctx)).rejects.toThrow(/EXP1 stopped: Experiment stopped by a stop condition: cd-aws-stop-no-healthy-web \(failover stopped\)/);
   });
@@ -99,7 +99,7 @@ describe("fis.experiment inject and check", () => {
   it("a start that FIS refuses names the template and region", async () => {
     const r = recorder();
     fis.on(StartExperimentCommand).rejects(Object.assign(new Error("Experiment template not found"), { name: "ResourceNotFoundException" }));
-    const state = await fisExperiment.plan(params, target, r.ctx);
+    const state = await fisExperiment.prepare(params, target, r.ctx);
     await expect(fisExperiment.inject(state, r.ctx)).rejects.toThrow("FIS StartExperiment from template EXTabc123 in eu-west-1: Experiment template not found");
   });
 });

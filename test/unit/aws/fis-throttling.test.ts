@@ -56,7 +56,7 @@ describe("fis.experiment retries throttling through the SDK's retry strategy", (
     });
     use(fake);
     const r = recorder();
-    const state = await fisExperiment.plan(params, target, r.ctx);
+    const state = await fisExperiment.prepare(params, target, r.ctx);
     await fisExperiment.inject(state, r.ctx);
     const starts = fake.seen.filter((s) => s.method === "POST" && s.path === "/experiments");
     expect(starts).toHaveLength(3);
@@ -70,7 +70,7 @@ describe("fis.experiment retries throttling through the SDK's retry strategy", (
     const fake = fakeFis(() => ({ status: 400, error: "ThrottlingException" }));
     use(fake);
     const r = recorder();
-    const state = await fisExperiment.plan(params, target, r.ctx);
+    const state = await fisExperiment.prepare(params, target, r.ctx);
     await expect(fisExperiment.inject(state, r.ctx)).rejects.toMatchObject({
       kind: "fault",
       where: { fault: "drill-1-f0" },
@@ -83,7 +83,7 @@ describe("fis.experiment retries throttling through the SDK's retry strategy", (
     const fake = fakeFis(() => ({ status: 403, error: "AccessDeniedException" }));
     use(fake);
     const r = recorder();
-    const state = await fisExperiment.plan(params, target, r.ctx);
+    const state = await fisExperiment.prepare(params, target, r.ctx);
     await expect(fisExperiment.inject(state, r.ctx)).rejects.toMatchObject({ kind: "fault", message: expect.stringMatching(/denied: AccessDeniedException/) });
     expect(fake.seen).toHaveLength(1);
   });

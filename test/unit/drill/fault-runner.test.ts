@@ -22,7 +22,7 @@ function setup(behaviour: { healFails?: number; checkThrows?: boolean } = {}) {
   let healFailures = behaviour.healFails ?? 0;
   const kind: FaultKind<unknown, { n: number }> = {
     kind: "memory", description: "", params: {} as never, targets: ["none"],
-    plan: async (_p, _t, ctx) => ({ n: Number(ctx.faultId.slice(-1)) }),
+    prepare: async (_p, _t, ctx) => ({ n: Number(ctx.faultId.slice(-1)) }),
     inject: async (s) => {
       // The fault is recorded before it is injected.
       log.push(`inject ${s.n} (journal: ${activeFaults(dir).map((f) => f.id).join(",")})`);

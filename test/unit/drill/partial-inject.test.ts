@@ -22,7 +22,7 @@ const scenario = { service: "db", hazard: "node-loss", faults: [{ kind: "process
 const injected: string[] = [];
 const fault = (name: string, fails: boolean): FaultKind<unknown, Record<string, unknown>> => ({
   kind: name, description: name, params: z.object({}), targets: ["none"],
-  plan: async () => ({ name }),
+  prepare: async () => ({ name }),
   inject: async () => {
     if (fails) throw faultError(`${name}: refused`);
     injected.push(name);

@@ -11,7 +11,7 @@ describe("command fault", () => {
   it("runs inject with the target in the environment, and heal twice harmlessly", async () => {
     const w = fakeWorld();
     const ctx = w.ctx();
-    const state = await commandFault.plan(params({ env: { KUBECONFIG: "/k" } }), { kind: "node", service: "db", node: "db-0", address: "10.0.0.5:5432" }, ctx);
+    const state = await commandFault.prepare(params({ env: { KUBECONFIG: "/k" } }), { kind: "node", service: "db", node: "db-0", address: "10.0.0.5:5432" }, ctx);
     await commandFault.inject(state, ctx);
     await commandFault.heal(state, ctx);
     await commandFault.heal(state, ctx);
@@ -25,7 +25,7 @@ describe("command fault", () => {
     let checks = 0;
     w.answer = (argv) => (argv[0] === "test" && ++checks < 4 ? { exitCode: 1, stdout: "", stderr: "not yet" } : { exitCode: 0, stdout: "pod gone", stderr: "" });
     const ctx = w.ctx();
-    const state = await commandFault.plan(params({ check: ["test", "-e", "/gone"], checkWithin: "5s" }), { kind: "none" }, ctx);
+    const state = await commandFault.prepare(params({ check: ["test", "-e", "/gone"], checkWithin: "5s" }), { kind: "none" }, ctx);
     expect(await commandFault.check(state, ctx)).toEqual({ confirmed: true, detail: "confirmed after 4 attempt(s), 600 ms: pod gone" });
   });
 
@@ -33,7 +33,7 @@ describe("command fault", () => {
     const w = fakeWorld();
     w.answer = () => ({ exitCode: 1, stdout: "", stderr: "still there" });
     const ctx = w.ctx();
-    const state = await commandFault.plan(params({ check: ["false"], checkWithin: "1s" }), { kind: "none" }, ctx);
+    const state = await commandFault.prepare(params({ check: ["false"], checkWithin: "1s" }), { kind: "none" }, ctx);
     const r = await commandFault.check(state, ctx);
     expect(r.confirmed).toBe(false);
     expect(r.detail).toMatch(/^not confirmed after 6 attempt\(s\) within 1000 ms: check command \["false"\] failed \(exit 1\): still there$/);
@@ -43,7 +43,7 @@ describe("command fault", () => {
   it("without a check command the fault is unconfirmed, and nothing runs", async () => {
     const w = fakeWorld();
     const ctx = w.ctx();
-    const state = await commandFault.plan(params({}), { kind: "none" }, ctx);
+    const state = await commandFault.prepare(params({}), { kind: "none" }, ctx);
     expect(await commandFault.check(state, ctx)).toEqual({ confirmed: false, detail: "no check command declared" });
     expect(w.commands).toEqual([]);
   });
@@ -52,7 +52,7 @@ describe("command fault", () => {
     const w = fakeWorld();
     w.answer = (argv) => (argv[1] === "delete" ? { exitCode: 7, stdout: "", stderr: "forbidden\n" } : { exitCode: null, signal: "SIGTERM", stdout: "", stderr: "" });
     const ctx = w.ctx();
-    const state = await commandFault.plan(params({}), { kind: "node", service: "db", node: "db-0" }, ctx);
+    const state = await commandFault.prepare(params({}), { kind: "node", service: "db", node: "db-0" }, ctx);
     await expect(commandFault.inject(state, ctx)).rejects.toMatchObject({ kind: "fault", where: { fault: "d1-f0", node: "db-0" }, message: 'inject command ["kubectl","delete","pod","db-0"] failed (exit 7): forbidden' });
     await expect(commandFault.heal(state, ctx)).rejects.toMatchObject({ kind: "fault", message: expect.stringMatching(/^heal command .* failed \(signal SIGTERM\)/) });
   });

@@ -17,7 +17,7 @@ describe("old fault spellings", () => {
     const { w, ctx } = world();
     const kind = faultKind("net.latency", "faults[0]");
     expect(kind.deprecated).toMatch(/net\.proxy/);
-    const state = await kind.plan(parseFaultParams("net.latency", { delay: "250ms" }, "faults[0]"), target, ctx);
+    const state = await kind.prepare(parseFaultParams("net.latency", { delay: "250ms" }, "faults[0]"), target, ctx);
     await kind.inject(state, ctx);
     expect(w.proxies.modes.get("p-a")).toEqual({ kind: "latency", delayMs: 250, jitterMs: 0 });
     expect(w.notes).toEqual([expect.stringMatching(/^warn: deprecated: kind "net.latency" is net.proxy now: write \{ kind: "net.proxy", params: \{ mode: "latency"/)]);
@@ -29,7 +29,7 @@ describe("old fault spellings", () => {
   it("net.partition { via: proxy, mode } is net.proxy; without via it is the firewall, with no note", async () => {
     const { w, ctx } = world();
     const kind = faultKind("net.partition", "faults[0]");
-    const viaProxy = await kind.plan(parseFaultParams("net.partition", { via: "proxy", mode: "reset" }, "faults[0]"), target, ctx);
+    const viaProxy = await kind.prepare(parseFaultParams("net.partition", { via: "proxy", mode: "reset" }, "faults[0]"), target, ctx);
     await kind.inject(viaProxy, ctx);
     expect(w.proxies.modes.get("p-a")).toEqual({ kind: "reset" });
     expect(w.firewall.rules).toEqual([]);
@@ -37,7 +37,7 @@ describe("old fault spellings", () => {
     await kind.heal(viaProxy, ctx);
     expect(w.proxies.modes.get("p-a")).toEqual({ kind: "pass" });
 
-    const fw = await kind.plan(parseFaultParams("net.partition", {}, "faults[0]"), target, ctx);
+    const fw = await kind.prepare(parseFaultParams("net.partition", {}, "faults[0]"), target, ctx);
     await kind.inject(fw, ctx);
     expect(w.firewall.rules.length).toBeGreaterThan(0);
     expect(w.notes).toHaveLength(1);

@@ -20,7 +20,7 @@ function world(o: { cgroupMount?: string } = {}) {
 describe("net.partition (firewall)", () => {
   it("drops the port both ways and everything the node's tree sends; confirmed; heal removes only ours", async () => {
     const { w, ctx } = world();
-    const state = await netPartition.plan(netPartition.params.parse({}), target, ctx);
+    const state = await netPartition.prepare(netPartition.params.parse({}), target, ctx);
     expect(state).toMatchObject({ tag: "d1-f0", host: "127.0.0.1", port: 15431, pgid: 100, cgroupDir: "/sys/fs/cgroup/drill-d1-f0" });
     await netPartition.inject(state, ctx);
     expect(w.firewall.rules.filter((r) => r.includes("drill:d1-f0"))).toEqual([
@@ -41,7 +41,7 @@ describe("net.partition (firewall)", () => {
 
   it("is unconfirmed when no rule of ours is in place or the port still answers", async () => {
     const { w, ctx } = world();
-    const state = await netPartition.plan(netPartition.params.parse({}), target, ctx);
+    const state = await netPartition.prepare(netPartition.params.parse({}), target, ctx);
     expect(await netPartition.check(state, ctx)).toEqual({ confirmed: false, detail: "0 rule(s); 127.0.0.1:15431 still answers" });
     // The rules went in, but on another interface than the one the clients use: the port answers.
     await netPartition.inject(state, ctx);
@@ -51,7 +51,7 @@ describe("net.partition (firewall)", () => {
 
   it("without a cgroup v2 mount, partitions by port only", async () => {
     const { w, ctx } = world({ cgroupMount: undefined });
-    const state = await netPartition.plan(netPartition.params.parse({ via: "firewall" }), target, ctx);
+    const state = await netPartition.prepare(netPartition.params.parse({ via: "firewall" }), target, ctx);
     await netPartition.inject(state, ctx);
     expect(w.firewall.rules.filter((r) => r.includes("drill:"))).toHaveLength(2);
     expect(w.cgroups.groups.size).toBe(0);
@@ -60,7 +60,7 @@ describe("net.partition (firewall)", () => {
 
   it("puts a node's tree in the cgroup by identity: a reused leader PID moves nothing", async () => {
     const { w, ctx } = world();
-    const state = await netPartition.plan(netPartition.params.parse({}), target, ctx);
+    const state = await netPartition.prepare(netPartition.params.parse({}), target, ctx);
     w.processes.reuse(100);
     await netPartition.inject(state, ctx);
     // The leader is not the pinned process any more, so no process is taken for the node's.
@@ -69,15 +69,15 @@ describe("net.partition (firewall)", () => {
 
   it("errors carry their kind: iptables missing is environment, refused is fault, a bad address or target is input", async () => {
     const { w, ctx } = world();
-    const state = await netPartition.plan(netPartition.params.parse({}), target, ctx);
+    const state = await netPartition.prepare(netPartition.params.parse({}), target, ctx);
     w.firewall.missing = true;
     await expect(netPartition.inject(state, ctx)).rejects.toMatchObject({ kind: "environment", message: expect.stringMatching(/iptables is not installed/) });
     w.firewall.missing = false;
     w.firewall.refuses = true;
     await expect(netPartition.inject(state, ctx)).rejects.toMatchObject({ kind: "fault" });
     await expect(netPartition.heal(state, ctx)).rejects.toMatchObject({ kind: "fault" });
-    await expect(netPartition.plan({}, { ...target, address: "no port here" }, ctx)).rejects.toMatchObject({ kind: "input", where: { node: "pg-a" } });
-    await expect(netPartition.plan({}, { kind: "none" }, ctx)).rejects.toMatchObject({ kind: "input" });
+    await expect(netPartition.prepare({}, { ...target, address: "no port here" }, ctx)).rejects.toMatchObject({ kind: "input", where: { node: "pg-a" } });
+    await expect(netPartition.prepare({}, { kind: "none" }, ctx)).rejects.toMatchObject({ kind: "input" });
     expect(netPartition.params.safeParse({ via: "proxy" }).success).toBe(false);
   });
 });

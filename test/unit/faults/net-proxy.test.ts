@@ -21,7 +21,7 @@ describe("net.proxy", () => {
     [{ mode: "reset" }, { kind: "reset" }, "reset on redis-a (proxy web-to-redis-a)"],
   ])("%o: inject sets the mode, check confirms it, heal (twice) puts pass back", async (params, wire, described) => {
     const { w, ctx } = world();
-    const state = await netProxy.plan(netProxy.params.parse(params), target, ctx);
+    const state = await netProxy.prepare(netProxy.params.parse(params), target, ctx);
     expect(state).toMatchObject({ node: "redis-a", proxy: "web-to-redis-a", controlUrl: "http://127.0.0.1:18095", proxyMode: wire });
     expect(netProxy.describe(state)).toBe(described);
     await netProxy.inject(state, ctx);
@@ -36,7 +36,7 @@ describe("net.proxy", () => {
 
   it("is unconfirmed when the proxy is in another mode than the one set (someone changed it)", async () => {
     const { w, ctx } = world();
-    const state = await netProxy.plan(netProxy.params.parse({ mode: "latency", delay: "100ms" }), target, ctx);
+    const state = await netProxy.prepare(netProxy.params.parse({ mode: "latency", delay: "100ms" }), target, ctx);
     await netProxy.inject(state, ctx);
     w.proxies.modes.set("web-to-redis-a", { kind: "latency", delayMs: 5 });
     expect(await netProxy.check(state, ctx)).toEqual({ confirmed: false, detail: "proxy web-to-redis-a is in mode latency 5 ms" });
@@ -44,16 +44,16 @@ describe("net.proxy", () => {
 
   it("targets an endpoint's proxy as well", async () => {
     const { w, ctx } = world();
-    const state = await netProxy.plan(netProxy.params.parse({ mode: "reset" }), { kind: "endpoint", service: "web", endpoint: "orders-http", address: "127.0.0.1:18080" }, ctx);
+    const state = await netProxy.prepare(netProxy.params.parse({ mode: "reset" }), { kind: "endpoint", service: "web", endpoint: "orders-http", address: "127.0.0.1:18080" }, ctx);
     await netProxy.inject(state, ctx);
     expect(w.proxies.modes.get("web-to-redis-b")).toEqual({ kind: "reset" });
   });
 
   it("errors carry their kind: no proxy in the path is fault, a daemon that is down is fault naming the proxy, a non-node target is input", async () => {
     const { w, ctx } = world();
-    await expect(netProxy.plan(netProxy.params.parse({ mode: "blackhole" }), { ...target, node: "redis-z" }, ctx)).rejects.toMatchObject({ kind: "fault", where: { node: "redis-z", fault: "d1-f0" }, message: expect.stringMatching(/no proxy of ours sits in the client path of "redis-z"/) });
-    await expect(netProxy.plan(netProxy.params.parse({ mode: "blackhole" }), { kind: "none" }, ctx)).rejects.toMatchObject({ kind: "input" });
-    const state = await netProxy.plan(netProxy.params.parse({ mode: "blackhole" }), target, ctx);
+    await expect(netProxy.prepare(netProxy.params.parse({ mode: "blackhole" }), { ...target, node: "redis-z" }, ctx)).rejects.toMatchObject({ kind: "fault", where: { node: "redis-z", fault: "d1-f0" }, message: expect.stringMatching(/no proxy of ours sits in the client path of "redis-z"/) });
+    await expect(netProxy.prepare(netProxy.params.parse({ mode: "blackhole" }), { kind: "none" }, ctx)).rejects.toMatchObject({ kind: "input" });
+    const state = await netProxy.prepare(netProxy.params.parse({ mode: "blackhole" }), target, ctx);
     w.proxies.unreachable = true;
     await expect(netProxy.inject(state, ctx)).rejects.toMatchObject({ kind: "fault", where: { node: "redis-a" }, message: expect.stringMatching(/net.proxy inject: proxy web-to-redis-a at http:\/\/127.0.0.1:18095: proxy daemon .* not reachable/) });
     await expect(netProxy.heal(state, ctx)).rejects.toMatchObject({ kind: "fault", message: expect.stringMatching(/net.proxy heal/) });

@@ -21,7 +21,7 @@ describe("process.kill", () => {
   it("SIGKILLs the node's group and every descendant, and confirms they are gone", async () => {
     const w = pgNode();
     const ctx = w.ctx({ nodes: nodesOf({ "pg-a": { pid: 100 } }) });
-    const state = await processKill.plan(processKill.params.parse({}), target, ctx);
+    const state = await processKill.prepare(processKill.params.parse({}), target, ctx);
     expect(state).toMatchObject({ node: "pg-a", pid: 100, pgid: 100, signal: "SIGKILL", group: true, cmdline: "pg_autoctl run" });
     await processKill.inject(state, ctx);
     expect(w.processes.sent.map((s) => s.pid).sort()).toEqual([100, 101, 102]);
@@ -34,7 +34,7 @@ describe("process.kill", () => {
   it("with group false signals only the process itself", async () => {
     const w = pgNode();
     const ctx = w.ctx({ nodes: nodesOf({ "pg-a": { pid: 100 } }) });
-    const state = await processKill.plan(processKill.params.parse({ group: false, signal: "SIGTERM" }), target, ctx);
+    const state = await processKill.prepare(processKill.params.parse({ group: false, signal: "SIGTERM" }), target, ctx);
     await processKill.inject(state, ctx);
     expect(w.processes.sent).toEqual([{ pid: 100, signal: "SIGTERM" }]);
   });
@@ -43,7 +43,7 @@ describe("process.kill", () => {
     const w = pgNode();
     w.processes.ignores.add("SIGTERM");
     const ctx = w.ctx({ nodes: nodesOf({ "pg-a": { pid: 100 } }) });
-    const state = await processKill.plan(processKill.params.parse({ signal: "SIGTERM" }), target, ctx);
+    const state = await processKill.prepare(processKill.params.parse({ signal: "SIGTERM" }), target, ctx);
     await processKill.inject(state, ctx);
     const r = await processKill.check(state, ctx);
     expect(r).toEqual({ confirmed: false, detail: "pid 100 still runs 3 s after SIGTERM" });
@@ -54,7 +54,7 @@ describe("process.kill", () => {
   it("refuses to signal a PID that another program took over after it was pinned", async () => {
     const w = pgNode();
     const ctx = w.ctx({ nodes: nodesOf({ "pg-a": { pid: 100, roots: [100] } }) });
-    const state = await processKill.plan(processKill.params.parse({}), target, ctx);
+    const state = await processKill.prepare(processKill.params.parse({}), target, ctx);
     w.processes.reuse(100);
     await expect(processKill.inject(state, ctx)).rejects.toMatchObject({ kind: "fault", where: { node: "pg-a", fault: "d1-f0" }, message: expect.stringMatching(/no longer the process that was pinned/) });
     expect(w.processes.sent).toEqual([]);
@@ -64,7 +64,7 @@ describe("process.kill", () => {
   it("heal does nothing to processes, and healing twice is harmless", async () => {
     const w = pgNode();
     const ctx = w.ctx({ nodes: nodesOf({ "pg-a": { pid: 100 } }) });
-    const state = await processKill.plan(processKill.params.parse({}), target, ctx);
+    const state = await processKill.prepare(processKill.params.parse({}), target, ctx);
     await processKill.heal(state, ctx);
     await processKill.heal(state, ctx);
     expect(w.processes.sent).toEqual([]);
@@ -73,9 +73,9 @@ describe("process.kill", () => {
 
   it("names what is wrong with its kind: no processes (environment), a node without one, a target that is not a node (input), a bad param (schema)", async () => {
     const w = pgNode();
-    await expect(processKill.plan(processKill.params.parse({}), target, w.ctx())).rejects.toMatchObject({ kind: "environment", where: { node: "pg-a" } });
-    await expect(processKill.plan(processKill.params.parse({}), target, w.ctx({ nodes: nodesOf({}) }))).rejects.toMatchObject({ kind: "environment", message: 'node "pg-a" has no running process to fault' });
-    await expect(processKill.plan(processKill.params.parse({}), { kind: "none" }, w.ctx())).rejects.toMatchObject({ kind: "input" });
+    await expect(processKill.prepare(processKill.params.parse({}), target, w.ctx())).rejects.toMatchObject({ kind: "environment", where: { node: "pg-a" } });
+    await expect(processKill.prepare(processKill.params.parse({}), target, w.ctx({ nodes: nodesOf({}) }))).rejects.toMatchObject({ kind: "environment", message: 'node "pg-a" has no running process to fault' });
+    await expect(processKill.prepare(processKill.params.parse({}), { kind: "none" }, w.ctx())).rejects.toMatchObject({ kind: "input" });
     expect(processKill.params.safeParse({ signal: "SIGSTOP" }).success).toBe(false);
   });
 
@@ -83,7 +83,7 @@ describe("process.kill", () => {
     const w = pgNode();
     w.processes.forbidden.add(101);
     const ctx = w.ctx({ nodes: nodesOf({ "pg-a": { pid: 100 } }) });
-    const state = await processKill.plan(processKill.params.parse({}), target, ctx);
+    const state = await processKill.prepare(processKill.params.parse({}), target, ctx);
     await expect(processKill.inject(state, ctx)).rejects.toMatchObject({ kind: "fault", where: { node: "pg-a", fault: "d1-f0" }, message: expect.stringMatching(/SIGKILL to node "pg-a" \(pid 100\) failed: kill EPERM/), cause: { code: "EPERM" } });
   });
 });

@@ -19,7 +19,7 @@ function redisNode() {
 describe("process.pause", () => {
   it("stops the node's tree and confirms state T; heal resumes it", async () => {
     const { w, ctx } = redisNode();
-    const state = await processPause.plan(processPause.params.parse({}), target, ctx);
+    const state = await processPause.prepare(processPause.params.parse({}), target, ctx);
     await processPause.inject(state, ctx);
     expect([w.processes.state(300), w.processes.state(301), w.processes.state(400)]).toEqual(["T", "T", "S"]);
     expect(await processPause.check(state, ctx)).toEqual({ confirmed: true, detail: "pid 300 and its tree are stopped (state T)" });
@@ -31,7 +31,7 @@ describe("process.pause", () => {
   it("is unconfirmed when a process of the tree does not stop, after 2 s on the drill's clock", async () => {
     const { w, ctx } = redisNode();
     w.processes.ignores.add("SIGSTOP");
-    const state = await processPause.plan(processPause.params.parse({}), target, ctx);
+    const state = await processPause.prepare(processPause.params.parse({}), target, ctx);
     await processPause.inject(state, ctx);
     expect(await processPause.check(state, ctx)).toEqual({ confirmed: false, detail: "pid 300 is not stopped" });
     expect(w.clock.now()).toBeGreaterThanOrEqual(2_000);
@@ -39,7 +39,7 @@ describe("process.pause", () => {
 
   it("healing twice sends SIGCONT again harmlessly; healing a node that died is a no-op", async () => {
     const { w, ctx } = redisNode();
-    const state = await processPause.plan(processPause.params.parse({}), target, ctx);
+    const state = await processPause.prepare(processPause.params.parse({}), target, ctx);
     await processPause.inject(state, ctx);
     await processPause.heal(state, ctx);
     await processPause.heal(state, ctx);
@@ -51,7 +51,7 @@ describe("process.pause", () => {
 
   it("never resumes or stops a PID that was reused by another program", async () => {
     const { w, ctx } = redisNode();
-    const state = await processPause.plan(processPause.params.parse({}), target, ctx);
+    const state = await processPause.prepare(processPause.params.parse({}), target, ctx);
     await processPause.inject(state, ctx);
     // The paused node was killed by someone and its PID reused by a program that is itself stopped.
     w.processes.table.delete(301);
@@ -71,7 +71,7 @@ describe("process.pause", () => {
     w.processes.spawn({ pid: 601, ppid: 600, pgid: 600, cmdline: "postgres: walwriter" });
     w.processes.spawn({ pid: 700, pgid: 42, cmdline: "the user's shell, same group" });
     const ctx = w.ctx({ nodes: nodesOf({ "pg-1": { pid: 500, roots: [500, 600] } }) });
-    const state = await processPause.plan(processPause.params.parse({}), { kind: "node", service: "db", node: "pg-1" }, ctx);
+    const state = await processPause.prepare(processPause.params.parse({}), { kind: "node", service: "db", node: "pg-1" }, ctx);
     await processPause.inject(state, ctx);
     expect([500, 600, 601].map((p) => w.processes.state(p))).toEqual(["T", "T", "T"]);
     expect(w.processes.state(700)).toBe("S");
@@ -82,8 +82,8 @@ describe("process.pause", () => {
 
   it("errors carry their kind: a non-node target is input, a node without a process is environment", async () => {
     const { w } = redisNode();
-    await expect(processPause.plan(processPause.params.parse({}), { kind: "endpoint", service: "s", endpoint: "e", address: "127.0.0.1:1" }, w.ctx())).rejects.toMatchObject({ kind: "input" });
-    await expect(processPause.plan(processPause.params.parse({}), target, w.ctx({ nodes: nodesOf({}) }))).rejects.toMatchObject({ kind: "environment", where: { node: "redis-a", fault: "d1-f0" } });
+    await expect(processPause.prepare(processPause.params.parse({}), { kind: "endpoint", service: "s", endpoint: "e", address: "127.0.0.1:1" }, w.ctx())).rejects.toMatchObject({ kind: "input" });
+    await expect(processPause.prepare(processPause.params.parse({}), target, w.ctx({ nodes: nodesOf({}) }))).rejects.toMatchObject({ kind: "environment", where: { node: "redis-a", fault: "d1-f0" } });
     expect(processPause.params.safeParse({ group: "yes" }).success).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ const world = () => remoteWorld(redisHost());
 describe("ssh.process.pause", () => {
   it("stops every process of the node, confirms state T, and heal resumes them", async () => {
     const { host, w, ctx } = world();
-    const state = await pause.plan({}, target, ctx);
+    const state = await pause.prepare({}, target, ctx);
     await pause.inject(state, ctx);
     expect(host.sent.at(-1)).toEqual({ host: "10.0.0.7", script: "signal", args: ["STOP", "300:5000", "301:5001"], abortable: true });
     expect([host.state(300), host.state(301), host.state(22)]).toEqual(["T", "T", "S"]);
@@ -28,7 +28,7 @@ describe("ssh.process.pause", () => {
 
   it("heal runs to its end after the run was aborted, and healing twice is harmless", async () => {
     const { host, ctx, abort } = world();
-    const state = await pause.plan({}, target, ctx);
+    const state = await pause.prepare({}, target, ctx);
     await pause.inject(state, ctx);
     abort.abort();
     await pause.heal(state, ctx);
@@ -40,7 +40,7 @@ describe("ssh.process.pause", () => {
 
   it("heal from the recorded state alone, in another process, when the node has died meanwhile: nothing sent, no error", async () => {
     const { host, ctx } = world();
-    const state = JSON.parse(JSON.stringify(await pause.plan({}, target, ctx)));
+    const state = JSON.parse(JSON.stringify(await pause.prepare({}, target, ctx)));
     host.table.delete(300);
     host.table.delete(301);
     await pause.heal(state, ctx);
@@ -50,7 +50,7 @@ describe("ssh.process.pause", () => {
 
   it("never stops a PID another program took over after it was pinned", async () => {
     const { host, ctx } = world();
-    const state = await pause.plan({}, target, ctx);
+    const state = await pause.prepare({}, target, ctx);
     host.table.delete(301);
     host.reuse(300);
     await pause.inject(state, ctx);
@@ -60,7 +60,7 @@ describe("ssh.process.pause", () => {
 
   it("never stops a root that exec'd another program since it was pinned, nor its children", async () => {
     const { host, ctx } = world();
-    const state = await pause.plan({}, target, ctx);
+    const state = await pause.prepare({}, target, ctx);
     host.exec(300, "/bin/sh -c restore-from-backup");
     await pause.inject(state, ctx);
     expect([host.state(300), host.state(301)]).toEqual(["S", "S"]);
@@ -69,7 +69,7 @@ describe("ssh.process.pause", () => {
 
   it("a signal script that fails on the host is a fault error naming node, host and what was attempted", async () => {
     const { host, ctx } = world();
-    const state = await pause.plan({}, target, ctx);
+    const state = await pause.prepare({}, target, ctx);
     const shell = host.shell;
     ctx.os!.ssh = { run: async (ssh, script, args, o) => (args[0] === "STOP" ? { code: 1, signal: null, stdout: "", stderr: "sh: kill: Operation not permitted\n" } : shell.run(ssh, script, args, o)) };
     await expect(pause.inject(state, ctx)).rejects.toMatchObject({ kind: "fault", where: { node: "redis-a" }, message: 'node "redis-a" on 10.0.0.7: sending SIGSTOP failed (exit 1): sh: kill: Operation not permitted' });
