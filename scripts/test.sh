@@ -34,7 +34,7 @@ if [ "$#" -gt 0 ]; then exec npx vitest run "$@"; fi
 bash scripts/pulumi-range.sh
 # One project after the other: the unit project's fuzzing and CLI spawns would
 # otherwise load the CPU while integration tests measure real failovers.
-npx vitest run --project unit
+npx vitest run --project unit --project unit-pulumi
 # The CLI as a process, Chromium, real local processes and sockets (no local stack).
 npx vitest run --project e2e
 # The tools tier drives real outside programs: the Pulumi CLI, built from the Go
