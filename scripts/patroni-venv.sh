@@ -18,18 +18,27 @@ patroni_version=${PATRONI_VERSION:-4.1.5}
 venv="$root/.cache/patroni-venv"
 bin="$venv/bin/patroni"
 
-if [ -x "$bin" ] && [ -f "$venv/.patroni-$patroni_version" ]; then
+# Patroni runs as the `postgres` user, who cannot read a Python under /root
+# (pyenv's, the default python3 here): the venv is built on Debian's own.
+python=${PATRONI_PYTHON:-/usr/bin/python3}
+
+if [ -x "$bin" ] && [ -f "$venv/.patroni-$patroni_version" ] && [ "$(readlink -f "$venv/bin/python3")" = "$(readlink -f "$python")" ]; then
   echo "$bin"
   exit 0
 fi
 
-command -v python3 >/dev/null 2>&1 || { echo "patroni-venv: python3 is not installed (apt-get install python3 python3-venv)" >&2; exit 3; }
+[ -x "$python" ] || { echo "patroni-venv: $python is not installed (apt-get install python3 python3-venv)" >&2; exit 3; }
 echo "… installing patroni[etcd3,psycopg2-binary]==$patroni_version into $venv" >&2
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-if ! { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check "patroni[etcd3,psycopg2-binary]==$patroni_version" && "$bin" --version; } >"$log" 2>&1; then
+if ! { rm -rf "$venv" && "$python" -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check "patroni[etcd3,psycopg2-binary]==$patroni_version" && "$bin" --version; } >"$log" 2>&1; then
   echo "patroni-venv: installing patroni[etcd3,psycopg2-binary]==$patroni_version failed:" >&2
   tail -n 30 "$log" >&2
+  exit 3
+fi
+# The systems tests run Patroni as `postgres`: it must be able to start it.
+if id postgres >/dev/null 2>&1 && ! runuser -u postgres -- "$bin" --version >/dev/null 2>&1; then
+  echo "patroni-venv: the postgres user cannot run $bin (is a directory above it unreadable to others?)" >&2
   exit 3
 fi
 rm -f "$venv"/.patroni-*
