@@ -47,6 +47,13 @@ const ids = () => ({ uid: Number(execFileSync("id", ["-u", "postgres"], { encodi
  */
 export async function startPatroniCluster(opts: { basePort: number; size?: number; restartAfterMs?: number; synchronous?: boolean; patroni?: string }): Promise<PatroniCluster> {
   const user = ids();
+  // Patroni runs as `postgres`: a binary it cannot execute (e.g. a venv on a Python under /root) would
+  // otherwise surface only as "not at full redundancy" two minutes later.
+  try {
+    execFileSync("runuser", ["-u", "postgres", "--", opts.patroni ?? "patroni", "--version"], { stdio: "ignore", timeout: 30_000 });
+  } catch (error) {
+    throw new Error(`the postgres user cannot run ${opts.patroni ?? "patroni"} --version: ${(error as Error).message}`);
+  }
   const root = await mkdtemp(join(tmpdir(), "cd-patroni-"));
   chownSync(root, user.uid, user.gid);
   const etcdPort = opts.basePort + 90;
