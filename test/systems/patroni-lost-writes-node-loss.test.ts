@@ -10,13 +10,18 @@
 // PATRONI_BIN=$(bash scripts/patroni-venv.sh) runs the same on PyPI's Patroni;
 // LOST_WRITE_DRILLS sets how many drills (default 3).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// A measurement of several minutes per Patroni version, run on demand (DRILL_LOST_WRITES=1, see
+// docs/patroni.md), not by npm test: one of 17 drills here once measured no RTO because the
+// probe's connections stayed on a standby for 60 s (open in issue 18), and CI must not depend on it.
+const ON_DEMAND = process.env.DRILL_LOST_WRITES !== "1";
 import { lostWriteDrill, figureLine } from "../support/lost-write-drill.ts";
 import { startPatroniCluster, type PatroniCluster } from "../support/patroni-cluster.ts";
 
 const DRILLS = Number(process.env.LOST_WRITE_DRILLS ?? 3);
 const VERSION = process.env.PATRONI_BIN ? `PATRONI_BIN=${process.env.PATRONI_BIN}` : "Debian patroni";
 
-describe(`lost writes on node loss, asynchronous replication (${VERSION})`, () => {
+describe.skipIf(ON_DEMAND)(`lost writes on node loss, asynchronous replication (${VERSION})`, () => {
   let cluster: PatroniCluster;
   const figures: string[] = [];
 
