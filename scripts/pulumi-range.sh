@@ -15,7 +15,7 @@ range=$(node -p 'require("./package.json").peerDependencies["@pulumi/pulumi"]')
 oldest=$(node -p 'process.argv[1].match(/>=\s*([\d.]+)/)[1]' "$range")
 newest=$(npm view "@pulumi/pulumi@$range" version --json | node -e 'const v = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log([].concat(v).at(-1))')
 repo=$PWD
-cli_dir=${PULUMI_BIN_DIR:-$(ls -d "$repo"/.cache/pulumi/v*/bin 2>/dev/null | tail -1)}
+cli_dir=${PULUMI_BIN_DIR:-$(ls -d "$repo"/.cache/pulumi/v*/bin 2>/dev/null | tail -1 || true)}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 npm pack --silent --pack-destination "$work" >/dev/null

@@ -30,8 +30,6 @@ npx tsc --noEmit
 # never load a stale copy left by an earlier `npm ci`.
 npm run build >/dev/null
 if [ "$#" -gt 0 ]; then exec npx vitest run "$@"; fi
-# A user's program against both ends of the supported @pulumi/pulumi range (about two minutes).
-bash scripts/pulumi-range.sh
 # One project after the other: the unit project's fuzzing and CLI spawns would
 # otherwise load the CPU while integration tests measure real failovers.
 npx vitest run --project unit --project unit-pulumi
@@ -43,6 +41,9 @@ npx vitest run --project e2e
 # Built here first, so a failed build is named as such, not as a failed test.
 bash scripts/pulumi-cli.sh >/dev/null
 bash scripts/moto-venv.sh >/dev/null
+# A user's program against both ends of the supported @pulumi/pulumi range (about two
+# minutes), through the Pulumi CLI just built for the real `pulumi preview` step.
+bash scripts/pulumi-range.sh
 npx vitest run --project tools
 npx vitest run --project integration
 npx vitest run --project systems
