@@ -17,8 +17,10 @@ import type { ProxyFaultParams } from "../runners/proxy/mode.ts";
 /**
  * Each registered fault kind's params as written in a scenario (zod input: fields
  * with a default may be left out). Durations are strings such as "500ms", "10s".
+ * A type alias, not an interface: the package build writes it out structurally
+ * into the published .d.ts (which must not mention zod); an interface prints by name.
  */
-export interface FaultParamsByKind {
+export type FaultParamsByKind = {
   /** signal (default "SIGKILL"), group: the node's whole process group (default true). */
   "process.kill": z.input<typeof ProcessKillParams>;
   /** group: stop the node's whole process group with SIGSTOP (default true). */
@@ -37,6 +39,6 @@ export interface FaultParamsByKind {
   "ssh.process.pause": z.input<typeof SshProcessPauseParams>;
   /** On a node declared with `ssh`: inject / heal / check argv arrays run on its host; checkWithin (default "10s"), timeout (default "30s"): durations. */
   "ssh.command": z.input<typeof SshCommandParams>;
-}
+};
 
 export type FaultKindName = keyof FaultParamsByKind;

@@ -85,7 +85,12 @@ function inlineSchemaTypes(): void {
           .map((n) => {
             if (defined.has(n)) return verb === "export" ? `export type { ${n} };` : "";
             defined.add(n);
-            return `${verb === "export" ? "export " : ""}type ${n} = ${expandedType(program, source, n)};`;
+            const written = expandedType(program, source, n);
+            // An interface prints by its own name, and `type X = X;` is a circular alias in the
+            // user's tsc: keep that name's import instead. If the file is reachable from a public
+            // entry, the check below then fails the build on the zod it reaches, naming it.
+            if (written === n) return `${verb} type { ${n} } from "${spec}.js";`;
+            return `${verb === "export" ? "export " : ""}type ${n} = ${written};`;
           })
           .filter(Boolean)
           .join("\n");
