@@ -48,7 +48,9 @@ describe("protocol readers", () => {
   });
 
   it("Redis: master with its replica, and Sentinel's view", async () => {
+    // Both sides: the replica reports its link up a moment before the master counts it online.
     await waitUntil(async () => (await readRedis("r2", replica.url)).streaming === true, 20_000, "replica link up");
+    await waitUntil(async () => (await readRedis("r1", master.url)).replicas === 1, 20_000, "master sees its replica");
     expect(await readRedis("r1", master.url)).toMatchObject({ up: true, role: "primary", replicas: 1 });
     expect(await readRedis("r2", replica.url)).toMatchObject({ up: true, role: "standby", streaming: true });
     const s = await readSentinel("s1", `redis://127.0.0.1:${sentinel.port}/m1`);
