@@ -20,21 +20,13 @@ export interface DrillOutcome {
   holders: string[];
 }
 
-/** `drill run` through the real CLI (async: this process supervises Patroni meanwhile), bounded by `timeoutMs`. */
-export async function drillWithWatch(cluster: PatroniCluster, scenario: string, timeoutMs = 240_000): Promise<DrillOutcome> {
-  const stateDir = mkdtempSync(join(tmpdir(), "cd-lostwrites-state-"));
-  const outDir = mkdtempSync(join(tmpdir(), "cd-lostwrites-out-"));
-  const holders: string[] = [];
-  let watching = true;
-  const watch = (async () => {
-    while (watching) {
-      const now = await cluster.leader();
-      if (now && holders.at(-1) !== now) holders.push(now);
-      await new Promise((ok) => setTimeout(ok, 250));
-    }
-  })();
-  const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [join(REPO, "bin/drill.js"), "run", "--program", PROGRAM, "--stack", "staging", scenario, "--out", outDir, "--json", "--no-reports"], {
+/**
+ * `drill <args>` through the real CLI, async (this process supervises Patroni meanwhile),
+ * with stdout and stderr apart (stdout is JSON) and SIGINT after `timeoutMs`.
+ */
+export function drillAsync(args: string[], stateDir: string, timeoutMs = 240_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(REPO, "bin/drill.js"), ...args], {
       cwd: REPO, env: { ...process.env, NO_COLOR: "1", DRILL_STATE_DIR: stateDir },
     });
     let stdout = "";
@@ -46,9 +38,36 @@ export async function drillWithWatch(cluster: PatroniCluster, scenario: string, 
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
-  }).finally(() => (watching = false));
-  await watch;
-  return { ...r, holders };
+  });
+}
+
+/** Patroni's own truth while something runs: every holder of the leader key, in order (its /cluster, every 250 ms) until `stop()`. */
+export function watchLeader(cluster: PatroniCluster): { holders: string[]; stop(): Promise<void> } {
+  const holders: string[] = [];
+  let watching = true;
+  const watch = (async () => {
+    while (watching) {
+      const now = await cluster.leader();
+      if (now && holders.at(-1) !== now) holders.push(now);
+      await new Promise((ok) => setTimeout(ok, 250));
+    }
+  })();
+  return {
+    holders,
+    async stop() {
+      watching = false;
+      await watch;
+    },
+  };
+}
+
+/** `drill run` of a scenario of the user-shaped program, with the leader key watched while it runs, bounded by `timeoutMs`. */
+export async function drillWithWatch(cluster: PatroniCluster, scenario: string, timeoutMs = 240_000): Promise<DrillOutcome> {
+  const stateDir = mkdtempSync(join(tmpdir(), "cd-lostwrites-state-"));
+  const outDir = mkdtempSync(join(tmpdir(), "cd-lostwrites-out-"));
+  const leader = watchLeader(cluster);
+  const r = await drillAsync(["run", "--program", PROGRAM, "--stack", "staging", scenario, "--out", outDir, "--json", "--no-reports"], stateDir, timeoutMs).finally(() => leader.stop());
+  return { ...r, holders: leader.holders };
 }
 
 export interface LedgerFigures {

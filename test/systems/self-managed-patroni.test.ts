@@ -13,6 +13,7 @@ import { selfManagedStack } from "../../runners/drill/self-managed-stack.ts";
 import { awaitRedundancy } from "../../runners/systems/await-redundancy.ts";
 import { loadPlan } from "../../runners/plan/load.ts";
 import { REPO } from "../support/cli.ts";
+import { drillAsync, watchLeader } from "../support/patroni-drill.ts";
 import { startPatroniCluster, type PatroniCluster } from "../support/patroni-cluster.ts";
 import { waitUntil } from "../support/wait-until.ts";
 
@@ -24,23 +25,7 @@ function drillRun(scenario: string): Promise<{ code: number | null; stdout: stri
   return drillCli(["run", "--program", PROGRAM, "--stack", "staging", scenario, "--out", outDir, "--json", "--no-reports"]);
 }
 
-function drillCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  // Async, not spawnSync: this process supervises Patroni while the drill runs.
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(REPO, "bin/drill.js"), ...args], {
-      cwd: REPO, env: { ...process.env, NO_COLOR: "1", DRILL_STATE_DIR: stateDir },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGINT"), 240_000);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const drillCli = (args: string[]) => drillAsync(args, stateDir);
 
 type Rec = { type: string; t?: number; phase?: string; status?: string; detail?: string; event?: string; target?: { node?: string }; clockOriginWallMs?: number };
 
@@ -119,17 +104,9 @@ describe("self-managed Patroni cluster, started by the test", () => {
       await cluster.waitHealthy(120_000);
       const before = await cluster.leader();
       // Patroni's own truth while the drill runs: every holder of the leader key, in order.
-      const holders: string[] = [];
-      let watching = true;
-      const watch = (async () => {
-        while (watching) {
-          const now = await cluster.leader();
-          if (now && holders.at(-1) !== now) holders.push(now);
-          await new Promise((ok) => setTimeout(ok, 250));
-        }
-      })();
-      const r = await drillRun(scenario).finally(() => (watching = false));
-      await watch;
+      const leader = watchLeader(cluster);
+      const r = await drillRun(scenario).finally(() => leader.stop());
+      const holders = leader.holders;
       expect(r.stderr).not.toMatch(/Error:|at .*\.ts:\d+/);
       const result = JSON.parse(r.stdout).results[0] as { journal: string; summary: { outcome: string; faultConfirmed: boolean; service: { rtoMs?: number }; ledgers: { lost: number; lostAfterFault: number; acknowledged: number }[] } };
       const records = readFileSync(result.journal, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Rec);
