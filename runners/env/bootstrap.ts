@@ -20,12 +20,22 @@ export const PACKAGES: { name: string; binary: string; service: string }[] = [
   { name: "iptables", binary: "/usr/sbin/iptables", service: "network faults" },
 ];
 
-export const missingPackages = (exists: (path: string) => boolean = existsSync) => PACKAGES.filter((p) => !exists(p.binary));
+/** Packages only a stack that chooses them needs: orders-db under Patroni (Pulumi.local-patroni.yaml). */
+export const OPTIONAL_PACKAGES = {
+  patroni: [
+    { name: "patroni", binary: "/usr/bin/patroni", service: "orders-db (patroni)" },
+    { name: "etcd-server", binary: "/usr/bin/etcd", service: "orders-db (patroni)" },
+  ],
+} as const;
+export type OptionalPart = keyof typeof OPTIONAL_PACKAGES;
+
+export const missingPackages = (exists: (path: string) => boolean = existsSync, parts: readonly OptionalPart[] = []) =>
+  [...PACKAGES, ...parts.flatMap((part) => OPTIONAL_PACKAGES[part])].filter((p) => !exists(p.binary));
 
 export const installCommand = (names: string[]) => `apt-get update && apt-get install -y --no-install-recommends ${names.join(" ")}`;
 
-export async function ensurePackages(onProgress: (m: string) => void = () => {}): Promise<void> {
-  const missing = missingPackages();
+export async function ensurePackages(onProgress: (m: string) => void = () => {}, parts: readonly OptionalPart[] = []): Promise<void> {
+  const missing = missingPackages(existsSync, parts);
   if (missing.length === 0) return;
   const names = missing.map((p) => p.name);
   if (!isRoot()) {
@@ -40,6 +50,6 @@ export async function ensurePackages(onProgress: (m: string) => void = () => {})
     const stderr = String((error as { stderr?: unknown }).stderr ?? "").trim().split("\n").slice(-3).join(" / ");
     throw environmentError(`apt-get could not install ${names.join(", ")}: ${stderr || (error as Error).message}`, {}, error);
   }
-  const still = missingPackages();
+  const still = missingPackages(existsSync, parts);
   if (still.length > 0) throw environmentError(`after apt-get install, still missing: ${still.map((p) => p.binary).join(", ")}`);
 }

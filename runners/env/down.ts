@@ -20,7 +20,7 @@ const ORDER: ((r: ProcRecord) => boolean)[] = [
   (r) => r.service === "web",
   (r) => r.node.startsWith("sentinel"),
   (r) => r.service === "sessions-cache",
-  (r) => r.service === "orders-db" && r.node !== "monitor",
+  (r) => r.service === "orders-db" && r.node !== "monitor" && r.node !== "etcd",
   () => true,
 ];
 

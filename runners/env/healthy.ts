@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { environmentError } from "../../core/errors.ts";
 import type { Ctx } from "./context.ts";
 import { observe } from "./observe.ts";
-import { checkpointPrimary } from "./pg/nudge.ts";
+import { nudgeOrdersDb } from "./orders-db.ts";
 import { liveness } from "./records.ts";
 import type { EnvStatus } from "./types.ts";
 import { waitFor } from "./wait.ts";
@@ -38,7 +38,7 @@ export function waitHealthy(ctx: Ctx): Promise<EnvStatus> {
       // measured after creating the database); see pg/nudge.ts. At most once a second.
       if (Date.now() - nudged < 1_000 || !status.members.some((m) => m.service === "orders-db" && !m.healthy)) return;
       nudged = Date.now();
-      await checkpointPrimary(ctx.decl.pg);
+      await nudgeOrdersDb(ctx);
     },
   });
 }

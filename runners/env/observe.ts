@@ -1,7 +1,7 @@
 // The whole env as it is now: each service's members with roles measured live,
 // plus each recorded process's liveness (running / paused / dead).
 import type { Ctx } from "./context.ts";
-import { observePg, pgMissing } from "./pg/observe.ts";
+import { observeOrdersDb } from "./orders-db.ts";
 import { liveness } from "./records.ts";
 import { observeRedis, redisMissing } from "./redis/observe.ts";
 import type { EnvStatus, Member } from "./types.ts";
@@ -11,9 +11,9 @@ import { observeClientProxies } from "./web/client-proxies.ts";
 export interface Observation { status: EnvStatus; missing: string[] }
 
 export async function observe(ctx: Ctx): Promise<Observation> {
-  const [pg, redis, web, proxies] = await Promise.all([observePg(ctx.decl.pg), observeRedis(ctx.decl.redis), observeWeb(ctx.decl.web, ctx.paths.haproxySocket), observeClientProxies(ctx.decl.proxies)]);
-  const members = [...pg, ...redis, ...web, ...proxies].map((m) => withProcess(ctx, m));
-  const missing = [...pgMissing(pg), ...redisMissing(redis), ...webMissing(web)];
+  const [db, redis, web, proxies] = await Promise.all([observeOrdersDb(ctx), observeRedis(ctx.decl.redis), observeWeb(ctx.decl.web, ctx.paths.haproxySocket), observeClientProxies(ctx.decl.proxies)]);
+  const members = [...db.members, ...redis, ...web, ...proxies].map((m) => withProcess(ctx, m));
+  const missing = [...db.missing, ...redisMissing(redis), ...webMissing(web)];
   for (const m of members) if (m.process !== "running") missing.push(`${m.service} ${m.node} is ${m.process}`);
   for (const m of proxies) if (!m.healthy) missing.push(`web ${m.node}: ${m.detail}`);
   const up = missing.length === 0;

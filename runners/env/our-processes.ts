@@ -18,11 +18,13 @@ export function ourMatcher(opts: EnvOptions = {}): (cmdline: string, cwd?: strin
   return (cmdline, cwd) => roots.some((r) => cmdline.includes(r)) || under(cwd);
 }
 
-const PROGRAMS = new Set(["postgres", "pg_autoctl", "redis-server", "redis-sentinel", "redis-check-rdb", "haproxy", "node"]);
+const PROGRAMS = new Set(["postgres", "pg_autoctl", "redis-server", "redis-sentinel", "redis-check-rdb", "haproxy", "node", "etcd"]);
 
-function isOurProgram(pid: number): boolean {
+function isOurProgram(pid: number, cmdline = readProc(pid)?.cmdline ?? ""): boolean {
   try {
     const exe = readlinkSync(`/proc/${pid}/exe`).replace(/ \(deleted\)$/, "");
+    // Patroni is a Python program: only a Python running patroni counts, not any Python in our dir.
+    if (/^python3(\.\d+)?$/.test(basename(exe))) return /\bpatroni\b/.test(cmdline);
     return exe === process.execPath || PROGRAMS.has(basename(exe));
   } catch {
     return false;
@@ -32,7 +34,7 @@ function isOurProgram(pid: number): boolean {
 /** Is this PID, right now, one of ours? Checked again before every signal. */
 export function isOurs(pid: number, opts: EnvOptions = {}): boolean {
   const info = readProc(pid);
-  return !isGone(info) && isOurProgram(pid) && ourMatcher(opts)(info!.cmdline, readCwd(pid));
+  return !isGone(info) && isOurProgram(pid, info!.cmdline) && ourMatcher(opts)(info!.cmdline, readCwd(pid));
 }
 
 export function listOurProcesses(opts: EnvOptions = {}): OurProcess[] {
@@ -41,7 +43,7 @@ export function listOurProcesses(opts: EnvOptions = {}): OurProcess[] {
   for (const pid of allPids()) {
     if (pid === process.pid) continue;
     const info = readProc(pid);
-    if (isGone(info) || !isOurProgram(pid)) continue;
+    if (isGone(info) || !isOurProgram(pid, info!.cmdline)) continue;
     const cwd = readCwd(pid);
     if (ours(info!.cmdline, cwd)) out.push({ pid, cmdline: info!.cmdline, ...(cwd ? { cwd } : {}), state: info!.state });
   }

@@ -9,7 +9,7 @@ import { envDownAt } from "./down.ts";
 import { healAt } from "./heal.ts";
 import { waitHealthy } from "./healthy.ts";
 import { envPaths } from "./paths.ts";
-import { startPg } from "./pg/start.ts";
+import { startOrdersDb } from "./orders-db.ts";
 import { assertPortsFree } from "./ports.ts";
 import { startRedis } from "./redis/start.ts";
 import { newState, readState, writeState } from "./state.ts";
@@ -25,7 +25,7 @@ export async function upAt(opts: EnvOptions): Promise<EnvStatus> {
     progress(`stack ${decl.stack} is already up (started ${existing.createdAt}); checking it`);
     return healAt(opts);
   }
-  await ensurePackages(progress);
+  await ensurePackages(progress, decl.patroni ? ["patroni"] : []);
   await envDownAt(opts); // leftovers of an interrupted run, found by path only
   await assertPortsFree(decl);
   const state = newState(decl.stack);
@@ -33,7 +33,7 @@ export async function upAt(opts: EnvOptions): Promise<EnvStatus> {
   const ctx = makeCtx(decl, state, opts);
   try {
     // The three services start side by side; the app reconnects to whatever is not up yet.
-    const started = await Promise.allSettled([startPg(ctx), startRedis(ctx), startWeb(ctx)]);
+    const started = await Promise.allSettled([startOrdersDb(ctx), startRedis(ctx), startWeb(ctx)]);
     const failed = started.find((s) => s.status === "rejected");
     if (failed) throw (failed as PromiseRejectedResult).reason;
     return await waitHealthy(ctx);

@@ -1,17 +1,17 @@
 // The local reference system: `web` (two app instances behind HAProxy) depends
-// hard on `orders-db` (PostgreSQL + pg_auto_failover) and `sessions-cache`
+// hard on `orders-db` (PostgreSQL + pg_auto_failover, or Patroni + etcd) and `sessions-cache`
 // (Redis + Sentinel). Everything runs on 127.0.0.1; `drill env up` starts it.
 import { inputError } from "../../core/errors.ts";
 import * as pulumi from "@pulumi/pulumi";
 import { CriticalService, declarePlan } from "../lib/index.ts";
-import { PostgresHa, type PgNode } from "./postgres-ha.ts";
+import { ordersDbCluster, type OrdersDbConfig } from "./orders-db-cluster.ts";
 import { RedisSentinel, type NamedPort } from "./redis-sentinel.ts";
 import { HaproxyWeb } from "./haproxy-web.ts";
 import { ClientProxies } from "./client-proxies.ts";
 
 const config = new pulumi.Config("continuity-drill");
 const host = config.get("host") ?? "127.0.0.1";
-const db = config.requireObject<{ database: string; monitorPort: number; nodes: PgNode[] }>("ordersDb");
+const db = config.requireObject<OrdersDbConfig>("ordersDb");
 const cache = config.requireObject<{ masterName: string; nodes: NamedPort[]; sentinels: NamedPort[] }>("sessionsCache");
 const web = config.requireObject<{ frontendPort: number; statsPort: number; instances: NamedPort[] }>("web");
 const proxyConfig = config.getObject<{ controlPort: number; routes: { node: string; port: number }[] }>("clientProxies");
@@ -21,10 +21,7 @@ const PROCESS_HANG = { id: "process-hang", title: "A process hangs but keeps its
 const PARTITION = { id: "network-partition", title: "A node is cut off from its clients and peers", likelihood: "unlikely", impact: "severe" } as const;
 const DEP_LATENCY = { id: "dependency-latency", title: "A dependency answers, but slowly", likelihood: "likely", impact: "moderate" } as const;
 
-/** Where operators reach the pg_auto_failover monitor from any shell. */
-export const MONITOR_URI = `postgres://autoctl_node@${host}:${db.monitorPort}/pg_auto_failover`;
-
-const pg = new PostgresHa("orders-db-cluster", { host, database: db.database, monitorPort: db.monitorPort, nodes: db.nodes });
+const pg = ordersDbCluster(host, db);
 const redis = new RedisSentinel("sessions-cache-cluster", { host, masterName: cache.masterName, nodes: cache.nodes, sentinels: cache.sentinels });
 const lb = new HaproxyWeb("web-tier", { host, frontendPort: web.frontendPort, statsPort: web.statsPort, instances: web.instances });
 
@@ -37,7 +34,7 @@ if (proxyConfig) {
     host,
     controlPort: proxyConfig.controlPort,
     routes: proxyConfig.routes.map((r) => ({ node: r.node, listenPort: r.port, upstreamPort: upstreams.get(r.node)! })),
-  }, { dependsOn: [pg, redis] });
+  }, { dependsOn: [pg.resource, redis] });
 }
 
 export const ordersDb = new CriticalService("orders-db", {
@@ -50,20 +47,17 @@ export const ordersDb = new CriticalService("orders-db", {
     name: "orders-db-standby",
     kind: "standby",
     mechanism: "automatic",
-    via: "pg_auto_failover",
+    via: pg.via,
     replication: "synchronous",
     primary: db.nodes[0]!.name,
     standbys: db.nodes.slice(1).map((n) => n.name),
     endpoints: pg.endpoints,
   }],
-  hazards: [NODE_LOSS, PARTITION],
-  runbook: [
-    { step: "pg_auto_failover's monitor detects the primary's loss and promotes the synchronous standby", role: "automation", automated: true },
-    { step: "Confirm the new primary: pg_autoctl show state", role: "dba", automated: false, target: "5m" },
-    { step: "Bring the failed node back as a secondary: drill env heal", role: "dba", automated: false, target: "15m" },
-    { step: `Planned switchover by hand: runuser -u postgres -- pg_autoctl perform switchover --monitor ${MONITOR_URI}`, role: "dba", automated: false, target: "2m" },
-  ],
-}, { dependsOn: [pg] });
+  // A hung Patroni leader is a finding of its own (the resumed old leader may take its key back,
+  // docs/patroni.md), drilled by scenarios/local-patroni; the pg_auto_failover stack does not drill it yet.
+  hazards: pg.via === "patroni" ? [NODE_LOSS, PROCESS_HANG, PARTITION] : [NODE_LOSS, PARTITION],
+  runbook: pg.runbook,
+}, { dependsOn: [pg.resource] });
 
 export const sessionsCache = new CriticalService("sessions-cache", {
   tier: 2,
@@ -84,7 +78,7 @@ export const sessionsCache = new CriticalService("sessions-cache", {
   hazards: [NODE_LOSS, PROCESS_HANG],
   runbook: [
     { step: "Sentinels agree the primary is down (quorum 2) and promote the replica", role: "automation", automated: true },
-    { step: "Check roles: redis-cli -p 16390 sentinel get-master-addr-by-name sessions", role: "sre", automated: false, target: "5m" },
+    { step: `Check roles: redis-cli -p ${cache.sentinels[0]!.port} sentinel get-master-addr-by-name ${cache.masterName}`, role: "sre", automated: false, target: "5m" },
     { step: "Restart the failed node; Sentinel reconfigures it as a replica: drill env heal", role: "sre", automated: false, target: "15m" },
   ],
 }, { dependsOn: [redis] });

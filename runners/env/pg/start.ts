@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { environmentError } from "../../../core/errors.ts";
 import { ORDERS_DDL } from "../../../stacks/local/app/schema.ts";
 import { startRecorded, type Ctx } from "../context.ts";
+import { autoFailoverOf } from "../declaration.ts";
 import { assertNoneDied } from "../healthy.ts";
 import { postgresUser, type OsUser } from "../os-user.ts";
 import { waitFor } from "../wait.ts";
@@ -29,7 +30,7 @@ function waitPg(ctx: Ctx, what: string, nodes: string[], check: () => Promise<st
 }
 
 export async function startMonitor(ctx: Ctx): Promise<void> {
-  const { pg } = ctx.decl;
+  const pg = autoFailoverOf(ctx.decl);
   const user = postgresUser();
   preparePgDirs(ctx.paths, user);
   let args = runArgs(ctx.paths, "monitor");
@@ -49,14 +50,14 @@ export async function startMonitor(ctx: Ctx): Promise<void> {
 
 /** Start (or restart) one data node: `create … --run` the first time, `run` on an existing data dir. */
 export async function startPgNode(ctx: Ctx, name: string): Promise<void> {
-  const node = ctx.decl.pg.nodes.find((n) => n.name === name)!;
+  const node = autoFailoverOf(ctx.decl).nodes.find((n) => n.name === name)!;
   const fresh = !isInitialised(ctx.paths, name);
   ctx.progress(`orders-db: ${fresh ? "creating" : "restarting"} ${name} on 127.0.0.1:${node.port}`);
-  await spawnPg(ctx, postgresUser(), name, fresh ? createNodeArgs(ctx.decl.pg, ctx.paths, node) : runArgs(ctx.paths, name));
+  await spawnPg(ctx, postgresUser(), name, fresh ? createNodeArgs(autoFailoverOf(ctx.decl), ctx.paths, node) : runArgs(ctx.paths, name));
 }
 
 async function createOrdersTable(ctx: Ctx, node: { name: string; port: number }): Promise<void> {
-  const { pg } = ctx.decl;
+  const pg = autoFailoverOf(ctx.decl);
   await waitPg(ctx, node.name, [node.name], async () => {
     const rows = await queryOnce<{ r: boolean }>(node.port, pg.database, "select pg_is_in_recovery() as r", 1_000).catch(() => []);
     return rows[0]?.r === false ? undefined : `${node.name} not yet a writable primary`;
@@ -67,12 +68,12 @@ async function createOrdersTable(ctx: Ctx, node: { name: string; port: number })
 }
 
 export async function startPg(ctx: Ctx): Promise<void> {
-  const [first, ...rest] = ctx.decl.pg.nodes;
+  const [first, ...rest] = autoFailoverOf(ctx.decl).nodes;
   await startMonitor(ctx);
   await startPgNode(ctx, first!.name);
   // The others register only once the first is known to the monitor, so that the
   // declared primary is the one that becomes primary.
   await waitPg(ctx, `${first!.name} registration`, ["monitor", first!.name], async () =>
-    (await monitorState(ctx.decl.pg))?.some((r) => r.nodename === first!.name) ? undefined : `${first!.name} not registered with the monitor yet`);
+    (await monitorState(autoFailoverOf(ctx.decl)))?.some((r) => r.nodename === first!.name) ? undefined : `${first!.name} not registered with the monitor yet`);
   await Promise.all([createOrdersTable(ctx, first!), ...rest.map((n) => startPgNode(ctx, n.name))]);
 }

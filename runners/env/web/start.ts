@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { startRecorded, type Ctx } from "../context.ts";
 import { APP_SERVER, REPO_ROOT } from "../paths.ts";
 import { haproxyConf } from "./haproxy-conf.ts";
+import { ordersDb } from "../declaration.ts";
 import { clientPort, natMap, startClientProxies } from "./client-proxies.ts";
 
 export const HAPROXY = "/usr/sbin/haproxy";
@@ -13,7 +14,8 @@ export const appMarker = (ctx: Ctx, name: string) => `--name ${name} --env-dir $
 
 /** The app's dependencies, as the stack declares them — through our client-path proxies where declared. */
 export function appEnv(ctx: Ctx): Record<string, string> {
-  const { pg, redis } = ctx.decl;
+  const { redis } = ctx.decl;
+  const pg = ordersDb(ctx.decl);
   const hosts = pg.nodes.map((n) => `${pg.host}:${clientPort(ctx, n.name, n.port)}`).join(",");
   return {
     ORDERS_DB_URL: `postgres://postgres@${hosts}/${pg.database}?target_session_attrs=primary`,

@@ -18,20 +18,20 @@ const paths = envPaths({ stateDir: "/srv/drill-state" });
 
 describe("orders-db config", () => {
   it("binds every server to 127.0.0.1, the monitor included", () => {
-    expect(createMonitorArgs(decl.pg, paths).join(" ")).toContain("--listen 127.0.0.1");
-    expect(createNodeArgs(decl.pg, paths, decl.pg.nodes[1]!).join(" ")).toContain("--listen 127.0.0.1");
-    expect(monitorConfBlock(decl.pg)).toContain("listen_addresses = '127.0.0.1'");
+    expect(createMonitorArgs(decl.pg!, paths).join(" ")).toContain("--listen 127.0.0.1");
+    expect(createNodeArgs(decl.pg!, paths, decl.pg!.nodes[1]!).join(" ")).toContain("--listen 127.0.0.1");
+    expect(monitorConfBlock(decl.pg!)).toContain("listen_addresses = '127.0.0.1'");
   });
 
   it("applies the declared monitor timers in milliseconds", () => {
-    const block = monitorConfBlock({ ...decl.pg, timers: { ...TUNED_MONITOR_TIMERS, primaryDemoteTimeoutMs: 4321 } });
+    const block = monitorConfBlock({ ...decl.pg!, timers: { ...TUNED_MONITOR_TIMERS, primaryDemoteTimeoutMs: 4321 } });
     expect(block).toContain("pgautofailover.primary_demote_timeout = 4321");
     expect(block).toContain(`pgautofailover.health_check_period = ${TUNED_MONITOR_TIMERS.healthCheckPeriodMs}`);
     expect(block.match(/^pgautofailover\./gm)).toHaveLength(7);
   });
 
   it("keeps data under the state dir and marks each node's process by its data dir", () => {
-    expect(createNodeArgs(decl.pg, paths, decl.pg.nodes[0]!)).toEqual(expect.arrayContaining(["--pgdata", "/srv/drill-state/env/local/pg/node-a", "--name", "node-a", "--run"]));
+    expect(createNodeArgs(decl.pg!, paths, decl.pg!.nodes[0]!)).toEqual(expect.arrayContaining(["--pgdata", "/srv/drill-state/env/local/pg/node-a", "--name", "node-a", "--run"]));
     expect(runArgs(paths, "node-b").join(" ")).toContain(pgMarker(paths, "node-b"));
   });
 });

@@ -26,7 +26,7 @@ describe("the local components as drill env reads them", () => {
   it("takes each component's recorded inputs, defaults filled in by the component", () => {
     const d = fromGraph("local", graph);
     expect(d.pg).toMatchObject({ host: "127.0.0.1", database: "orders", monitorPort: 15430, timers: TUNED_MONITOR_TIMERS });
-    expect(d.pg.nodes.map((n) => n.name)).toEqual(["node-a", "node-b"]);
+    expect(d.pg!.nodes.map((n) => n.name)).toEqual(["node-a", "node-b"]);
     expect(d.redis).toMatchObject({ masterName: "sessions", quorum: 2, downAfterMs: 1_000, failoverTimeoutMs: 5_000 });
     expect(d.web).toMatchObject({ healthCheck: { intervalMs: 500, fall: 2, rise: 2 }, retries: 3 });
     expect(d.proxies?.routes.length).toBeGreaterThan(0);

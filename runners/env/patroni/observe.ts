@@ -1,0 +1,43 @@
+// orders-db's live roles under Patroni: each node asked directly whether it is
+// in recovery (who is primary NOW), and Patroni's own view through its REST API
+// (runners/systems/patroni.ts: a primary must also hold the leader key; a
+// replica must be streaming from the leader). etcd answers /health.
+import { readPatroni } from "../../systems/patroni.ts";
+import type { PatroniDecl } from "../declaration.ts";
+import { queryOnce } from "../pg/sql.ts";
+import type { Member } from "../types.ts";
+
+async function inRecovery(port: number): Promise<boolean | undefined> {
+  try {
+    const rows = await queryOnce<{ r: boolean }>(port, "postgres", "select pg_is_in_recovery() as r", 1_500);
+    return rows[0]?.r;
+  } catch {
+    return undefined;
+  }
+}
+
+async function etcdMember(p: PatroniDecl): Promise<Member> {
+  const address = `${p.host}:${p.etcdPort}`;
+  const ok = await fetch(`http://${address}/health`, { signal: AbortSignal.timeout(1_500) }).then((r) => r.ok, () => false);
+  return { service: "orders-db", node: "etcd", role: "dcs", address, process: "unknown", healthy: ok, detail: ok ? "etcd healthy" : "etcd not answering /health" };
+}
+
+export async function observePatroni(p: PatroniDecl): Promise<Member[]> {
+  const [etcd, ...nodes] = await Promise.all([
+    etcdMember(p),
+    ...p.nodes.map(async (n): Promise<Member> => {
+      const [recovery, view] = await Promise.all([inRecovery(n.port), readPatroni(n.name, `http://${p.host}:${n.restApiPort}`, 1_500)]);
+      const role = recovery === undefined ? "unknown" : recovery ? "secondary" : "primary";
+      const settled = view.up && (role === "primary" ? view.role === "primary" : view.role === "standby" && view.streaming === true);
+      return { service: "orders-db", node: n.name, role, address: `${p.host}:${n.port}`, process: "unknown", healthy: settled, detail: view.detail };
+    }),
+  ]);
+  return [etcd!, ...nodes];
+}
+
+/** Full redundancy: etcd up, one primary holding the leader key, every other node a streaming replica. */
+export function patroniMissing(members: Member[]): string[] {
+  const missing = members.filter((m) => !m.healthy).map((m) => `orders-db ${m.node} ${m.role} (${m.detail})`);
+  if (members.filter((m) => m.role === "primary").length !== 1) missing.push("orders-db has no single primary");
+  return missing;
+}
