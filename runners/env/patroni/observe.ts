@@ -22,17 +22,42 @@ async function etcdMember(p: PatroniDecl): Promise<Member> {
   return { service: "orders-db", node: "etcd", role: "dcs", address, process: "unknown", healthy: ok, detail: ok ? "etcd healthy" : "etcd not answering /health" };
 }
 
+/** Patroni's /cluster from the first member that answers: the roles it records in etcd. */
+async function clusterRoles(p: PatroniDecl): Promise<Map<string, string> | undefined> {
+  for (const n of p.nodes) {
+    try {
+      const res = await fetch(`http://${p.host}:${n.restApiPort}/cluster`, { signal: AbortSignal.timeout(1_500) });
+      const body = (await res.json()) as { members?: { name: string; role: string }[] };
+      return new Map((body.members ?? []).map((m) => [m.name, m.role]));
+    } catch {
+      // ask the next member
+    }
+  }
+  return undefined;
+}
+
+/**
+ * In synchronous mode Patroni promotes only the standby its /sync key names, and
+ * refuses a switchover without one: PostgreSQL streaming synchronously is not
+ * enough (seen: after a resumed old leader took its key back, Patroni 3.0.2 failed
+ * to write /sync on every loop — "Synchronous replication key updated by someone
+ * else" — so no failover target existed while every node streamed).
+ */
+function withSyncStandby(p: PatroniDecl, members: Member[], roles: Map<string, string> | undefined): Member[] {
+  if (!p.timing.synchronousMode) return members;
+  const sync = [...(roles ?? [])].filter(([, role]) => role === "sync_standby").map(([name]) => name);
+  if (sync.length > 0) return members;
+  return members.map((m) => (m.role === "primary" ? { ...m, healthy: false, detail: `${m.detail}; Patroni names no synchronous standby (/cluster), so no failover target` } : m));
+}
+
 export async function observePatroni(p: PatroniDecl): Promise<Member[]> {
-  const [etcd, ...nodes] = await Promise.all([
-    etcdMember(p),
-    ...p.nodes.map(async (n): Promise<Member> => {
-      const [recovery, view] = await Promise.all([inRecovery(n.port), readPatroni(n.name, `http://${p.host}:${n.restApiPort}`, 1_500)]);
-      const role = recovery === undefined ? "unknown" : recovery ? "secondary" : "primary";
-      const settled = view.up && (role === "primary" ? view.role === "primary" : view.role === "standby" && view.streaming === true);
-      return { service: "orders-db", node: n.name, role, address: `${p.host}:${n.port}`, process: "unknown", healthy: settled, detail: view.detail };
-    }),
-  ]);
-  return [etcd!, ...nodes];
+  const [roles, etcd, nodes] = await Promise.all([clusterRoles(p), etcdMember(p), Promise.all(p.nodes.map(async (n): Promise<Member> => {
+    const [recovery, view] = await Promise.all([inRecovery(n.port), readPatroni(n.name, `http://${p.host}:${n.restApiPort}`, 1_500)]);
+    const role = recovery === undefined ? "unknown" : recovery ? "secondary" : "primary";
+    const settled = view.up && (role === "primary" ? view.role === "primary" : view.role === "standby" && view.streaming === true);
+    return { service: "orders-db", node: n.name, role, address: `${p.host}:${n.port}`, process: "unknown", healthy: settled, detail: view.detail };
+  }))]);
+  return [etcd, ...withSyncStandby(p, nodes, roles)];
 }
 
 /** Full redundancy: etcd up, one primary holding the leader key, every other node a streaming replica. */
