@@ -6,7 +6,7 @@ const TOOLS = ["test/integration/pulumi/**/*.test.ts", "test/integration/fis/**/
 
 // Unit tests that evaluate a Pulumi program under mocks: Pulumi's runtime is
 // process-global, so each of these files needs a module graph of its own.
-const UNIT_PULUMI = ["test/unit/aws/aws-stack.test.ts", "test/unit/aws/infra-rules.test.ts", "test/unit/drill/scenario-validation.test.ts", "test/unit/env/declaration.test.ts", "test/unit/stacks/local-stack.test.ts"];
+const UNIT_PULUMI = ["test/unit/aws/aws-stack.test.ts", "test/unit/aws/infra-rules.test.ts", "test/unit/drill/scenario-validation.test.ts", "test/unit/env/declaration.test.ts", "test/unit/stacks/local-stack.test.ts", "test/unit/stacks/local-patroni-stack.test.ts"];
 
 // Tiers: `unit` is pure and fast (no processes, no browser, no network);
 // `e2e` runs the `drill` CLI as a process, Chromium, and real local processes and

@@ -48,7 +48,7 @@ function report(s: EnvStatus, json: boolean, done: string): void {
 
 const port = (s: EnvStatus, node: string) => s.members.find((m) => m.node === node)?.address.split(":")[1] ?? "?";
 const addrs = (s: EnvStatus, service: string, role?: string) =>
-  s.members.filter((m) => m.service === service && m.role !== "monitor" && (!role || m.role === role) && (role || m.role !== "sentinel")).map((m) => m.address).join(",");
+  s.members.filter((m) => m.service === service && m.role !== "monitor" && m.role !== "dcs" && (!role || m.role === role) && (role || m.role !== "sentinel")).map((m) => m.address).join(",");
 
 const up = defineCommand({
   meta: { name: "up", description: "Start the local HA services (idempotent) and wait until every one is healthy" },
