@@ -1,0 +1,100 @@
+// The probe across a real promotion (PostgreSQL 15: a
+// primary, two streaming standbys), in the order that stranded a Patroni drill's
+// clients on a standby: queries in flight when the primary shuts down (its
+// backends answer 57P01, then close), the client reconnects to the next host of
+// its multi-host URL — a standby that stays one — and another standby is promoted.
+// postgres.js replays the stale 57P01 onto that reconnect and skips its
+// target_session_attrs check (runners/probes/postgres-pool.ts), so the
+// connection stays on the standby; the clients must leave it by themselves.
+import { afterEach, describe, expect, it } from "vitest";
+import { monotonicClock, type Clock } from "../../../core/clock.ts";
+import { sleep } from "../../../core/sleep.ts";
+import { createProbe } from "../../../runners/probes/create.ts";
+import { GATE_KEY, startFailoverTrio, type FailoverTrio } from "../../support/failover-postgres.ts";
+
+const TIMEOUT_MS = 1_000;
+const RATE_HZ = 20;
+/** What the Patroni scenarios' probe asks (a standby refuses it: 25006), waiting at the gate. */
+const GATED_QUERY = `select txid_current() as xid, pg_advisory_xact_lock_shared(${GATE_KEY}) as gate`;
+
+interface Seen {
+  /** Send time on the test's clock (ms). */
+  t: number;
+  ok: boolean;
+  error?: string;
+}
+
+interface Failover {
+  gatedAt: number;
+  stoppedAt: number;
+  /** When pg_promote() was called and when it returned (the promotion completed in between). */
+  promotingAt: number;
+  promotedAt: number;
+}
+
+/**
+ * Gate held for 300 ms (so queries are in flight), fast shutdown of the primary,
+ * 2 s with no primary, promotion of the other standby, then 5 s watched.
+ */
+async function failover(trio: FailoverTrio, clock: Clock, lockTable?: string): Promise<Failover> {
+  await sleep(1_000);
+  await trio.holdGate(lockTable);
+  const gatedAt = clock.now();
+  await sleep(300);
+  await trio.stopPrimary();
+  const stoppedAt = clock.now();
+  await sleep(2_000);
+  const promotingAt = clock.now();
+  await trio.promote();
+  const promotedAt = clock.now();
+  await sleep(5_000);
+  return { gatedAt, stoppedAt, promotingAt, promotedAt };
+}
+
+/** What the samples say about the time after the promotion (ms from the promotion). */
+function afterPromotion(seen: Seen[], { gatedAt, stoppedAt, promotingAt, promotedAt }: Failover) {
+  const wrongRole = (s: Seen) => s.error === "wrong-role";
+  const after = seen.filter((s) => s.t >= promotedAt);
+  const lastWrong = after.filter(wrongRole).at(-1);
+  const firstOk = after.find((s) => s.ok);
+  const tally: Record<string, number> = {};
+  for (const s of seen.filter((s) => s.t >= gatedAt && s.t < promotedAt)) tally[s.error ?? "ok"] = (tally[s.error ?? "ok"] ?? 0) + 1;
+  return {
+    stopMs: Math.round(stoppedAt - gatedAt - 300),
+    gateToPromotion: tally,
+    promoteMs: Math.round(promotedAt - promotingAt),
+    wrongRoleBeforePromotion: seen.filter((s) => s.t >= stoppedAt && s.t < promotingAt && wrongRole(s)).length,
+    wrongRoleAfter: after.filter(wrongRole).length,
+    samplesAfter: after.length,
+    lastWrongRoleMs: lastWrong ? Math.round(lastWrong.t - promotedAt) : undefined,
+    firstOkMs: firstOk ? Math.round(firstOk.t - promotedAt) : undefined,
+    /** Samples sent a timeout period and a margin after the promotion that did not succeed. */
+    lateFailures: after.filter((s) => s.t >= promotedAt + TIMEOUT_MS + 500 && !s.ok).map((s) => s.error),
+  };
+}
+
+describe("postgres clients after a promotion, when a reconnect landed on a standby (real PostgreSQL 15)", () => {
+  let trio: FailoverTrio | undefined;
+  afterEach(async () => {
+    await trio?.destroy();
+    trio = undefined;
+  });
+
+  it("the probe leaves the standby within a timeout period of the promotion", async () => {
+    trio = await startFailoverTrio();
+    const clock = monotonicClock();
+    const seen: Seen[] = [];
+    // One connection: every query in flight at the shutdown is on it, so no sample times out (a
+    // timeout renews the pool and would hide the defect) and the one reconnect is the stranded one.
+    const probe = createProbe({ kind: "postgres", name: "db", target: trio.url, rateHz: RATE_HZ, timeoutMs: TIMEOUT_MS, poolSize: 1, query: GATED_QUERY });
+    probe.start(clock, (s) => seen.push({ t: s.t, ok: s.ok, error: s.error }));
+    const times = await failover(trio, clock).finally(() => probe.stop());
+
+    const figures = afterPromotion(seen, times);
+    console.log("probe after the promotion:", JSON.stringify(figures));
+    // The order that strands a connection did happen: a standby answered after the shutdown.
+    expect(figures.wrongRoleBeforePromotion).toBeGreaterThan(0);
+    expect(figures.lateFailures).toEqual([]);
+    expect(figures.firstOkMs).toBeLessThanOrEqual(TIMEOUT_MS + 500);
+  });
+});
