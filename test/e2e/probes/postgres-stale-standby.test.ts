@@ -1,4 +1,4 @@
-// The probe across a real promotion (PostgreSQL 15: a
+// The probe and the PostgreSQL ledger across a real promotion (PostgreSQL 15: a
 // primary, two streaming standbys), in the order that stranded a Patroni drill's
 // clients on a standby: queries in flight when the primary shuts down (its
 // backends answer 57P01, then close), the client reconnects to the next host of
@@ -9,13 +9,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { monotonicClock, type Clock } from "../../../core/clock.ts";
 import { sleep } from "../../../core/sleep.ts";
+import { postgresLedgerStore } from "../../../runners/ledger/postgres-ledger.ts";
 import { createProbe } from "../../../runners/probes/create.ts";
+import { classifyPostgresError } from "../../../runners/probes/postgres.ts";
 import { GATE_KEY, startFailoverTrio, type FailoverTrio } from "../../support/failover-postgres.ts";
 
 const TIMEOUT_MS = 1_000;
 const RATE_HZ = 20;
 /** What the Patroni scenarios' probe asks (a standby refuses it: 25006), waiting at the gate. */
 const GATED_QUERY = `select txid_current() as xid, pg_advisory_xact_lock_shared(${GATE_KEY}) as gate`;
+const LEDGER_TABLE = "drill_ledger";
 
 interface Seen {
   /** Send time on the test's clock (ms). */
@@ -93,6 +96,37 @@ describe("postgres clients after a promotion, when a reconnect landed on a stand
     const figures = afterPromotion(seen, times);
     console.log("probe after the promotion:", JSON.stringify(figures));
     // The order that strands a connection did happen: a standby answered after the shutdown.
+    expect(figures.wrongRoleBeforePromotion).toBeGreaterThan(0);
+    expect(figures.lateFailures).toEqual([]);
+    expect(figures.firstOkMs).toBeLessThanOrEqual(TIMEOUT_MS + 500);
+  });
+
+  it("the ledger's writes leave the standby within a timeout period of the promotion", async () => {
+    trio = await startFailoverTrio();
+    const clock = monotonicClock();
+    const store = postgresLedgerStore({ url: trio.url, runId: "stale-standby", table: LEDGER_TABLE, timeoutMs: TIMEOUT_MS, maxConnections: 2 });
+    await store.prepare();
+    const seen: Seen[] = [];
+    const pending = new Set<Promise<void>>();
+    let seq = 0;
+    const writer = setInterval(() => {
+      const t = clock.now();
+      const write = store.write(seq++, "x", new AbortController().signal).then(
+        () => ({ t, ok: true }),
+        (error: unknown) => ({ t, ok: false, error: classifyPostgresError(error).error }),
+      );
+      const timedOut = sleep(TIMEOUT_MS).then(() => ({ t, ok: false, error: "timeout" }));
+      const done = Promise.race([write, timedOut]).then((s) => void seen.push(s));
+      pending.add(done);
+      void done.finally(() => pending.delete(done));
+    }, 1_000 / RATE_HZ);
+    const times = await failover(trio, clock, LEDGER_TABLE).finally(() => clearInterval(writer));
+    await Promise.all([...pending]);
+    await store.close();
+
+    seen.sort((a, b) => a.t - b.t);
+    const figures = afterPromotion(seen, times);
+    console.log("ledger after the promotion:", JSON.stringify(figures));
     expect(figures.wrongRoleBeforePromotion).toBeGreaterThan(0);
     expect(figures.lateFailures).toEqual([]);
     expect(figures.firstOkMs).toBeLessThanOrEqual(TIMEOUT_MS + 500);
