@@ -66,7 +66,8 @@ function afterPromotion(seen: Seen[], { gatedAt, stoppedAt, promotingAt, promote
     stopMs: Math.round(stoppedAt - gatedAt - 300),
     gateToPromotion: tally,
     promoteMs: Math.round(promotedAt - promotingAt),
-    wrongRoleBeforePromotion: seen.filter((s) => s.t >= stoppedAt && s.t < promotingAt && wrongRole(s)).length,
+    // From the gate on: the reconnect that lands on a standby may come before the primary has fully exited.
+    wrongRoleBeforePromotion: seen.filter((s) => s.t >= gatedAt && s.t < promotingAt && wrongRole(s)).length,
     wrongRoleAfter: after.filter(wrongRole).length,
     samplesAfter: after.length,
     lastWrongRoleMs: lastWrong ? Math.round(lastWrong.t - promotedAt) : undefined,
