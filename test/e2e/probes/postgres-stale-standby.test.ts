@@ -6,6 +6,7 @@
 // postgres.js replays the stale 57P01 onto that reconnect and skips its
 // target_session_attrs check (runners/probes/postgres-pool.ts), so the
 // connection stays on the standby; the clients must leave it by themselves.
+import postgres from "postgres";
 import { afterEach, describe, expect, it } from "vitest";
 import { monotonicClock, type Clock } from "../../../core/clock.ts";
 import { sleep } from "../../../core/sleep.ts";
@@ -131,5 +132,33 @@ describe("postgres clients after a promotion, when a reconnect landed on a stand
     expect(figures.wrongRoleBeforePromotion).toBeGreaterThan(0);
     expect(figures.lateFailures).toEqual([]);
     expect(figures.firstOkMs).toBeLessThanOrEqual(TIMEOUT_MS + 500);
+  });
+
+  // The library's own behaviour, without our clients: what the renewals above work around.
+  // Should a postgres.js upgrade fix it, this fails; the renewals then stay a harmless safety net.
+  it("postgres.js 3.4.9 itself: the reconnect after a query lost at the shutdown replays its 57P01 and stays on a standby", async () => {
+    trio = await startFailoverTrio();
+    const where = "select pg_is_in_recovery() as standby, inet_server_port() as port";
+    const sql = postgres(trio.url, { max: 1, fetch_types: false, onnotice: () => undefined });
+    try {
+      expect((await sql.unsafe(where))[0]).toEqual({ standby: false, port: trio.primary.port });
+      await trio.holdGate();
+      const lost = sql.unsafe(`select pg_advisory_xact_lock_shared(${GATE_KEY})`).catch((error: { code?: string }) => error.code);
+      await sleep(200);
+      await trio.stopPrimary();
+      expect(await lost).toBe("CONNECTION_CLOSED");
+      // The reconnect reaches the next host and gets the dead backend's error instead of its role check...
+      expect(await sql.unsafe("select 1").catch((error: { code?: string }) => error.code)).toBe("57P01");
+      // ...so the connection is in the pool on a standby, and stays there after another node is promoted.
+      expect((await sql.unsafe(where))[0]).toEqual({ standby: true, port: trio.staying.port });
+      await trio.promote();
+      expect((await sql.unsafe(where))[0]).toEqual({ standby: true, port: trio.staying.port });
+      // A fresh pool runs the check on connect and finds the new primary.
+      const fresh = postgres(trio.url, { max: 1, fetch_types: false, onnotice: () => undefined });
+      expect((await fresh.unsafe(where))[0]).toEqual({ standby: false, port: trio.promoted.port });
+      await fresh.end({ timeout: 1 });
+    } finally {
+      await sql.end({ timeout: 1 });
+    }
   });
 });
