@@ -3,17 +3,19 @@
 //
 // Why a client must be able to drop its whole pool: postgres.js 3.4.9 checks
 // target_session_attrs only while a connection starts up, and a connection that
-// lost its server in the middle of a query can skip that check on its next
-// start-up. Its `closed()` (src/connection.js, line 436) keeps the dead query
-// and the ErrorResponse that came before the close (e.g. 57P01 when the
-// primary shuts down or its postmaster dies); on reconnect, the first
-// ReadyForQuery (line 535) replays that stale error onto the new start-up
-// query, which clears `initial`, so the `if (initial) { … tryNext … }` role
-// check (lines 554-559) never runs and the connection joins the pool on
-// whichever host it reached next — a standby, where it stays: a read-only
-// error does not close a connection. Only a fresh pool (new Connection objects,
-// no stale state) is certain to run the check. See porsager/postgres#1223 for
-// the same replay without multi-host.
+// lost its server in the middle of a query skips that check on its next
+// start-up (src/connection.js). An ErrorResponse that arrives during a query is
+// kept until ReadyForQuery (line 815) — e.g. 57P01 from a primary that shuts
+// down or whose postmaster died — and when the socket closes first, `closed()`
+// (line 436) clears neither that error nor the query. The reconnect's first
+// ReadyForQuery (lines 536-541) hands the stale error to `errored()`, which
+// rejects the start-up query and clears `initial` (line 393), so the
+// `if (initial) { … tryNext … }` role check (lines 554-559) never runs and the
+// connection joins the pool on whichever host it reached next: a standby, where
+// it stays (a read-only error does not close a connection). Only a fresh pool
+// (new Connection objects, no stale state) is certain to run the check.
+// test/e2e/probes/postgres-stale-standby.test.ts shows it on real servers;
+// porsager/postgres#1223 reports the same replay without multi-host.
 //
 // A retired pool keeps `graceMs` to finish its queries (a hung node's queries
 // end by their own timeouts, not by the teardown), then is destroyed.
