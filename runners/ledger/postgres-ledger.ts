@@ -4,8 +4,19 @@
 // several hosts; the writer follows the primary (target_session_attrs=primary
 // unless the URL says otherwise), and read-back opens a fresh connection to
 // whichever host is primary *now*.
+//
+// A write refused as read-only (25006) means the writer's pool reached a
+// standby: postgres.js can reconnect onto one without its target_session_attrs
+// check and then stays there (runners/probes/postgres-pool.ts says how). So the
+// writer then retires its pool — the writes still in flight on it finish there
+// within two timeout periods — and opens a fresh one, starting at the next host,
+// at most once per timeout period.
 import postgres from "postgres";
+import { postgresHosts, rotatedHosts } from "../../core/postgres-hosts.ts";
+import { renewablePool } from "../probes/postgres-pool.ts";
 import type { LedgerStore } from "./writer.ts";
+
+const READ_ONLY_SQL_TRANSACTION = "25006";
 
 export interface PostgresLedgerOptions {
   url: string;
@@ -24,9 +35,15 @@ function connect(url: string, extra: postgres.Options<{}>): postgres.Sql {
 export function postgresLedgerStore(options: PostgresLedgerOptions): LedgerStore {
   const { url, runId, table, timeoutMs } = options;
   const connectTimeout = Math.max(1, Math.ceil(timeoutMs / 1000));
-  const sql = connect(url, { max: options.maxConnections, connect_timeout: connectTimeout, idle_timeout: 30 });
+  const hosts = postgresHosts(url);
+  const open = (k: number): postgres.Sql => {
+    const host = rotatedHosts(hosts, k);
+    return connect(url, { ...(host ? { host } : {}), max: options.maxConnections, connect_timeout: connectTimeout, idle_timeout: 30 });
+  };
+  const pool = renewablePool(open, { minAgeMs: timeoutMs, graceMs: 2 * timeoutMs });
   return {
     async prepare() {
+      const sql = pool.current;
       try {
         await sql`create table if not exists ${sql(table)} (
           run_id text not null, seq bigint not null, payload text not null,
@@ -42,7 +59,13 @@ export function postgresLedgerStore(options: PostgresLedgerOptions): LedgerStore
     // INSERT either commits later — read-back reports it as landed although
     // unacknowledged — or dies with its connection. In-flight stays bounded.
     async write(seq, payload) {
-      await sql`insert into ${sql(table)} (run_id, seq, payload) values (${runId}, ${seq}, ${payload})`;
+      const sql = pool.current;
+      try {
+        await sql`insert into ${sql(table)} (run_id, seq, payload) values (${runId}, ${seq}, ${payload})`;
+      } catch (error) {
+        if ((error as { code?: string }).code === READ_ONLY_SQL_TRANSACTION) pool.renew();
+        throw error;
+      }
     },
     async readAll() {
       const reader = connect(url, { max: 1, connect_timeout: 5, idle_timeout: 1, target_session_attrs: "primary" });
@@ -62,6 +85,6 @@ export function postgresLedgerStore(options: PostgresLedgerOptions): LedgerStore
         await reader.end({ timeout: 1 });
       }
     },
-    close: () => sql.end({ timeout: 2 }),
+    close: () => pool.close(2_000),
   };
 }

@@ -10,9 +10,16 @@
 // any of its queries can still run, so each one's own timeout (not the teardown)
 // decides its sample. Each fresh pool starts at the next host of a multi-host
 // URL (core/postgres-hosts.ts), so a dead first host does not hold every pool.
+//
+// An answer from the wrong role renews the pool the same way, whether the role
+// check's row says so or the query itself was refused as read-only (25006,
+// e.g. txid_current() on a standby): postgres.js can reconnect a connection
+// onto a standby without its target_session_attrs check, and it then stays
+// there (postgres-pool.ts says how); only a fresh pool checks again.
 import postgres from "postgres";
 import { classifyNetworkError, codeOf, shortMessage } from "./classify.ts";
 import { postgresHosts, rotatedHosts } from "../../core/postgres-hosts.ts";
+import { renewablePool } from "./postgres-pool.ts";
 import type { Outcome, ProbeClient } from "./probe.ts";
 import type { ErrorClass } from "./sample.ts";
 import type { PostgresProbeSpec } from "./spec.ts";
@@ -29,9 +36,8 @@ export function postgresClient(spec: PostgresProbeSpec, timeoutMs: number): Prob
   const checkRole = spec.readOnly !== true;
   const query = checkRole ? (spec.query ? `${ROLE_CHECK}; ${spec.query}` : ROLE_CHECK) : (spec.query ?? "select 1");
   const hosts = postgresHosts(spec.target);
-  let opened = 0;
-  const open = (): postgres.Sql => {
-    const host = rotatedHosts(hosts, opened++);
+  const open = (k: number): postgres.Sql => {
+    const host = rotatedHosts(hosts, k);
     return postgres(spec.target, {
       ...(host ? { host } : {}),
       max: spec.poolSize ?? 2,
@@ -42,27 +48,16 @@ export function postgresClient(spec: PostgresProbeSpec, timeoutMs: number): Prob
       connection: { application_name: "continuity-drill-probe", statement_timeout: Math.ceil(timeoutMs) },
     });
   };
-  let pool = open();
-  let openedAt = performance.now();
-  const retiring = new Set<Promise<void>>();
-
-  const retire = (old: postgres.Sql, graceMs: number): void => {
-    const ending = old.end({ timeout: graceMs / 1000 }).catch(() => undefined);
-    retiring.add(ending);
-    void ending.finally(() => retiring.delete(ending));
-  };
-
-  /** A fresh pool (at most once per timeout period): the reconnect finds whoever is primary now. */
-  const renew = (): void => {
-    if (performance.now() - openedAt < timeoutMs) return;
-    retire(pool, 2 * timeoutMs);
-    pool = open();
-    openedAt = performance.now();
-  };
+  // A fresh pool at most once per timeout period: the reconnect finds whoever is primary now.
+  const pool = renewablePool(open, { minAgeMs: timeoutMs, graceMs: 2 * timeoutMs });
+  const renew = (): void => void pool.renew();
 
   return {
     async attempt(): Promise<Outcome> {
-      const result = await pool.unsafe(query);
+      const result = await pool.current.unsafe(query).catch((error: unknown) => {
+        if (classifyPostgresError(error).error === "wrong-role") renew();
+        throw error;
+      });
       if (!checkRole) return { ok: true };
       const role = roleRow(result);
       if (role?.in_recovery === false && role.read_only === "off") return { ok: true };
@@ -71,10 +66,7 @@ export function postgresClient(spec: PostgresProbeSpec, timeoutMs: number): Prob
     },
     classify: classifyPostgresError,
     onTimeout: renew,
-    async close() {
-      retire(pool, 0);
-      await Promise.all([...retiring]);
-    },
+    close: () => pool.close(),
   };
 }
 
