@@ -18,7 +18,6 @@ import { liveness } from "./records.ts";
 import { startRedisNode, startSentinel } from "./redis/start.ts";
 import { signalGroup, signalPid, stopStray } from "./signal.ts";
 import { readState } from "./state.ts";
-import { resetStaleSyncKey } from "./patroni/stale-sync-key.ts";
 import type { EnvOptions, EnvStatus } from "./types.ts";
 import { startApp, startHaproxy } from "./web/start.ts";
 import { PROXY_NODE, startClientProxies } from "./web/client-proxies.ts";
@@ -66,6 +65,5 @@ export async function healAt(opts: EnvOptions): Promise<EnvStatus> {
   const ctx = makeCtx(decl, state, opts);
   resumePaused(ctx, opts);
   await restartDead(ctx, opts);
-  if (ctx.decl.patroni) await resetStaleSyncKey(ctx);
   return waitHealthy(ctx);
 }

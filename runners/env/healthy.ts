@@ -5,6 +5,7 @@ import { environmentError } from "../../core/errors.ts";
 import type { Ctx } from "./context.ts";
 import { observe } from "./observe.ts";
 import { nudgeOrdersDb } from "./orders-db.ts";
+import { staleSyncKeyWatch } from "./patroni/stale-sync-key.ts";
 import { liveness } from "./records.ts";
 import type { EnvStatus } from "./types.ts";
 import { waitFor } from "./wait.ts";
@@ -24,6 +25,7 @@ export function assertNoneDied(ctx: Ctx, nodes?: string[]): void {
 
 export function waitHealthy(ctx: Ctx): Promise<EnvStatus> {
   let nudged = 0;
+  const syncKey = ctx.decl.patroni ? staleSyncKeyWatch(ctx) : undefined;
   return waitFor({
     what: `stack ${ctx.decl.stack}`,
     timeoutMs: ctx.timeoutMs,
@@ -34,6 +36,7 @@ export function waitHealthy(ctx: Ctx): Promise<EnvStatus> {
       return { value: o.status, missing: o.missing };
     },
     onPending: async (status) => {
+      await syncKey?.(status.members);
       // A standby being cloned or rewound may be waiting on a spread checkpoint (37 s
       // measured after creating the database); see pg/nudge.ts. At most once a second.
       if (Date.now() - nudged < 1_000 || !status.members.some((m) => m.service === "orders-db" && !m.healthy)) return;

@@ -15,7 +15,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Ctx } from "../context.ts";
 import { patroniOf, type PatroniDecl } from "../declaration.ts";
 import type { Member } from "../types.ts";
-import { observePatroni } from "./observe.ts";
 
 const NO_SYNC = "Patroni names no synchronous standby";
 
@@ -26,6 +25,12 @@ export function onlySyncKeyMissing(members: Member[]): boolean {
   return leader !== undefined && !leader.healthy && (leader.detail ?? "").includes(NO_SYNC) && nodes.filter((m) => m !== leader).every((m) => m.healthy);
 }
 
+async function toggleSynchronousMode(p: PatroniDecl): Promise<void> {
+  await patchConfig(p, { synchronous_mode: false });
+  await sleep(3 * p.timing.loopWaitSeconds * 1000);
+  await patchConfig(p, { synchronous_mode: true });
+}
+
 async function patchConfig(p: PatroniDecl, body: Record<string, unknown>): Promise<void> {
   for (const n of p.nodes) {
     const ok = await fetch(`http://${p.host}:${n.restApiPort}/config`, { method: "PATCH", body: JSON.stringify(body), signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
@@ -34,22 +39,32 @@ async function patchConfig(p: PatroniDecl, body: Record<string, unknown>): Promi
 }
 
 /**
- * When, for `graceLoops` HA loops, everything is healthy except that Patroni
- * names no synchronous standby, reset /sync by toggling synchronous_mode.
- * Returns true when it did.
+ * A watcher for the wait until healthy: called with each observation still
+ * missing something; once, for `graceLoops` HA loops in a row, everything is
+ * healthy except that Patroni names no synchronous standby, it resets /sync by
+ * toggling synchronous_mode (once per wait). Returns whether it did.
  */
-export async function resetStaleSyncKey(ctx: Ctx, graceLoops = 5): Promise<boolean> {
+export function staleSyncKeyWatch(
+  ctx: Ctx,
+  o: { graceLoops?: number; now?: () => number; reset?: () => Promise<void> } = {},
+): (members: Member[]) => Promise<boolean> {
   const p = patroniOf(ctx.decl);
-  if (!p.timing.synchronousMode) return false;
+  const graceLoops = o.graceLoops ?? 5;
+  const now = o.now ?? Date.now;
   const loopMs = p.timing.loopWaitSeconds * 1000;
-  for (let i = 0; i < graceLoops; i++) {
-    if (!onlySyncKeyMissing(await observePatroni(p))) return false;
-    await sleep(loopMs);
-  }
-  if (!onlySyncKeyMissing(await observePatroni(p))) return false;
-  ctx.progress(`orders-db: Patroni has named no synchronous standby for ${graceLoops} HA loops although the replica streams (a /sync key left naming another leader, Patroni 3.0.2); resetting it: synchronous_mode off, then on (commits do not wait for the standby for a few seconds)`);
-  await patchConfig(p, { synchronous_mode: false });
-  await sleep(3 * loopMs);
-  await patchConfig(p, { synchronous_mode: true });
-  return true;
+  let since: number | undefined;
+  let done = false;
+  return async (members) => {
+    if (done || !p.timing.synchronousMode) return false;
+    if (!onlySyncKeyMissing(members)) {
+      since = undefined;
+      return false;
+    }
+    since ??= now();
+    if (now() - since < graceLoops * loopMs) return false;
+    done = true;
+    ctx.progress(`orders-db: Patroni has named no synchronous standby for ${graceLoops} HA loops although the replica streams (a /sync key left naming another leader, Patroni 3.0.2); resetting it: synchronous_mode off, then on (commits do not wait for the standby for a few seconds)`);
+    await (o.reset ?? (() => toggleSynchronousMode(p)))();
+    return true;
+  };
 }
