@@ -23,6 +23,15 @@ export function assertNoneDied(ctx: Ctx, nodes?: string[]): void {
   }
 }
 
+/** Wait for a condition on orders-db, failing at once if one of `nodes` died meanwhile (others may be awaiting a restart). */
+export function waitOrdersDb(ctx: Ctx, what: string, nodes: string[], check: () => Promise<string | undefined>): Promise<undefined> {
+  return waitFor({ what: `orders-db ${what}`, timeoutMs: ctx.timeoutMs, onProgress: ctx.progress, observe: async () => {
+    assertNoneDied(ctx, nodes);
+    const missing = await check();
+    return { value: undefined, missing: missing ? [missing] : [] };
+  } });
+}
+
 export function waitHealthy(ctx: Ctx): Promise<EnvStatus> {
   let nudged = 0;
   const syncKey = ctx.decl.patroni ? staleSyncKeyWatch(ctx) : undefined;

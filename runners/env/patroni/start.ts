@@ -8,11 +8,10 @@ import { environmentError } from "../../../core/errors.ts";
 import { ORDERS_DDL } from "../../../stacks/local/app/schema.ts";
 import { startRecorded, type Ctx } from "../context.ts";
 import { patroniOf } from "../declaration.ts";
-import { assertNoneDied } from "../healthy.ts";
+import { waitOrdersDb } from "../healthy.ts";
 import { postgresUser } from "../os-user.ts";
 import { preparePgDirs } from "../pg/dirs.ts";
 import { queryOnce } from "../pg/sql.ts";
-import { waitFor } from "../wait.ts";
 import { ETCD, PATRONI, etcdArgs, etcdDataDir, patroniConfig, patroniConfigFile, patroniDir } from "./conf.ts";
 import { PG_BIN } from "../pg/conf.ts";
 
@@ -20,14 +19,6 @@ function ownDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const user = postgresUser();
   if (user) chownSync(dir, user.uid, user.gid);
-}
-
-function waitOrdersDb(ctx: Ctx, what: string, nodes: string[], check: () => Promise<string | undefined>) {
-  return waitFor({ what: `orders-db ${what}`, timeoutMs: ctx.timeoutMs, onProgress: ctx.progress, observe: async () => {
-    assertNoneDied(ctx, nodes);
-    const missing = await check();
-    return { value: undefined, missing: missing ? [missing] : [] };
-  } });
 }
 
 export async function startEtcd(ctx: Ctx): Promise<void> {

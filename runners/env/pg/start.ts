@@ -7,9 +7,8 @@ import { environmentError } from "../../../core/errors.ts";
 import { ORDERS_DDL } from "../../../stacks/local/app/schema.ts";
 import { startRecorded, type Ctx } from "../context.ts";
 import { autoFailoverOf } from "../declaration.ts";
-import { assertNoneDied } from "../healthy.ts";
+import { waitOrdersDb } from "../healthy.ts";
 import { postgresUser, type OsUser } from "../os-user.ts";
-import { waitFor } from "../wait.ts";
 import { PG_AUTOCTL, createMonitorArgs, createNodeArgs, dataDir, monitorConfBlock, pgEnv, pgMarker, runArgs } from "./conf.ts";
 import { isInitialised, preparePgDirs } from "./dirs.ts";
 import { monitorState } from "./observe.ts";
@@ -18,15 +17,6 @@ import { queryOnce } from "./sql.ts";
 
 function spawnPg(ctx: Ctx, user: OsUser | undefined, node: string, args: string[]) {
   return startRecorded(ctx, { node, service: "orders-db", command: PG_AUTOCTL, args, cwd: ctx.paths.pg, env: pgEnv(ctx.paths), marker: pgMarker(ctx.paths, node), ...(user ? { user } : {}) });
-}
-
-/** Wait for a condition on orders-db, failing at once if one of `nodes` died meanwhile (others may be awaiting a restart). */
-function waitPg(ctx: Ctx, what: string, nodes: string[], check: () => Promise<string | undefined>) {
-  return waitFor({ what: `orders-db ${what}`, timeoutMs: ctx.timeoutMs, onProgress: ctx.progress, observe: async () => {
-    assertNoneDied(ctx, nodes);
-    const missing = await check();
-    return { value: undefined, missing: missing ? [missing] : [] };
-  } });
 }
 
 export async function startMonitor(ctx: Ctx): Promise<void> {
@@ -42,7 +32,7 @@ export async function startMonitor(ctx: Ctx): Promise<void> {
     args = [...createMonitorArgs(pg, ctx.paths), "--run"];
   }
   await spawnPg(ctx, user, "monitor", args);
-  await waitPg(ctx, "monitor", ["monitor"], async () => {
+  await waitOrdersDb(ctx, "monitor", ["monitor"], async () => {
     const ok = await queryOnce(pg.monitorPort, "pg_auto_failover", "select 1", 1_000, "autoctl_node").then(() => true, () => false);
     return ok ? undefined : `monitor not answering on 127.0.0.1:${pg.monitorPort}`;
   });
@@ -58,7 +48,7 @@ export async function startPgNode(ctx: Ctx, name: string): Promise<void> {
 
 async function createOrdersTable(ctx: Ctx, node: { name: string; port: number }): Promise<void> {
   const pg = autoFailoverOf(ctx.decl);
-  await waitPg(ctx, node.name, [node.name], async () => {
+  await waitOrdersDb(ctx, node.name, [node.name], async () => {
     const rows = await queryOnce<{ r: boolean }>(node.port, pg.database, "select pg_is_in_recovery() as r", 1_000).catch(() => []);
     return rows[0]?.r === false ? undefined : `${node.name} not yet a writable primary`;
   });
@@ -73,7 +63,7 @@ export async function startPg(ctx: Ctx): Promise<void> {
   await startPgNode(ctx, first!.name);
   // The others register only once the first is known to the monitor, so that the
   // declared primary is the one that becomes primary.
-  await waitPg(ctx, `${first!.name} registration`, ["monitor", first!.name], async () =>
+  await waitOrdersDb(ctx, `${first!.name} registration`, ["monitor", first!.name], async () =>
     (await monitorState(autoFailoverOf(ctx.decl)))?.some((r) => r.nodename === first!.name) ? undefined : `${first!.name} not registered with the monitor yet`);
   await Promise.all([createOrdersTable(ctx, first!), ...rest.map((n) => startPgNode(ctx, n.name))]);
 }
