@@ -22,6 +22,8 @@ export interface OrdersDbConfig {
   nodes: (PgNode & { restApiPort?: number })[];
   /** Patroni's timing (patroni only; default TUNED_PATRONI_TIMING). */
   patroni?: Partial<PatroniTiming>;
+  /** The patroni program (patroni only; default Debian's /usr/bin/patroni), e.g. .cache/patroni-venv/bin/patroni. */
+  patroniExecutable?: string;
 }
 
 export interface OrdersDbCluster {
@@ -61,6 +63,7 @@ function patroniCluster(host: string, db: OrdersDbConfig): OrdersDbCluster {
   const pg = new PatroniHa("orders-db-cluster", {
     host, database: db.database, scope: "orders-db", etcdPort: db.etcdPort, nodes,
     ...(db.patroni ? { timing: { ...TUNED, ...db.patroni } } : {}),
+    ...(db.patroniExecutable ? { executable: db.patroniExecutable } : {}),
   });
   const ctl = `patronictl --dcs-url etcd3://${host}:${db.etcdPort}`;
   return {

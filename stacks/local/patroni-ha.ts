@@ -67,9 +67,18 @@ export const PatroniHaInputs = z.object({
   etcdPort: Port,
   nodes: z.array(PatroniNode).min(2),
   timing: PatroniTiming,
+  /**
+   * The `patroni` program to run, absolute or relative to the project: Debian's
+   * /usr/bin/patroni (3.0.2 on bookworm) by default, or e.g. the PyPI release
+   * that `bash scripts/patroni-venv.sh` installs (.cache/patroni-venv/bin/patroni),
+   * to compare versions. It must be runnable by the `postgres` OS user.
+   */
+  executable: z.string().min(1),
 });
-/** What a program passes: the inputs, with `timing` optional (default TUNED_PATRONI_TIMING). */
-export const PatroniHaArgs = PatroniHaInputs.partial({ timing: true });
+/** Debian's Patroni. */
+export const DEBIAN_PATRONI = "/usr/bin/patroni";
+/** What a program passes: the inputs, with `timing` (default TUNED_PATRONI_TIMING) and `executable` (default DEBIAN_PATRONI) optional. */
+export const PatroniHaArgs = PatroniHaInputs.partial({ timing: true, executable: true });
 export type PatroniHaArgs = z.infer<typeof PatroniHaArgs>;
 
 export const PATRONI_HA_TYPE = "continuity-drill:local:PatroniHa";
@@ -82,12 +91,13 @@ export class PatroniHa extends pulumi.ComponentResource {
 
   constructor(name: string, args: PatroniHaArgs, opts?: pulumi.ComponentResourceOptions) {
     const timing = args.timing ?? TUNED_PATRONI_TIMING;
-    const checked = PatroniHaInputs.safeParse({ ...args, timing });
+    const executable = args.executable ?? DEBIAN_PATRONI;
+    const checked = PatroniHaInputs.safeParse({ ...args, timing, executable });
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       throw inputError(`PatroniHa "${name}": ${issue.path.join(".")}: ${issue.message}`, { field: issue.path.join(".") });
     }
-    super(PATRONI_HA_TYPE, name, { ...args, timing }, opts);
+    super(PATRONI_HA_TYPE, name, { ...args, timing, executable }, opts);
     const hosts = args.nodes.map((n) => `${args.host}:${n.port}`).join(",");
     this.clientUrl = pulumi.output(`postgres://postgres@${hosts}/${args.database}?target_session_attrs=primary`);
     this.endpoints = pulumi.output<Record<string, string>>({

@@ -7,7 +7,6 @@ import type { PatroniDecl } from "../declaration.ts";
 import type { EnvPaths } from "../paths.ts";
 import { PG_BIN, dataDir } from "../pg/conf.ts";
 
-export const PATRONI = "/usr/bin/patroni";
 export const ETCD = "/usr/bin/etcd";
 
 export const patroniDir = (paths: EnvPaths) => join(paths.pg, "patroni");

@@ -12,7 +12,9 @@ import { waitOrdersDb } from "../healthy.ts";
 import { postgresUser } from "../os-user.ts";
 import { preparePgDirs } from "../pg/dirs.ts";
 import { queryOnce } from "../pg/sql.ts";
-import { ETCD, PATRONI, etcdArgs, etcdDataDir, patroniConfig, patroniConfigFile, patroniDir } from "./conf.ts";
+import { resolve } from "node:path";
+import { REPO_ROOT } from "../paths.ts";
+import { ETCD, etcdArgs, etcdDataDir, patroniConfig, patroniConfigFile, patroniDir } from "./conf.ts";
 import { PG_BIN } from "../pg/conf.ts";
 
 function ownDir(dir: string): void {
@@ -43,7 +45,7 @@ export async function startPatroniNode(ctx: Ctx, name: string): Promise<void> {
   if (user) chownSync(file, user.uid, user.gid);
   ctx.progress(`orders-db: starting Patroni ${name} (PostgreSQL 127.0.0.1:${node.port}, REST :${node.restApiPort})`);
   await startRecorded(ctx, {
-    node: name, service: "orders-db", command: PATRONI, args: [file], cwd: patroniDir(ctx.paths), marker: file,
+    node: name, service: "orders-db", command: resolve(REPO_ROOT, p.executable), args: [file], cwd: patroniDir(ctx.paths), marker: file,
     // Not our PATH: the postgres user may not be able to read its entries.
     env: { PATH: `${PG_BIN}:/usr/sbin:/usr/bin:/sbin:/bin`, HOME: patroniDir(ctx.paths), LC_ALL: "C.UTF-8" },
     ...(user ? { user } : {}),

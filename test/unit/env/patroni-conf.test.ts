@@ -12,7 +12,7 @@ import { ordersDbCluster } from "../../../stacks/local/orders-db-cluster.ts";
 const decl: PatroniDecl = {
   host: "127.0.0.1", database: "orders", scope: "orders-db", etcdPort: 15448,
   nodes: [{ name: "node-a", port: 15441, restApiPort: 15451 }, { name: "node-b", port: 15442, restApiPort: 15452 }],
-  timing: TUNED_PATRONI_TIMING,
+  timing: TUNED_PATRONI_TIMING, executable: "/usr/bin/patroni",
 };
 const paths = envPaths({ stateDir: "/srv/drill-state", stack: "local-patroni" });
 

@@ -36,7 +36,7 @@ describe("stacks/local with manager: patroni", () => {
   it("declares Patroni + etcd instead of pg_auto_failover, with the documented timing", () => {
     const d = fromGraph("local-patroni", evaluation.graph);
     expect(d.pg).toBeUndefined();
-    expect(d.patroni).toMatchObject({ host: "127.0.0.1", database: "orders", etcdPort: 15448, timing: TUNED_PATRONI_TIMING });
+    expect(d.patroni).toMatchObject({ host: "127.0.0.1", database: "orders", etcdPort: 15448, timing: TUNED_PATRONI_TIMING, executable: "/usr/bin/patroni" });
     // A dead leader is replaced about ttl after its last renewal: well inside orders-db's RTO.
     expect(d.patroni!.timing.ttlSeconds * 1000 + d.patroni!.timing.loopWaitSeconds * 1000).toBeLessThan(parseDuration("30s") / 2);
     expect(new Set(declaredPorts(d).map((p) => p.port)).size).toBe(declaredPorts(d).length);
