@@ -14,9 +14,10 @@ export type { EnvOptions, EnvStatus, Member } from "./types.ts";
 export { listOurProcesses, type OurProcess } from "./our-processes.ts";
 export { envDir } from "./paths.ts";
 
-/** Install the Debian packages the env needs (as root), or say which command to run. */
+/** Install the Debian packages the stack's env needs (as root), or say which command to run. */
 export async function bootstrap(opts: EnvOptions = {}): Promise<void> {
-  await ensurePackages(opts.onProgress);
+  const decl = await loadDeclaration(opts.stack ?? "local");
+  await ensurePackages(opts.onProgress, decl.patroni ? ["patroni"] : []);
 }
 
 export async function envUp(opts: EnvOptions = {}): Promise<EnvStatus> {

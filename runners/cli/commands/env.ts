@@ -90,11 +90,11 @@ const heal = defineCommand({
 });
 
 const bootstrap = defineCommand({
-  meta: { name: "bootstrap", description: "Install the Debian packages the local env needs (as root), or print the command" },
-  args: { ...debugArg },
-  async run() {
-    await (await env()).bootstrap({ onProgress: progress });
-    println("local env packages: all installed");
+  meta: { name: "bootstrap", description: "Install the Debian packages the stack's local env needs (as root), or print the command" },
+  args: { ...stackArg, ...debugArg },
+  async run({ args }) {
+    await (await env()).bootstrap({ onProgress: progress, stack: args.stack });
+    println(`stack ${args.stack}: local env packages all installed`);
   },
 });
 

@@ -12,8 +12,6 @@ export const ETCD = "/usr/bin/etcd";
 export const patroniDir = (paths: EnvPaths) => join(paths.pg, "patroni");
 export const patroniConfigFile = (paths: EnvPaths, node: string) => join(patroniDir(paths), `${node}.yml`);
 export const etcdDataDir = (paths: EnvPaths) => join(paths.pg, "etcd");
-/** PostgreSQL's own log of a node (log_line_prefix '%m [%p] '): where promotions are written. */
-export const postgresLog = (paths: EnvPaths, node: string) => join(patroniDir(paths), `${node}-postgresql.log`);
 
 export function etcdArgs(p: PatroniDecl, paths: EnvPaths): string[] {
   const client = `http://${p.host}:${p.etcdPort}`;
@@ -61,6 +59,7 @@ export function patroniConfig(p: PatroniDecl, paths: EnvPaths, node: { name: str
       parameters: {
         unix_socket_directories: paths.pgSockets,
         logging_collector: "on",
+        // PostgreSQL's own log (<state>/pg/patroni/<node>-postgresql.log): where promotions are written.
         log_directory: patroniDir(paths),
         log_filename: `${node.name}-postgresql.log`,
         log_line_prefix: "%m [%p] ",
