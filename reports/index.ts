@@ -3,7 +3,6 @@
 //   writeReports(journals, outDir, formats?)   HTML, Markdown, JSON, JUnit files
 //   readiness(plan, journals, now)             services × hazards, freshness, trend, gaps
 //   readinessFindings(plan, journals, now)     the gaps as findings for `drill verify --evidence`
-import type { FollowupT } from "../journal/followup.ts";
 import type { PlanT } from "../stacks/lib/schema.ts";
 import type { EvidenceSet } from "../journal/evidence-set.ts";
 import type { Journal } from "../journal/read.ts";
@@ -26,7 +25,8 @@ export { readiness } from "./readiness/readiness.ts";
 export { loadEvidence, readJournalHead } from "./readiness/evidence.ts";
 export { FUTURE_SKEW_MS, readEvidence, selectEvidence, type EvidenceSet, type IgnoredJournal } from "../journal/evidence-set.ts";
 export { renderReadinessHtml } from "./readiness/html.ts";
-export { readFollowups } from "./readiness/followups.ts";
+export { readFollowups, type FollowupEntry } from "./readiness/followups.ts";
+import type { FollowupEntry } from "./readiness/followups.ts";
 export { renderPlanHtml } from "./html/plan-document.ts";
 export { renderPlanMarkdown } from "./markdown/plan-document.ts";
 export { scheduleRows, type ScheduleRow } from "./readiness/schedule.ts";
@@ -37,10 +37,10 @@ export type { DrillRef } from "../journal/drill-ref.ts";
 export { redact, redactDeep } from "./safe/redact.ts";
 
 /**
- * The evidence gaps as findings (rules R1–R12, severity, service, field, message).
+ * The evidence gaps as findings (rules R1–R13, severity, service, field, message).
  * `followups`: the reviews and actions beside the journals (readFollowups); without
  * them every failed drill counts as unreviewed (R11) and no action is seen (R12).
  */
-export function readinessFindings(plan: PlanT, journals: readonly Journal[] | EvidenceSet, now: Date, followups?: ReadonlyMap<string, FollowupT>): ReadinessFinding[] {
+export function readinessFindings(plan: PlanT, journals: readonly Journal[] | EvidenceSet, now: Date, followups?: ReadonlyMap<string, FollowupEntry>): ReadinessFinding[] {
   return toFindings(readiness(plan, journals, now, followups).gaps);
 }

@@ -63,7 +63,7 @@ function followupTable(r: Readiness): Markup {
     r.followups.map((f) => [
       h`${f.drill.service} · ${f.drill.hazard}<br><span class="note">${f.drill.drillId}</span>`,
       h`<span class="st st-${f.drill.outcome}">${f.drill.outcome}</span>`,
-      f.review ? h`<b>${f.review.decision}</b> by ${f.review.by}, ${when(f.review.at)}${f.review.note ? h`<br><span class="note">${f.review.note}</span>` : ""}` : h`<span class="st st-inconclusive">not reviewed</span>`,
+      f.unbound ? h`<span class="st st-missed">review no longer matches the journal</span><br><span class="note">${f.unbound}</span>` : f.review ? h`<b>${f.review.decision}</b> by ${f.review.by}, ${when(f.review.at)}${f.review.note ? h`<br><span class="note">${f.review.note}</span>` : ""}` : h`<span class="st st-inconclusive">not reviewed</span>`,
       f.open.length ? h`<ul class="actions">${f.open.map((a) => h`<li><code>${a.id}</code> ${a.what} — ${a.owner}, due ${a.due}${f.overdue.includes(a) ? h` <span class="st st-missed">overdue</span>` : ""}</li>`)}</ul>` : "none",
       String(f.closed),
     ]),

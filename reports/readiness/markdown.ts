@@ -24,7 +24,7 @@ export function renderReadinessMarkdown(r: Readiness, generator: string): string
   if (!r.followups.length) out.push("No reviews or actions recorded, and no failed or inconclusive drill awaiting one.");
   else out.push(mdTable(["Drill", "Outcome", "Review", "Open actions", "Closed"], r.followups.map((f) => [
     `${f.drill.service} · ${f.drill.hazard} (${f.drill.drillId})`, f.drill.outcome,
-    f.review ? `${f.review.decision} by ${f.review.by}${f.review.note ? `: ${f.review.note}` : ""}` : "not reviewed",
+    f.unbound ? `review no longer matches the journal: ${f.unbound}` : f.review ? `${f.review.decision} by ${f.review.by}${f.review.note ? `: ${f.review.note}` : ""}` : "not reviewed",
     f.open.map((a) => `${a.id} ${a.what} — ${a.owner}, due ${a.due}${f.overdue.includes(a) ? " (overdue)" : ""}`).join("; ") || "none",
     String(f.closed),
   ])));

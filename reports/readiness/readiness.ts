@@ -13,8 +13,7 @@ import type { ReadinessDrill, Readiness, ReadinessCell, ServiceRow } from "./typ
 const ms = (d: string | undefined) => (d === undefined ? undefined : parseDuration(d));
 
 import { training, trainingGaps } from "./training.ts";
-import { followupGaps, followupRows } from "./followups.ts";
-import type { FollowupT } from "../../journal/followup.ts";
+import { followupGaps, followupRows, type FollowupEntry } from "./followups.ts";
 
 /**
  * `evidence`: journals, or a set read by readEvidence (with the unreadable ones).
@@ -22,7 +21,7 @@ import type { FollowupT } from "../../journal/followup.ts";
  * stamped in the future (journal/evidence-set.ts); the rest is listed
  * in `ignored` with its reason and becomes a gap (R9, R10).
  */
-export function readiness(plan: PlanT, evidence: readonly Journal[] | EvidenceSet, now: Date, followups: ReadonlyMap<string, FollowupT> = new Map()): Readiness {
+export function readiness(plan: PlanT, evidence: readonly Journal[] | EvidenceSet, now: Date, followups: ReadonlyMap<string, FollowupEntry> = new Map()): Readiness {
   const set = selectEvidence("journals" in evidence ? evidence : { journals: [...evidence], ignored: [] }, { now, plan: { project: plan.project, stack: plan.stack } });
   const journals = set.journals;
   const refs = journals.map((j) => withChanges(plan, j)).sort(byDate);

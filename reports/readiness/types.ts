@@ -62,7 +62,7 @@ export type { Severity };
 
 /** A finding in the shape `drill verify` reports (rule, severity, service, field, message). */
 export interface ReadinessFinding {
-  rule: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10" | "R11" | "R12";
+  rule: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "R9" | "R10" | "R11" | "R12" | "R13";
   severity: Severity;
   service?: string;
   /** Dotted path in the service's plan entry, e.g. `objectives.rto`. */

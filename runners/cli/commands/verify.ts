@@ -11,7 +11,7 @@ export const verifyCommand = defineCommand({
   args: {
     ...planSourceArgs,
     scenarios: { type: "string", description: "Scenario directory (default: scenarios/<stack> beside the program)", valueHint: "dir" },
-    evidence: { type: "string", description: "Also judge readiness from the drill journals in DIR (freshness, gaps, reviews and actions: rules R1–R12)", valueHint: "dir" },
+    evidence: { type: "string", description: "Also judge readiness from the drill journals in DIR (freshness, gaps, reviews and actions: rules R1–R13)", valueHint: "dir" },
     ...jsonArg,
     ...debugArg,
   },

@@ -174,5 +174,17 @@ describe("drill review and drill action", () => {
     expect(html).toContain('2 open actions</span>');
     expect(html).toMatch(/tune sentinel — dave, due 2025-03-15 <span class="st st-missed">overdue<\/span>/);
     expect(renderReadinessMarkdown(after, "test")).toContain("tune sentinel — dave, due 2025-03-15 (overdue)");
+
+    // The journal changes after its review: readiness names that drill (R13, error; unreviewed again, R11)
+    // and its actions no longer count — the rest of the evidence is judged as before, nothing exits 2.
+    appendFileSync(journal, `${JSON.stringify({ type: "note", t: 1, level: "info", message: "edited after review" })}\n`);
+    const edited = [...others, readJournal(journal)];
+    const changed = readiness(LOCAL_PLAN, edited, now, await readFollowups(edited));
+    const r13 = changed.gaps.filter((g) => g.rule === "R13");
+    expect(r13.map((g) => `${g.severity} ${g.service} ${g.hazard}`)).toEqual(["error sessions-cache process-hang"]);
+    expect(r13[0]!.message).toMatch(/the review of drill .* no longer counts: .*journal\.sha256: .*changed after its review/);
+    expect(unreviewed(changed)).toHaveLength(2);
+    expect(changed.gaps.filter((g) => g.rule === "R12")).toEqual([]);
+    expect(renderReadinessMarkdown(changed, "test")).toContain("review no longer matches the journal");
   });
 });
