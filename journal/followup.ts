@@ -55,9 +55,19 @@ export const followupFile = (journal: string) => join(dirname(journal), `${basen
  * Reads and checks the follow-up of `journal` (whose drill id and SHA-256 the
  * caller knows); undefined when there is none. A file that does not parse, or
  * that is bound to another journal, is bad input (DrillError "input", exit 2)
- * naming the file and the field.
+ * naming the file and the field — for the commands that act on that one drill.
+ * Readiness reads many: it uses parseFollowupFile and bindingProblem, and makes
+ * a binding problem a finding about that drill (R13).
  */
 export function readFollowup(journal: string, bound: { drillId: string; sha256: string }): FollowupT | undefined {
+  const f = parseFollowupFile(journal);
+  const problem = f && bindingProblem(f, journal, bound);
+  if (problem) throw inputError(`${followupFile(journal)}: ${problem.field}: ${problem.message}`, { file: followupFile(journal), field: problem.field });
+  return f;
+}
+
+/** The follow-up file of `journal`, parsed and checked by its schema; undefined when there is none. Bad input throws (file and field named). */
+export function parseFollowupFile(journal: string): FollowupT | undefined {
   const file = followupFile(journal);
   if (!existsSync(file)) return undefined;
   let raw: unknown;
@@ -72,12 +82,16 @@ export function readFollowup(journal: string, bound: { drillId: string; sha256: 
     const field = issue.path.join(".") || "(top level)";
     throw inputError(`${file}: ${field}: ${issue.message}`, { file, field });
   }
-  const f = parsed.data;
-  if (f.journal.drillId !== bound.drillId) throw inputError(`${file}: journal.drillId: "${f.journal.drillId}" is another drill than ${basename(journal)} ("${bound.drillId}")`, { file, field: "journal.drillId" });
+  return parsed.data;
+}
+
+/** Why a well-formed follow-up is not bound to `journal` as it is now (another drill, or the journal changed after review); undefined when it is. */
+export function bindingProblem(f: FollowupT, journal: string, bound: { drillId: string; sha256: string }): { field: string; message: string } | undefined {
+  if (f.journal.drillId !== bound.drillId) return { field: "journal.drillId", message: `"${f.journal.drillId}" is another drill than ${basename(journal)} ("${bound.drillId}")` };
   if (f.journal.sha256 !== bound.sha256) {
-    throw inputError(`${file}: journal.sha256: reviewed journal ${f.journal.sha256.slice(0, 12)}… but ${basename(journal)} is now ${bound.sha256.slice(0, 12)}… (changed after its review)`, { file, field: "journal.sha256" });
+    return { field: "journal.sha256", message: `reviewed journal ${f.journal.sha256.slice(0, 12)}… but ${basename(journal)} is now ${bound.sha256.slice(0, 12)}… (changed after its review)` };
   }
-  return f;
+  return undefined;
 }
 
 /** The decision in force: the last review. */

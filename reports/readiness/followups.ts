@@ -3,8 +3,7 @@
 // their due day. Read from the follow-up files beside the journals; a journal
 // is hashed only when it has one.
 import { existsSync } from "node:fs";
-import { kindOf } from "../../core/errors.ts";
-import { currentReview, followupFile, openActions, readFollowup, type ActionT, type FollowupT, type ReviewT } from "../../journal/followup.ts";
+import { bindingProblem, currentReview, followupFile, openActions, parseFollowupFile, type ActionT, type FollowupT, type ReviewT } from "../../journal/followup.ts";
 import { hashFile } from "../../journal/hash.ts";
 import type { Journal } from "../../journal/read.ts";
 import type { ReadinessDrill, Gap } from "./types.ts";
@@ -27,14 +26,10 @@ export async function readFollowups(journals: readonly Journal[]): Promise<Map<s
   const out = new Map<string, FollowupEntry>();
   for (const j of journals) {
     if (!existsSync(followupFile(j.file))) continue;
-    try {
-      const f = readFollowup(j.file, { drillId: j.started.drillId, sha256: j.sha256 ?? (await hashFile(j.file)).sha256 });
-      if (f) out.set(j.file, f);
-    } catch (error) {
-      const field = (error as { where?: { field?: string } }).where?.field;
-      if (kindOf(error) !== "input" || !["journal.sha256", "journal.drillId"].includes(field ?? "")) throw error;
-      out.set(j.file, { unbound: (error as Error).message });
-    }
+    const f = parseFollowupFile(j.file);
+    if (!f) continue;
+    const problem = bindingProblem(f, j.file, { drillId: j.started.drillId, sha256: j.sha256 ?? (await hashFile(j.file)).sha256 });
+    out.set(j.file, problem ? { unbound: `${followupFile(j.file)}: ${problem.field}: ${problem.message}` } : f);
   }
   return out;
 }

@@ -26,6 +26,8 @@ export const OPTIONAL_PACKAGES = {
     { name: "patroni", binary: "/usr/bin/patroni", service: "orders-db (patroni)" },
     { name: "etcd-server", binary: "/usr/bin/etcd", service: "orders-db (patroni)" },
   ],
+  /** Patroni from elsewhere (ordersDb.patroniExecutable): only etcd is Debian's. */
+  etcd: [{ name: "etcd-server", binary: "/usr/bin/etcd", service: "orders-db (patroni)" }],
 } as const;
 export type OptionalPart = keyof typeof OPTIONAL_PACKAGES;
 

@@ -7,7 +7,7 @@ import { evaluateProgram } from "../plan/mock-evaluate.ts";
 import { findProgram } from "../plan/pulumi-project.ts";
 import { resourcesOfType, type ResourceGraph } from "../plan/resource-graph.ts";
 import { POSTGRES_HA_TYPE, PostgresHaInputs } from "../../stacks/local/postgres-ha.ts";
-import { PATRONI_HA_TYPE, PatroniHaInputs } from "../../stacks/local/patroni-ha.ts";
+import { DEBIAN_PATRONI, PATRONI_HA_TYPE, PatroniHaInputs } from "../../stacks/local/patroni-ha.ts";
 import { REDIS_SENTINEL_TYPE, RedisSentinelInputs } from "../../stacks/local/redis-sentinel.ts";
 import { HAPROXY_WEB_TYPE, HaproxyWebInputs } from "../../stacks/local/haproxy-web.ts";
 import { CLIENT_PROXIES_TYPE, ClientProxiesArgs } from "../../stacks/local/client-proxies.ts";
@@ -42,6 +42,12 @@ export function autoFailoverOf(d: LocalDecl): PgDecl {
 export function patroniOf(d: LocalDecl): PatroniDecl {
   if (!d.patroni) throw new DrillError("internal", `stack ${d.stack}: orders-db is not managed by Patroni here`);
   return d.patroni;
+}
+
+/** The optional Debian packages this stack's env needs (bootstrap.ts OPTIONAL_PACKAGES). */
+export function optionalParts(d: LocalDecl): ("patroni" | "etcd")[] {
+  if (!d.patroni) return [];
+  return d.patroni.executable === DEBIAN_PATRONI ? ["patroni"] : ["etcd"];
 }
 
 /** What orders-db declares under either manager: its host, database and data nodes. */

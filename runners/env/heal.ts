@@ -6,13 +6,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { environmentError } from "../../core/errors.ts";
 import { makeCtx, type Ctx } from "./context.ts";
-import { loadDeclaration } from "./declaration.ts";
+import { loadDeclaration, ordersDb } from "./declaration.ts";
 import { waitHealthy } from "./healthy.ts";
 import { isOurs, listOurProcesses } from "./our-processes.ts";
 import { envPaths } from "./paths.ts";
 import { dataDir } from "./pg/conf.ts";
 import { ordersDbControlNode, startOrdersDbControl, startOrdersDbNode } from "./orders-db.ts";
-import { ordersDb } from "./declaration.ts";
+import { postmasterOf } from "./pg/postmaster.ts";
 import { clearStalePidFiles } from "./pg/stale.ts";
 import { liveness } from "./records.ts";
 import { startRedisNode, startSentinel } from "./redis/start.ts";
@@ -49,8 +49,15 @@ async function restartDead(ctx: Ctx, opts: EnvOptions): Promise<void> {
   };
   const { redis, web } = ctx.decl;
   const control = ordersDbControlNode(ctx);
-  if (dead(control)) await clearOrphans(ctx, opts, control).then(() => startOrdersDbControl(ctx));
-  for (const n of ordersDb(ctx.decl).nodes) if (dead(n.name)) await clearOrphans(ctx, opts, n.name).then(() => startOrdersDbNode(ctx, n.name));
+  // etcd has no postmaster and no orphans to clear.
+  if (dead(control)) await (ctx.decl.patroni ? Promise.resolve() : clearOrphans(ctx, opts, control)).then(() => startOrdersDbControl(ctx));
+  for (const n of ordersDb(ctx.decl).nodes) {
+    if (!dead(n.name)) continue;
+    // A Patroni that died alone leaves its postmaster serving (its own session): the new Patroni adopts it.
+    const adopted = ctx.decl.patroni !== undefined && postmasterOf(dataDir(ctx.paths, n.name)) !== undefined;
+    if (!adopted) await clearOrphans(ctx, opts, n.name);
+    await startOrdersDbNode(ctx, n.name);
+  }
   for (const n of redis.nodes) if (dead(n.name)) await startRedisNode(ctx, n.name, true);
   for (const s of redis.sentinels) if (dead(s.name)) await startSentinel(ctx, s.name);
   if (ctx.decl.proxies && dead(PROXY_NODE)) await startClientProxies(ctx);

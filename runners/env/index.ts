@@ -7,7 +7,7 @@ import { healAt } from "./heal.ts";
 import { nodeProcessAt, statusAt } from "./status.ts";
 import { upAt } from "./up.ts";
 import type { EnvOptions, EnvStatus } from "./types.ts";
-import { loadDeclaration } from "./declaration.ts";
+import { loadDeclaration, optionalParts } from "./declaration.ts";
 import { controlUrl } from "./web/client-proxies.ts";
 
 export type { EnvOptions, EnvStatus, Member } from "./types.ts";
@@ -17,7 +17,7 @@ export { envDir } from "./paths.ts";
 /** Install the Debian packages the stack's env needs (as root), or say which command to run. */
 export async function bootstrap(opts: EnvOptions = {}): Promise<void> {
   const decl = await loadDeclaration(opts.stack ?? "local");
-  await ensurePackages(opts.onProgress, decl.patroni ? ["patroni"] : []);
+  await ensurePackages(opts.onProgress, optionalParts(decl));
 }
 
 export async function envUp(opts: EnvOptions = {}): Promise<EnvStatus> {

@@ -15,7 +15,10 @@ export function ourMatcher(opts: EnvOptions = {}): (cmdline: string, cwd?: strin
   const paths = envPaths(opts);
   const roots = [paths.dir];
   const under = (p: string | undefined) => p !== undefined && roots.some((r) => p === r || p.startsWith(`${r}/`));
-  return (cmdline, cwd) => roots.some((r) => cmdline.includes(r)) || under(cwd);
+  // A whole path in the command line (an argument, or after "="): .drill/env/local is a prefix of
+  // .drill/env/local-patroni, whose processes belong to another stack.
+  const inCmdline = roots.map((r) => new RegExp(`(^|[\\s=])${r.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(/|\\s|$)`));
+  return (cmdline, cwd) => inCmdline.some((re) => re.test(cmdline)) || under(cwd);
 }
 
 const PROGRAMS = new Set(["postgres", "pg_autoctl", "redis-server", "redis-sentinel", "redis-check-rdb", "haproxy", "node", "etcd"]);

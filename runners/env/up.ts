@@ -4,7 +4,7 @@
 import { environmentError, kindOf } from "../../core/errors.ts";
 import { ensurePackages } from "./bootstrap.ts";
 import { makeCtx } from "./context.ts";
-import { loadDeclaration } from "./declaration.ts";
+import { loadDeclaration, optionalParts } from "./declaration.ts";
 import { envDownAt } from "./down.ts";
 import { healAt } from "./heal.ts";
 import { waitHealthy } from "./healthy.ts";
@@ -25,7 +25,7 @@ export async function upAt(opts: EnvOptions): Promise<EnvStatus> {
     progress(`stack ${decl.stack} is already up (started ${existing.createdAt}); checking it`);
     return healAt(opts);
   }
-  await ensurePackages(progress, decl.patroni ? ["patroni"] : []);
+  await ensurePackages(progress, optionalParts(decl));
   await envDownAt(opts); // leftovers of an interrupted run, found by path only
   await assertPortsFree(decl);
   const state = newState(decl.stack);

@@ -1,14 +1,15 @@
 // A planned switchover of orders-db under Patroni, as a `command` fault that
 // blocks until Patroni has finished it: its REST API answers POST /switchover
 // once the candidate holds the leader key. The outage lies inside the inject
-// window (docs/design.md "onset"). Confirmed by Patroni's own /history (a new
-// timeline less than 2 minutes old). Nothing to heal: the old leader rejoins
-// as a replica by itself; restore waits until it streams again.
+// window (docs/design.md "onset"). Confirmed by Patroni's own /cluster: another
+// member leads, on a newer timeline than at inject. The REST API
+// asked is the plan's `node-a-api` endpoint (Pulumi.local-patroni.yaml's
+// restApiPort); /cluster names the others. Nothing to heal: the old leader
+// rejoins as a replica by itself; restore waits until it streams again.
 import { fileURLToPath } from "node:url";
 import { defineScenario } from "../api.ts";
 
 const script = fileURLToPath(new URL("./_patroni-switchover.mjs", import.meta.url));
-const apis = ["http://127.0.0.1:15451", "http://127.0.0.1:15452"];
 
 export default defineScenario({
   description: "Planned switchover of orders-db (Patroni REST POST /switchover, which waits until done)",
@@ -16,11 +17,11 @@ export default defineScenario({
   hazard: "node-loss",
   faults: [{
     kind: "command",
-    target: { none: true },
+    target: { endpoint: "node-a-api" },
     params: {
-      inject: [process.execPath, script, "inject", ...apis],
+      inject: [process.execPath, script, "inject"],
       heal: ["true"],
-      check: [process.execPath, script, "check", ...apis],
+      check: [process.execPath, script, "check"],
       timeout: "90s",
     },
   }],

@@ -21,7 +21,7 @@ const PROCESS_HANG = { id: "process-hang", title: "A process hangs but keeps its
 const PARTITION = { id: "network-partition", title: "A node is cut off from its clients and peers", likelihood: "unlikely", impact: "severe" } as const;
 const DEP_LATENCY = { id: "dependency-latency", title: "A dependency answers, but slowly", likelihood: "likely", impact: "moderate" } as const;
 
-const pg = ordersDbCluster(host, db);
+const pg = ordersDbCluster(host, db, `Pulumi.${pulumi.getStack()}.yaml`);
 const redis = new RedisSentinel("sessions-cache-cluster", { host, masterName: cache.masterName, nodes: cache.nodes, sentinels: cache.sentinels });
 const lb = new HaproxyWeb("web-tier", { host, frontendPort: web.frontendPort, statsPort: web.statsPort, instances: web.instances });
 

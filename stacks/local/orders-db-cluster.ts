@@ -4,10 +4,11 @@
 // entry is the same service either way; what performs the failover, its
 // endpoints and the runbook's commands follow the manager.
 import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 import { inputError } from "../../core/errors.ts";
 import type { RunbookStepT } from "../lib/types.ts";
 import { PostgresHa, type PgNode } from "./postgres-ha.ts";
-import { PatroniHa, TUNED_PATRONI_TIMING as TUNED, type PatroniNode, type PatroniTiming } from "./patroni-ha.ts";
+import { PatroniHa, PatroniTiming, TUNED_PATRONI_TIMING as TUNED, type PatroniNode } from "./patroni-ha.ts";
 
 /** `continuity-drill:ordersDb` as the local stack's config gives it. */
 export interface OrdersDbConfig {
@@ -36,11 +37,50 @@ export interface OrdersDbCluster {
 
 const FIELD = "continuity-drill:ordersDb";
 
-export function ordersDbCluster(host: string, db: OrdersDbConfig): OrdersDbCluster {
+// The config's shape, strict: a key Patroni users might write in Patroni's own
+// words (`ttl` for `ttlSeconds`) would otherwise be dropped without a word.
+const ConfigShape = z.strictObject({
+  database: z.string(),
+  manager: z.string().optional(),
+  monitorPort: z.number().optional(),
+  etcdPort: z.number().optional(),
+  nodes: z.array(z.strictObject({ name: z.string(), port: z.number(), restApiPort: z.number().optional() })).min(2),
+  patroni: z.strictObject({
+    ttlSeconds: z.number().optional(), loopWaitSeconds: z.number().optional(), retryTimeoutSeconds: z.number().optional(),
+    synchronousMode: z.boolean().optional(), maximumLagOnFailoverBytes: z.number().optional(),
+  }).optional(),
+  patroniExecutable: z.string().optional(),
+});
+
+/**
+ * orders-db's cluster from `continuity-drill:ordersDb`. Bad config throws an
+ * input DrillError naming `file` (default: the stack's Pulumi.<stack>.yaml as
+ * the caller says) and the key, e.g. `continuity-drill:ordersDb.nodes.1.restApiPort`.
+ */
+export function ordersDbCluster(host: string, db: OrdersDbConfig, file = "the stack's config"): OrdersDbCluster {
+  const shape = ConfigShape.safeParse(db);
+  if (!shape.success) {
+    const issue = shape.error.issues[0]!;
+    const key = [FIELD, ...issue.path.map(String)].join(".");
+    const what = issue.code === "unrecognized_keys" ? `unknown key(s) ${issue.keys.join(", ")}` : issue.message;
+    throw inputError(`${file}: ${key}: ${what}`, { file, field: key });
+  }
+  try {
+    return clusterOf(host, db);
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith(FIELD)) throw inputError(`${file}: ${error.message}`, { file, field: (error as { where?: { field?: string } }).where?.field ?? FIELD }, error);
+    throw error;
+  }
+}
+
+function clusterOf(host: string, db: OrdersDbConfig): OrdersDbCluster {
   const manager = db.manager ?? "pg_auto_failover";
   if (manager === "patroni") return patroniCluster(host, db);
   if (manager !== "pg_auto_failover") throw inputError(`${FIELD}.manager: "${String(manager)}" is not one of pg_auto_failover, patroni`, { field: `${FIELD}.manager` });
   if (db.monitorPort === undefined) throw inputError(`${FIELD}.monitorPort: required with manager pg_auto_failover`, { field: `${FIELD}.monitorPort` });
+  for (const key of ["etcdPort", "patroni", "patroniExecutable"] as const) {
+    if (db[key] !== undefined) throw inputError(`${FIELD}.${key}: only with manager patroni (this stack's manager is pg_auto_failover)`, { field: `${FIELD}.${key}` });
+  }
   const pg = new PostgresHa("orders-db-cluster", { host, database: db.database, monitorPort: db.monitorPort, nodes: db.nodes.map(({ name, port }) => ({ name, port })) });
   const monitor = `postgres://autoctl_node@${host}:${db.monitorPort}/pg_auto_failover`;
   return {
@@ -56,10 +96,16 @@ export function ordersDbCluster(host: string, db: OrdersDbConfig): OrdersDbClust
 
 function patroniCluster(host: string, db: OrdersDbConfig): OrdersDbCluster {
   if (db.etcdPort === undefined) throw inputError(`${FIELD}.etcdPort: required with manager patroni`, { field: `${FIELD}.etcdPort` });
+  if (db.monitorPort !== undefined) throw inputError(`${FIELD}.monitorPort: only with manager pg_auto_failover (this stack's manager is patroni)`, { field: `${FIELD}.monitorPort` });
   const nodes: PatroniNode[] = db.nodes.map((n, i) => {
     if (n.restApiPort === undefined) throw inputError(`${FIELD}.nodes[${i}].restApiPort: required with manager patroni (Patroni's REST API port)`, { field: `${FIELD}.nodes[${i}].restApiPort` });
     return { name: n.name, port: n.port, restApiPort: n.restApiPort };
   });
+  const timing = PatroniTiming.safeParse({ ...TUNED, ...db.patroni });
+  if (!timing.success) {
+    const issue = timing.error.issues[0]!;
+    throw inputError(`${FIELD}.patroni.${issue.path.join(".")}: ${issue.message}`, { field: `${FIELD}.patroni.${issue.path.join(".")}` });
+  }
   const pg = new PatroniHa("orders-db-cluster", {
     host, database: db.database, scope: "orders-db", etcdPort: db.etcdPort, nodes,
     ...(db.patroni ? { timing: { ...TUNED, ...db.patroni } } : {}),

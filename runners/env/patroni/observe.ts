@@ -44,7 +44,8 @@ async function clusterRoles(p: PatroniDecl): Promise<Map<string, string> | undef
  * else" — so no failover target existed while every node streamed).
  */
 function withSyncStandby(p: PatroniDecl, members: Member[], roles: Map<string, string> | undefined): Member[] {
-  if (!p.timing.synchronousMode) return members;
+  // Without Patroni's /cluster the nodes' own views already say what is wrong; claim nothing about /sync.
+  if (!p.timing.synchronousMode || roles === undefined) return members;
   const sync = [...(roles ?? [])].filter(([, role]) => role === "sync_standby").map(([name]) => name);
   if (sync.length > 0) return members;
   return members.map((m) => (m.role === "primary" ? { ...m, healthy: false, detail: `${m.detail}; Patroni names no synchronous standby (/cluster), so no failover target` } : m));

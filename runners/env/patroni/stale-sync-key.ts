@@ -9,33 +9,62 @@
 // standby: it refuses a switchover (HTTP 412) and, in synchronous mode, has no
 // failover target. The operator's way out, and ours: switch synchronous_mode
 // off (Patroni deletes /sync) and on again, through Patroni's own PATCH /config.
-// For the few seconds between, commits do not wait for the standby; the heal's
-// progress says so, and it runs only after the drill's measured window.
+// For the few seconds between, commits do not wait for the standby. In a drill
+// this runs in the restore phase, while clients are still watched: the
+// progress line goes into the journal, and the time to full redundancy then
+// includes the reset (the cluster would not have come back by itself).
 import { setTimeout as sleep } from "node:timers/promises";
+import { environmentError } from "../../../core/errors.ts";
 import type { Ctx } from "../context.ts";
 import { patroniOf, type PatroniDecl } from "../declaration.ts";
 import type { Member } from "../types.ts";
 
 const NO_SYNC = "Patroni names no synchronous standby";
 
-/** True when the only thing missing is the synchronous standby Patroni should name. */
+/**
+ * True when the only thing missing is the synchronous standby Patroni should
+ * name: etcd healthy, the primary holding the leader key ("leader" in Patroni's
+ * own view), every other node a healthy streaming replica.
+ */
 export function onlySyncKeyMissing(members: Member[]): boolean {
+  const etcd = members.find((m) => m.role === "dcs");
   const nodes = members.filter((m) => m.role === "primary" || m.role === "secondary");
   const leader = nodes.find((m) => m.role === "primary");
-  return leader !== undefined && !leader.healthy && (leader.detail ?? "").includes(NO_SYNC) && nodes.filter((m) => m !== leader).every((m) => m.healthy);
+  const detail = leader?.detail ?? "";
+  return etcd?.healthy === true && leader !== undefined && !leader.healthy && detail.includes(": leader,") && detail.includes(NO_SYNC)
+    && nodes.filter((m) => m !== leader).every((m) => m.healthy);
 }
 
+/** Off, a few HA loops for Patroni to delete /sync, on; then confirmed in Patroni's /config. Throws when Patroni did not take it. */
 async function toggleSynchronousMode(p: PatroniDecl): Promise<void> {
+  const loopMs = p.timing.loopWaitSeconds * 1000;
   await patchConfig(p, { synchronous_mode: false });
-  await sleep(3 * p.timing.loopWaitSeconds * 1000);
+  await sleep(3 * loopMs);
   await patchConfig(p, { synchronous_mode: true });
+  for (let i = 0; i < 5; i++) {
+    if ((await readConfig(p))?.synchronous_mode === true) return;
+    await sleep(loopMs);
+  }
+  throw environmentError(`orders-db: resetting Patroni's /sync: synchronous_mode is not back on in Patroni's /config; set it by hand: curl -XPATCH -d '{"synchronous_mode": true}' http://${p.host}:${p.nodes[0]!.restApiPort}/config`);
 }
 
 async function patchConfig(p: PatroniDecl, body: Record<string, unknown>): Promise<void> {
   for (const n of p.nodes) {
-    const ok = await fetch(`http://${p.host}:${n.restApiPort}/config`, { method: "PATCH", body: JSON.stringify(body), signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://${p.host}:${n.restApiPort}/config`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
     if (ok) return;
   }
+  throw environmentError(`orders-db: no Patroni REST API accepted PATCH /config ${JSON.stringify(body)} (${p.nodes.map((n) => `${p.host}:${n.restApiPort}`).join(", ")})`);
+}
+
+async function readConfig(p: PatroniDecl): Promise<{ synchronous_mode?: boolean } | undefined> {
+  for (const n of p.nodes) {
+    try {
+      return (await (await fetch(`http://${p.host}:${n.restApiPort}/config`, { signal: AbortSignal.timeout(2_000) })).json()) as { synchronous_mode?: boolean };
+    } catch {
+      // ask the next member
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -2,13 +2,13 @@
 // node's Patroni (it bootstraps the cluster and becomes leader), the orders
 // database and table on it, then the others (cloned from the leader by
 // pg_basebackup). Every program runs as the postgres OS user when we are root.
-import { chownSync, mkdirSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { stringify } from "yaml";
 import { environmentError } from "../../../core/errors.ts";
 import { ORDERS_DDL } from "../../../stacks/local/app/schema.ts";
 import { startRecorded, type Ctx } from "../context.ts";
 import { patroniOf } from "../declaration.ts";
-import { waitOrdersDb } from "../healthy.ts";
+import { waitOrdersDb } from "../wait-orders-db.ts";
 import { postgresUser } from "../os-user.ts";
 import { preparePgDirs } from "../pg/dirs.ts";
 import { queryOnce } from "../pg/sql.ts";
@@ -43,9 +43,13 @@ export async function startPatroniNode(ctx: Ctx, name: string): Promise<void> {
   writeFileSync(file, stringify(patroniConfig(p, ctx.paths, node)));
   const user = postgresUser();
   if (user) chownSync(file, user.uid, user.gid);
+  const executable = resolve(REPO_ROOT, p.executable);
+  if (!existsSync(executable)) {
+    throw environmentError(`orders-db: the patroni program ${executable} does not exist (continuity-drill:ordersDb.patroniExecutable in Pulumi.${ctx.decl.stack}.yaml; PyPI's: bash scripts/patroni-venv.sh)`, { field: "continuity-drill:ordersDb.patroniExecutable" });
+  }
   ctx.progress(`orders-db: starting Patroni ${name} (PostgreSQL 127.0.0.1:${node.port}, REST :${node.restApiPort})`);
   await startRecorded(ctx, {
-    node: name, service: "orders-db", command: resolve(REPO_ROOT, p.executable), args: [file], cwd: patroniDir(ctx.paths), marker: file,
+    node: name, service: "orders-db", command: executable, args: [file], cwd: patroniDir(ctx.paths), marker: file,
     // Not our PATH: the postgres user may not be able to read its entries.
     env: { PATH: `${PG_BIN}:/usr/sbin:/usr/bin:/sbin:/bin`, HOME: patroniDir(ctx.paths), LC_ALL: "C.UTF-8" },
     ...(user ? { user } : {}),

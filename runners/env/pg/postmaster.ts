@@ -1,19 +1,30 @@
 // The postmaster serving a data directory now: the PID in its postmaster.pid,
-// accepted only while that process is a postgres whose command line names the
-// directory (PIDs are reused; a stale pidfile names some other process).
-import { existsSync, readFileSync } from "node:fs";
+// accepted only while that process is the postgres program started with
+// `-D <that directory>` (PIDs are reused, and a stale pidfile after a SIGKILL
+// names whatever runs there now — pg_rewind, or an editor, mention the
+// directory too, but are not postgres started on it).
+import { existsSync, readFileSync, readlinkSync } from "node:fs";
+import { basename } from "node:path";
 import { isGone, readProc } from "../procfs.ts";
+
+/** True when `cmdline` (NULs as spaces) starts a server on `dataDir`: the token after `-D` is exactly it. */
+export function servesDataDir(cmdline: string, dataDir: string): boolean {
+  const argv = cmdline.split(" ");
+  return argv.some((arg, i) => arg === "-D" && argv[i + 1] === dataDir);
+}
 
 export function postmasterOf(dataDir: string): number | undefined {
   const file = `${dataDir}/postmaster.pid`;
   if (!existsSync(file)) return undefined;
   let pid: number;
+  let exe: string;
   try {
     pid = Number(readFileSync(file, "utf8").split("\n")[0]?.trim());
+    if (!Number.isInteger(pid) || pid <= 0) return undefined;
+    exe = readlinkSync(`/proc/${pid}/exe`);
   } catch {
     return undefined;
   }
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
   const info = readProc(pid);
-  return !isGone(info) && info!.cmdline.includes("postgres") && info!.cmdline.includes(dataDir) ? pid : undefined;
+  return !isGone(info) && basename(exe) === "postgres" && servesDataDir(info!.cmdline, dataDir) ? pid : undefined;
 }

@@ -5,7 +5,7 @@ import { closeSync, mkdirSync, openSync } from "node:fs";
 import { basename, join } from "node:path";
 import { environmentError, kindOf } from "../../../core/errors.ts";
 import type { Ctx } from "../context.ts";
-import { logTail } from "../healthy.ts";
+import { logTail } from "../died.ts";
 import type { OsUser } from "../os-user.ts";
 import { PG_BIN, dataDir, pgEnv } from "./conf.ts";
 

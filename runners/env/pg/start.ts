@@ -7,7 +7,7 @@ import { environmentError } from "../../../core/errors.ts";
 import { ORDERS_DDL } from "../../../stacks/local/app/schema.ts";
 import { startRecorded, type Ctx } from "../context.ts";
 import { autoFailoverOf } from "../declaration.ts";
-import { waitOrdersDb } from "../healthy.ts";
+import { waitOrdersDb } from "../wait-orders-db.ts";
 import { postgresUser, type OsUser } from "../os-user.ts";
 import { PG_AUTOCTL, createMonitorArgs, createNodeArgs, dataDir, monitorConfBlock, pgEnv, pgMarker, runArgs } from "./conf.ts";
 import { isInitialised, preparePgDirs } from "./dirs.ts";

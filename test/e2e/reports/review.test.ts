@@ -186,5 +186,9 @@ describe("drill review and drill action", () => {
     expect(unreviewed(changed)).toHaveLength(2);
     expect(changed.gaps.filter((g) => g.rule === "R12")).toEqual([]);
     expect(renderReadinessMarkdown(changed, "test")).toContain("review no longer matches the journal");
+    // A follow-up whose binding field itself is malformed is still bad input, not a finding.
+    const file = followupFile(journal);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/"sha256": "[0-9a-f]+"/, '"sha256": "not-a-digest"'));
+    await expect(readFollowups(edited)).rejects.toThrow(`${file}: journal.sha256`);
   });
 });

@@ -2,12 +2,14 @@
 // 18): `drill run --all` drills node loss, hang, partition and a planned
 // switchover on it, and each drill's figures are checked against what the
 // cluster itself wrote down, not against the tool:
-// - recovery: the instant the clients recovered (t0 + measured RTO) lies just
-//   after the promotion PostgreSQL logged on the promoted node ("archive
-//   recovery complete" / "ready to accept connections"), never before it;
+// - recovery: the instant the clients recovered (t0 + measured RTO) lies within
+//   [−0.25 s, +5 s] of the promotion PostgreSQL logged on the promoted node
+//   ("archive recovery complete" / "ready to accept connections"; the 0.25 s
+//   is slack between the log's millisecond stamp and the sample's send time);
 // - lost writes: the seqs the drill counted lost equal, seq for seq, the writes
 //   its journal records as acknowledged that the primary does not hold when
-//   the test reads the ledger table itself at the end;
+//   the test reads the ledger table itself at the end (the acknowledgements are
+//   the journal's own; the read-back is checked, not the write path);
 // - restore: full redundancy came back (the drill's restore waited for it).
 // No test asserts *whether* writes are lost: that is the finding, not a given.
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -86,5 +88,5 @@ describe("Patroni as the embedded orders-db target", () => {
       expect([...ledger.lostSeqs, ...ledger.lostAfterFaultSeqs].sort((a, b) => a - b), x.scenario).toEqual(missing);
       process.stderr.write(`[patroni target] ${x.scenario}: ${s.outcome}, RTO ${(s.service.rtoMs! / 1000).toFixed(2)} s, recovered ${((recoveredAt - promotion!.at) / 1000).toFixed(2)} s after PostgreSQL's promotion (TL ${promotion!.timeline ?? "?"}), lost ${missing.length} of ${ledger.acknowledged} acknowledged, full redundancy after ${((s.service.timeToFullRedundancyMs ?? NaN) / 1000).toFixed(1)} s\n`);
     }
-  });
+  }, 1_600_000);
 });

@@ -58,5 +58,10 @@ describe("continuity-drill:ordersDb in the local stack's config", () => {
     expect(() => ordersDbCluster("127.0.0.1", { database: "orders", manager: "patroni", etcdPort: 15448, nodes })).toThrow(/continuity-drill:ordersDb\.nodes\[1\]\.restApiPort: required/);
     expect(() => ordersDbCluster("127.0.0.1", { database: "orders", manager: "stolon" as "patroni", nodes })).toThrow(/manager: "stolon" is not one of pg_auto_failover, patroni/);
     expect(() => ordersDbCluster("127.0.0.1", { database: "orders", nodes })).toThrow(/monitorPort: required with manager pg_auto_failover/);
+    const patroni = { database: "orders", manager: "patroni" as const, etcdPort: 15448, nodes: [nodes[0]!, { ...nodes[1]!, restApiPort: 15452 }] };
+    // Patroni's own word for a knob is not ours: said, not silently dropped; the file is named.
+    expect(() => ordersDbCluster("127.0.0.1", { ...patroni, patroni: { ttl: 30 } as never }, "Pulumi.local-patroni.yaml")).toThrow(/^Pulumi\.local-patroni\.yaml: continuity-drill:ordersDb\.patroni: unknown key\(s\) ttl/);
+    expect(() => ordersDbCluster("127.0.0.1", { ...patroni, monitorPort: 15430 }, "Pulumi.local-patroni.yaml")).toThrow(/^Pulumi\.local-patroni\.yaml: continuity-drill:ordersDb\.monitorPort: only with manager pg_auto_failover/);
+    expect(() => ordersDbCluster("127.0.0.1", { ...patroni, patroni: { ttlSeconds: 5 } })).toThrow(/continuity-drill:ordersDb\.patroni\.ttlSeconds: ttlSeconds must be at least/);
   });
 });

@@ -23,6 +23,9 @@ describe("a /sync key left naming another leader", () => {
     expect(onlySyncKeyMissing(stale)).toBe(true);
     expect(onlySyncKeyMissing(rejoining)).toBe(false);
     expect(onlySyncKeyMissing([stale[0]!, member("node-a", "primary", true), stale[2]!])).toBe(false);
+    // etcd down, or the primary not holding the leader key: another problem, not /sync.
+    expect(onlySyncKeyMissing([member("etcd", "dcs", false), stale[1]!, stale[2]!])).toBe(false);
+    expect(onlySyncKeyMissing([stale[0]!, member("node-a", "primary", false, "patroni node-a: role master, state running, leader key node-b; Patroni names no synchronous standby (/cluster)"), stale[2]!])).toBe(false);
   });
 
   it("is reset after five HA loops in a row, once, and said in the progress", async () => {
