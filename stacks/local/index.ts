@@ -48,7 +48,7 @@ export const ordersDb = new CriticalService("orders-db", {
     kind: "standby",
     mechanism: "automatic",
     via: pg.via,
-    replication: "synchronous",
+    replication: pg.replication,
     primary: db.nodes[0]!.name,
     standbys: db.nodes.slice(1).map((n) => n.name),
     endpoints: pg.endpoints,

@@ -32,6 +32,8 @@ export interface OrdersDbCluster {
   clientUrl: pulumi.Output<string>;
   endpoints: pulumi.Output<Record<string, string>>;
   via: string;
+  /** pg_auto_failover's standbys are synchronous; Patroni's as its timing's synchronousMode says. */
+  replication: "synchronous" | "asynchronous";
   runbook: RunbookStepT[];
 }
 
@@ -84,7 +86,7 @@ function clusterOf(host: string, db: OrdersDbConfig): OrdersDbCluster {
   const pg = new PostgresHa("orders-db-cluster", { host, database: db.database, monitorPort: db.monitorPort, nodes: db.nodes.map(({ name, port }) => ({ name, port })) });
   const monitor = `postgres://autoctl_node@${host}:${db.monitorPort}/pg_auto_failover`;
   return {
-    resource: pg, clientUrl: pg.clientUrl, endpoints: pg.endpoints, via: "pg_auto_failover",
+    resource: pg, clientUrl: pg.clientUrl, endpoints: pg.endpoints, via: "pg_auto_failover", replication: "synchronous",
     runbook: [
       { step: "pg_auto_failover's monitor detects the primary's loss and promotes the synchronous standby", role: "automation", automated: true },
       { step: "Confirm the new primary: pg_autoctl show state", role: "dba", automated: false, target: "5m" },
@@ -113,7 +115,7 @@ function patroniCluster(host: string, db: OrdersDbConfig): OrdersDbCluster {
   });
   const ctl = `patronictl --dcs-url etcd3://${host}:${db.etcdPort}`;
   return {
-    resource: pg, clientUrl: pg.clientUrl, endpoints: pg.endpoints, via: "patroni",
+    resource: pg, clientUrl: pg.clientUrl, endpoints: pg.endpoints, via: "patroni", replication: timing.data.synchronousMode ? "synchronous" : "asynchronous",
     runbook: [
       { step: "The leader's key expires in etcd; Patroni promotes the synchronous standby", role: "automation", automated: true },
       { step: `Confirm the new leader: ${ctl} list orders-db`, role: "dba", automated: false, target: "5m" },

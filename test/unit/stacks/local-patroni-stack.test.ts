@@ -52,6 +52,7 @@ describe("stacks/local with manager: patroni", () => {
   it("plans orders-db as failed over by Patroni, with hang among its hazards and Patroni's runbook", () => {
     const db = plan.services.find((s) => s.name === "orders-db")!;
     expect(db.failoverTargets[0]!.via).toBe("patroni");
+    expect(db.failoverTargets[0]!.replication).toBe("synchronous");
     expect(db.hazards.map((h) => h.id)).toEqual(["node-loss", "process-hang", "network-partition"]);
     expect(db.runbook.map((s) => s.step).join("\n")).toMatch(/Patroni/);
     expect(db.runbook.map((s) => s.step).join("\n")).not.toMatch(/pg_autoctl/);
