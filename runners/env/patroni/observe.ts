@@ -4,17 +4,9 @@
 // replica must be streaming from the leader). etcd answers /health.
 import { readPatroni } from "../../systems/patroni.ts";
 import type { PatroniDecl } from "../declaration.ts";
-import { queryOnce } from "../pg/sql.ts";
+import { inRecovery } from "../pg/observe.ts";
+import { askAnyMember } from "./rest.ts";
 import type { Member } from "../types.ts";
-
-async function inRecovery(port: number): Promise<boolean | undefined> {
-  try {
-    const rows = await queryOnce<{ r: boolean }>(port, "postgres", "select pg_is_in_recovery() as r", 1_500);
-    return rows[0]?.r;
-  } catch {
-    return undefined;
-  }
-}
 
 async function etcdMember(p: PatroniDecl): Promise<Member> {
   const address = `${p.host}:${p.etcdPort}`;
@@ -24,16 +16,9 @@ async function etcdMember(p: PatroniDecl): Promise<Member> {
 
 /** Patroni's /cluster from the first member that answers: the roles it records in etcd. */
 async function clusterRoles(p: PatroniDecl): Promise<Map<string, string> | undefined> {
-  for (const n of p.nodes) {
-    try {
-      const res = await fetch(`http://${p.host}:${n.restApiPort}/cluster`, { signal: AbortSignal.timeout(1_500) });
-      const body = (await res.json()) as { members?: { name: string; role: string }[] };
-      return new Map((body.members ?? []).map((m) => [m.name, m.role]));
-    } catch {
-      // ask the next member
-    }
-  }
-  return undefined;
+  const res = await askAnyMember(p, "/cluster", { timeoutMs: 1_500 });
+  const body = (await res?.json().catch(() => undefined)) as { members?: { name: string; role: string }[] } | undefined;
+  return body ? new Map((body.members ?? []).map((m) => [m.name, m.role])) : undefined;
 }
 
 /**
@@ -53,7 +38,7 @@ function withSyncStandby(p: PatroniDecl, members: Member[], roles: Map<string, s
 
 export async function observePatroni(p: PatroniDecl): Promise<Member[]> {
   const [roles, etcd, nodes] = await Promise.all([clusterRoles(p), etcdMember(p), Promise.all(p.nodes.map(async (n): Promise<Member> => {
-    const [recovery, view] = await Promise.all([inRecovery(n.port), readPatroni(n.name, `http://${p.host}:${n.restApiPort}`, 1_500)]);
+    const [recovery, view] = await Promise.all([inRecovery(n.port, "postgres"), readPatroni(n.name, `http://${p.host}:${n.restApiPort}`, 1_500)]);
     const role = recovery === undefined ? "unknown" : recovery ? "secondary" : "primary";
     const settled = view.up && (role === "primary" ? view.role === "primary" : view.role === "standby" && view.streaming === true);
     return { service: "orders-db", node: n.name, role, address: `${p.host}:${n.port}`, process: "unknown", healthy: settled, detail: view.detail };

@@ -18,6 +18,7 @@ import { environmentError } from "../../../core/errors.ts";
 import type { Ctx } from "../context.ts";
 import { patroniOf, type PatroniDecl } from "../declaration.ts";
 import type { Member } from "../types.ts";
+import { askAnyMember } from "./rest.ts";
 
 const NO_SYNC = "Patroni names no synchronous standby";
 
@@ -49,22 +50,14 @@ async function toggleSynchronousMode(p: PatroniDecl): Promise<void> {
 }
 
 async function patchConfig(p: PatroniDecl, body: Record<string, unknown>): Promise<void> {
-  for (const n of p.nodes) {
-    const ok = await fetch(`http://${p.host}:${n.restApiPort}/config`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
-    if (ok) return;
-  }
+  const res = await askAnyMember(p, "/config", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body), timeoutMs: 5_000 });
+  if (res) return void (await res.body?.cancel());
   throw environmentError(`orders-db: no Patroni REST API accepted PATCH /config ${JSON.stringify(body)} (${p.nodes.map((n) => `${p.host}:${n.restApiPort}`).join(", ")})`);
 }
 
 async function readConfig(p: PatroniDecl): Promise<{ synchronous_mode?: boolean } | undefined> {
-  for (const n of p.nodes) {
-    try {
-      return (await (await fetch(`http://${p.host}:${n.restApiPort}/config`, { signal: AbortSignal.timeout(2_000) })).json()) as { synchronous_mode?: boolean };
-    } catch {
-      // ask the next member
-    }
-  }
-  return undefined;
+  const res = await askAnyMember(p, "/config", { timeoutMs: 2_000 });
+  return (await res?.json().catch(() => undefined)) as { synchronous_mode?: boolean } | undefined;
 }
 
 /**

@@ -16,9 +16,10 @@ export async function monitorState(pg: PgDecl): Promise<MonitorRow[] | undefined
   }
 }
 
-async function inRecovery(pg: PgDecl, port: number): Promise<boolean | undefined> {
+/** Whether the server on `port` is a standby now (undefined: it did not answer within 1.5 s). */
+export async function inRecovery(port: number, database: string): Promise<boolean | undefined> {
   try {
-    const rows = await queryOnce<{ r: boolean }>(port, pg.database, "select pg_is_in_recovery() as r", 1_500);
+    const rows = await queryOnce<{ r: boolean }>(port, database, "select pg_is_in_recovery() as r", 1_500);
     return rows[0]?.r;
   } catch {
     return undefined;
@@ -26,7 +27,7 @@ async function inRecovery(pg: PgDecl, port: number): Promise<boolean | undefined
 }
 
 export async function observePg(pg: PgDecl): Promise<Member[]> {
-  const [monitor, ...recovery] = await Promise.all([monitorState(pg), ...pg.nodes.map((n) => inRecovery(pg, n.port))]);
+  const [monitor, ...recovery] = await Promise.all([monitorState(pg), ...pg.nodes.map((n) => inRecovery(n.port, pg.database))]);
   const members: Member[] = [{
     service: "orders-db", node: "monitor", role: "monitor", address: `${pg.host}:${pg.monitorPort}`, process: "unknown",
     healthy: monitor !== undefined, detail: monitor ? `${monitor.length} nodes registered` : "monitor not answering",

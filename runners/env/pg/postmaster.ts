@@ -3,9 +3,10 @@
 // `-D <that directory>` (PIDs are reused, and a stale pidfile after a SIGKILL
 // names whatever runs there now — pg_rewind, or an editor, mention the
 // directory too, but are not postgres started on it).
-import { existsSync, readFileSync, readlinkSync } from "node:fs";
+import { readlinkSync } from "node:fs";
 import { basename } from "node:path";
 import { isGone, readProc } from "../procfs.ts";
+import { pidIn } from "./stale.ts";
 
 /** True when `cmdline` (NULs as spaces) starts a server on `dataDir`: the token after `-D` is exactly it. */
 export function servesDataDir(cmdline: string, dataDir: string): boolean {
@@ -14,13 +15,11 @@ export function servesDataDir(cmdline: string, dataDir: string): boolean {
 }
 
 export function postmasterOf(dataDir: string): number | undefined {
-  const file = `${dataDir}/postmaster.pid`;
-  if (!existsSync(file)) return undefined;
-  let pid: number;
+  let pid: number | undefined;
   let exe: string;
   try {
-    pid = Number(readFileSync(file, "utf8").split("\n")[0]?.trim());
-    if (!Number.isInteger(pid) || pid <= 0) return undefined;
+    pid = pidIn(`${dataDir}/postmaster.pid`);
+    if (pid === undefined) return undefined;
     exe = readlinkSync(`/proc/${pid}/exe`);
   } catch {
     return undefined;

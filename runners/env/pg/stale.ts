@@ -9,7 +9,8 @@ import type { Ctx } from "../context.ts";
 import { isGone, readProc } from "../procfs.ts";
 import { dataDir, pgEnv } from "./conf.ts";
 
-function pidIn(file: string): number | undefined {
+/** The PID on a pidfile's first line (PostgreSQL's postmaster.pid, pg_autoctl's), if any. */
+export function pidIn(file: string): number | undefined {
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, "utf8").split("\n")[0]?.trim());
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
